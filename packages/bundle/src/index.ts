@@ -1,0 +1,2 @@
+// Deployment manifests: assembly, schema and semantic validation, canonical export, profiles.
+export {};

@@ -1,0 +1,2 @@
+// The deployment-manager command line: graph, fitness, swaps, secrets, bundle, profile, package.
+export {};

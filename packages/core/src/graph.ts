@@ -1,0 +1,213 @@
+import { DirectedGraph } from 'graphology';
+import { createDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { SdkError } from './errors.ts';
+import {
+  nodeId,
+  parseNodeId,
+  type DeclaredDependency,
+  type DependencyEdge,
+  type DependencyGraph,
+  type DependencyNode,
+  type EdgeKind,
+  type InclusionPolicy,
+  type NodeId,
+  type SourceRef,
+  type Workspace,
+} from './model.ts';
+
+/** Options for {@link buildGraph}. */
+export interface BuildGraphOptions {
+  /** `all` declared edges, or only `active` (enabled or required). Default `all`. */
+  readonly policy?: InclusionPolicy;
+}
+
+/** True when the edge is included under the given policy. */
+export function isIncluded(edge: { readonly enabled: boolean; readonly required: boolean }, policy: InclusionPolicy): boolean {
+  return policy === 'all' || edge.enabled || edge.required;
+}
+
+/**
+ * Builds the dependency graph of one scenario from a loaded workspace: the
+ * scenario, every dependency reachable from it (scenarios, resources, and the
+ * resources' own runtime dependencies), each node once.
+ *
+ * @example
+ * ```ts
+ * const ws = loadWorkspace('path/to/Vrooli');
+ * const graph = buildGraph(ws, 'picker-wheel', { policy: 'active' });
+ * graph.nodes.map((n) => n.id); // ['resource:n8n', ..., 'scenario:picker-wheel']
+ * ```
+ */
+export function buildGraph(workspace: Workspace, scenario: string, options: BuildGraphOptions = {}): DependencyGraph {
+  const policy = options.policy ?? 'all';
+  if (!workspace.scenarios.has(scenario)) {
+    const known = [...workspace.scenarios.keys()].sort();
+    throw new SdkError('SCENARIO_NOT_FOUND', `scenario "${scenario}" is not in the workspace at ${workspace.root}`, {
+      hint: known.length === 0 ? 'the root holds no scenarios; check --root' : `known scenarios: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
+      details: { scenario, root: workspace.root },
+    });
+  }
+  const root = nodeId('scenario', scenario);
+  const edges: EdgeInput[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<NodeId>([root]);
+  const queue: NodeId[] = [root];
+  while (queue.length > 0) {
+    const id = queue.shift() as NodeId;
+    const { kind, name } = parseNodeId(id);
+    const declared = kind === 'scenario' ? workspace.scenarios.get(name)?.dependencies : workspace.resources.get(name)?.dependencies;
+    for (const dep of declared ?? []) {
+      if (!isIncluded(dep, policy)) continue;
+      const to = nodeId(dep.kind, dep.name);
+      edges.push(edgeFromDeclared(id, to, dep));
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+        if (dep.kind === 'scenario' && !workspace.scenarios.has(dep.name)) {
+          diagnostics.push(
+            createDiagnostic({
+              code: 'SCENARIO_MISSING',
+              severity: 'warning',
+              file: dep.source.file,
+              path: dep.source.path,
+              message: `scenario "${dep.name}" is declared as a dependency but is not in the workspace`,
+              hint: 'the edge is kept; add the scenario to the workspace to analyse its own dependencies',
+            }),
+          );
+        }
+      }
+    }
+  }
+  const defined = (id: NodeId): boolean => {
+    const { kind, name } = parseNodeId(id);
+    return kind === 'scenario' ? workspace.scenarios.has(name) : workspace.resources.has(name);
+  };
+  const graph = createGraph({ root, policy, nodes: [...seen].map((id) => ({ id, defined: defined(id) })), edges, diagnostics });
+  return graph;
+}
+
+/** An edge as accepted by {@link createGraph}; missing fields get defaults. */
+export interface EdgeInput {
+  /** The dependent. */
+  readonly from: NodeId;
+  /** The dependency. */
+  readonly to: NodeId;
+  /** Default true. */
+  readonly required?: boolean;
+  /** Default true. */
+  readonly enabled?: boolean;
+  /** Default `{ file: '<memory>', path: '' }`. */
+  readonly source?: SourceRef;
+  /** Default `{}`. */
+  readonly attributes?: Readonly<Record<string, unknown>>;
+}
+
+/** Input of {@link createGraph}. */
+export interface CreateGraphInput {
+  /** The root node. Added if absent. */
+  readonly root: NodeId;
+  /** Default `all`. */
+  readonly policy?: InclusionPolicy;
+  /** Extra nodes (endpoints of edges are added automatically, `defined: true`). */
+  readonly nodes?: readonly { readonly id: NodeId; readonly defined?: boolean }[];
+  /** Edges; duplicates of one (from, to) pair are merged (required/enabled OR-ed). */
+  readonly edges: readonly EdgeInput[];
+  /** Diagnostics to carry. */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+/**
+ * Creates a normalized {@link DependencyGraph} from nodes and edges: nodes and
+ * edges sorted, duplicate edges merged, so equal inputs in any order give
+ * deep-equal graphs.
+ *
+ * @example
+ * ```ts
+ * const g = createGraph({ root: 'scenario:app', edges: [{ from: 'scenario:app', to: 'resource:postgres' }] });
+ * ```
+ */
+export function createGraph(input: CreateGraphInput): DependencyGraph {
+  const nodes = new Map<NodeId, DependencyNode>();
+  const addNode = (id: NodeId, defined: boolean): void => {
+    const existing = nodes.get(id);
+    if (existing === undefined) {
+      const { kind, name } = parseNodeId(id);
+      if (kind !== 'scenario' && kind !== 'resource') {
+        throw new SdkError('INVALID_ARGUMENT', `node id "${id}" has no scenario: or resource: prefix`, { hint: 'build ids with nodeId(kind, name)' });
+      }
+      nodes.set(id, { id, kind, name, defined });
+    } else if (defined !== existing.defined && !defined) {
+      nodes.set(id, { ...existing, defined: false });
+    }
+  };
+  addNode(input.root, true);
+  for (const n of input.nodes ?? []) addNode(n.id, n.defined ?? true);
+  const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
+  const merged = new Map<string, DependencyEdge>();
+  for (const e of input.edges) {
+    if (!nodes.has(e.from)) addNode(e.from, true);
+    if (!nodes.has(e.to)) addNode(e.to, true);
+    const edge: DependencyEdge = {
+      from: e.from,
+      to: e.to,
+      kind: edgeKind(e.from, e.to),
+      required: e.required ?? true,
+      enabled: e.enabled ?? true,
+      source: e.source ?? { file: '<memory>', path: '' },
+      attributes: e.attributes ?? {},
+    };
+    const key = `${e.from}\u0000${e.to}`;
+    const prior = merged.get(key);
+    if (prior === undefined) {
+      merged.set(key, edge);
+    } else {
+      merged.set(key, { ...prior, required: prior.required || edge.required, enabled: prior.enabled || edge.enabled });
+    }
+  }
+  const sortedNodes = [...nodes.values()].sort((a, b) => compareIds(a.id, b.id));
+  const sortedEdges = [...merged.values()].sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to));
+  return { root: input.root, policy: input.policy ?? 'all', nodes: sortedNodes, edges: sortedEdges, diagnostics };
+}
+
+/** Code-unit string comparison, independent of locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function edgeKind(from: NodeId, to: NodeId): EdgeKind {
+  return `${parseNodeId(from).kind}-${parseNodeId(to).kind}` as EdgeKind;
+}
+
+function edgeFromDeclared(from: NodeId, to: NodeId, dep: DeclaredDependency): EdgeInput {
+  const attributes: Record<string, unknown> = { ...dep.attributes };
+  if (dep.purpose !== undefined) attributes['purpose'] = dep.purpose;
+  if (dep.version !== undefined) attributes['version'] = dep.version;
+  return { from, to, required: dep.required, enabled: dep.enabled, source: dep.source, attributes };
+}
+
+const INDEX = new WeakMap<DependencyGraph, DirectedGraph>();
+
+/**
+ * The graphology view of a graph (built once per graph object and cached).
+ * Edge direction: dependent -> dependency. Node attributes: `kind`, `name`,
+ * `defined`; edge attributes: `required`, `enabled`.
+ */
+export function toGraphology(graph: DependencyGraph): DirectedGraph {
+  const cached = INDEX.get(graph);
+  if (cached !== undefined) return cached;
+  const g = new DirectedGraph({ allowSelfLoops: true });
+  for (const n of graph.nodes) g.addNode(n.id, { kind: n.kind, name: n.name, defined: n.defined });
+  for (const e of graph.edges) g.addDirectedEdge(e.from, e.to, { required: e.required, enabled: e.enabled });
+  INDEX.set(graph, g);
+  return g;
+}
+
+/** Looks a node up by id, or throws `NODE_NOT_FOUND`. */
+export function getNode(graph: DependencyGraph, id: NodeId): DependencyNode {
+  const node = graph.nodes.find((n) => n.id === id);
+  if (node === undefined) {
+    throw new SdkError('NODE_NOT_FOUND', `node "${id}" is not in the graph of ${graph.root}`, { hint: 'node ids look like resource:postgres or scenario:calendar' });
+  }
+  return node;
+}
+

@@ -1,0 +1,56 @@
+export { SdkError, isSdkError, SDK_ERROR_CODES, type SdkErrorCode, type SdkErrorOptions } from './errors.ts';
+export {
+  createDiagnostic,
+  hasErrors,
+  jsonPointer,
+  parseJsonPointer,
+  type Diagnostic,
+  type Severity,
+  type ValidationResult,
+} from './diagnostics.ts';
+export { TIERS, TIER_NUMBERS, isTier, normalizeTier, parseTier, type Tier, type TierId } from './tiers.ts';
+export {
+  nodeId,
+  parseNodeId,
+  type DeclaredDependency,
+  type DeclaredSecret,
+  type DependencyEdge,
+  type DependencyGraph,
+  type DependencyNode,
+  type EdgeKind,
+  type HealthCheckSpec,
+  type InclusionPolicy,
+  type NodeId,
+  type NodeKind,
+  type PortSpec,
+  type ResourceSpec,
+  type ScenarioSpec,
+  type SourceRef,
+  type Workspace,
+  type WorkspaceLayout,
+} from './model.ts';
+export {
+  buildGraph,
+  compareIds,
+  createGraph,
+  getNode,
+  isIncluded,
+  toGraphology,
+  type BuildGraphOptions,
+  type CreateGraphInput,
+  type EdgeInput,
+} from './graph.ts';
+export {
+  dependenciesOf,
+  dependencyOrder,
+  dependentsOf,
+  findCycles,
+  generations,
+  isAcyclic,
+  reverseImpact,
+  stronglyConnectedComponents,
+  transitiveClosure,
+  type FindCyclesOptions,
+  type ReachOptions,
+  type ReverseImpact,
+} from './algorithms.ts';

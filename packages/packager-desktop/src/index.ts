@@ -1,0 +1,2 @@
+// Desktop packager: electron-builder configuration, runtime manifest, staging and build plans.
+export {};

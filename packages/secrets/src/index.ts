@@ -1,0 +1,2 @@
+// Secret planning per deployment tier: requirements, fail-closed classification, generation, templates.
+export {};
