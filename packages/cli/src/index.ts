@@ -1,2 +1,9 @@
-// The deployment-manager command line: graph, fitness, swaps, secrets, bundle, profile, package.
-export {};
+/**
+ * The `deployment-manager` command line, also usable programmatically.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/cli
+ */
+export { runCli, COMMANDS } from './cli.ts';
+export { colour, reportError, type CliCommand, type CliIo } from './io.ts';
+export { graphToJson, parsePolicy, renderGraphTree, runGraphCommand, type GraphJson } from './commands/graph.ts';

@@ -91,12 +91,10 @@ export function findCycles(graph: DependencyGraph, options: FindCyclesOptions = 
   const limit = options.limit ?? 1000;
   const succ = successors(graph);
   const cycles: NodeId[][] = [];
+  // Self loops are elementary cycles of their own, whatever the component size.
+  for (const n of graph.nodes) if ((succ.get(n.id) as NodeId[]).includes(n.id)) cycles.push([n.id, n.id]);
   for (const comp of stronglyConnectedComponents(graph)) {
-    if (comp.length === 1) {
-      const only = comp[0] as NodeId;
-      if ((succ.get(only) as NodeId[]).includes(only)) cycles.push([only, only]);
-      continue;
-    }
+    if (comp.length === 1) continue;
     const members = new Set(comp);
     // Johnson: for each start s (in sorted order), find cycles through s using only nodes >= s.
     for (let si = 0; si < comp.length && cycles.length < limit; si++) {

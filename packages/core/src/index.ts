@@ -1,3 +1,10 @@
+/**
+ * Model, tier vocabulary, loaders, dependency graph, errors, diagnostics and
+ * the packager contract of the deployment-manager SDK.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/core
+ */
 export { SdkError, isSdkError, SDK_ERROR_CODES, type SdkErrorCode, type SdkErrorOptions } from './errors.ts';
 export {
   createDiagnostic,
@@ -54,3 +61,17 @@ export {
   type ReachOptions,
   type ReverseImpact,
 } from './algorithms.ts';
+export {
+  definePackager,
+  runPackagers,
+  throwIfAborted,
+  type PackContext,
+  type PackResult,
+  type Packager,
+  type PackagerArtifact,
+  type PackagerLogEvent,
+  type PackagerNote,
+  type PackagerRun,
+  type RunPackagersOptions,
+} from './packager.ts';
+export { createArtifactWriter, type ArtifactWriter } from './artifact-writer.ts';

@@ -1,2 +1,8 @@
-// Private test kit: fast-check arbitraries, fixture helpers and the packager contract suite.
-export {};
+/**
+ * Private test kit: the packager contract suite, fast-check arbitraries and fixture helpers.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/testkit
+ */
+export { listTree, packagerContractSuite, type PackagerContractInput } from './packager-contract.ts';
+export { sharedDir, sharedFixture } from './fixtures.ts';

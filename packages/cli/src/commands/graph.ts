@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import {
+  SdkError,
+  buildGraph,
+  dependencyOrder,
+  findCycles,
+  loadWorkspace,
+  type DependencyGraph,
+  type Diagnostic,
+  type InclusionPolicy,
+  type NodeId,
+} from '@deployment-manager/core';
+import { colour, reportError, type CliIo } from '../io.ts';
+
+/** The exact `graph --json` document. */
+export interface GraphJson {
+  /** Scenario name. */
+  readonly scenario: string;
+  /** Every node once. */
+  readonly nodes: readonly { id: NodeId; kind: string; name: string }[];
+  /** Every edge. */
+  readonly edges: readonly { from: NodeId; to: NodeId; required: boolean; enabled: boolean }[];
+  /** Dependencies before dependents. */
+  readonly order: readonly NodeId[];
+  /** Elementary cycles as closed paths. */
+  readonly cycles: readonly NodeId[][];
+  /** Loader and graph diagnostics. */
+  readonly diagnostics: readonly { code: string; severity: string; file: string | null; path: string; message: string; hint: string | null }[];
+}
+
+/** Builds the `graph --json` document from a graph and the workspace diagnostics. */
+export function graphToJson(scenario: string, graph: DependencyGraph, diagnostics: readonly Diagnostic[]): GraphJson {
+  return {
+    scenario,
+    nodes: graph.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name })),
+    edges: graph.edges.map((e) => ({ from: e.from, to: e.to, required: e.required, enabled: e.enabled })),
+    order: dependencyOrder(graph),
+    cycles: findCycles(graph),
+    diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file ?? null, path: d.path, message: d.message, hint: d.hint ?? null })),
+  };
+}
+
+/** Parses `--policy`. */
+export function parsePolicy(value: string | undefined): InclusionPolicy {
+  if (value === undefined || value === 'all' || value === 'active') return value ?? 'all';
+  throw new SdkError('INVALID_ARGUMENT', `policy "${value}" is not known`, { hint: 'use --policy all or --policy active' });
+}
+
+/** Diagnostics that concern the files of the graph's nodes (workspace diagnostics are many). */
+function relevantDiagnostics(graph: DependencyGraph, workspaceDiagnostics: readonly Diagnostic[], files: ReadonlySet<string>): Diagnostic[] {
+  return [...workspaceDiagnostics.filter((d) => d.file !== undefined && files.has(d.file)), ...graph.diagnostics];
+}
+
+/**
+ * `deployment-manager graph <scenario> --root <dir> [--policy all|active] [--json]`.
+ *
+ * @example
+ * ```sh
+ * deployment-manager graph picker-wheel --root ../Vrooli --json
+ * ```
+ */
+export async function runGraphCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { root: { type: 'string', default: '.' }, policy: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      io.stdout('usage: deployment-manager graph <scenario> --root <dir> [--policy all|active] [--json]\n');
+      return 0;
+    }
+    const scenario = positionals[0];
+    if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: 'usage: deployment-manager graph <scenario> --root <dir>' });
+    const workspace = loadWorkspace(values.root);
+    const graph = buildGraph(workspace, scenario, { policy: parsePolicy(values.policy) });
+    const files = new Set<string>();
+    for (const n of graph.nodes) {
+      const spec = n.kind === 'scenario' ? workspace.scenarios.get(n.name) : workspace.resources.get(n.name);
+      if (spec !== undefined) files.add(spec.file);
+    }
+    const doc = graphToJson(scenario, graph, relevantDiagnostics(graph, workspace.diagnostics, files));
+    if (values.json) {
+      io.stdout(JSON.stringify(doc, null, 2) + '\n');
+      return 0;
+    }
+    io.stdout(renderGraphTree(graph, doc, io.isTTY));
+    return 0;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Human output: a tree from the root, `*` required / `?` optional, `(off)` disabled, repeats marked. */
+export function renderGraphTree(graph: DependencyGraph, doc: GraphJson, tty: boolean): string {
+  const out: string[] = [colour(tty, 'bold', graph.root)];
+  const byFrom = new Map<NodeId, DependencyGraph['edges'][number][]>();
+  for (const e of graph.edges) byFrom.set(e.from, [...(byFrom.get(e.from) ?? []), e]);
+  const printed = new Set<NodeId>([graph.root]);
+  const walk = (id: NodeId, prefix: string, path: ReadonlySet<NodeId>): void => {
+    const edges = byFrom.get(id) ?? [];
+    edges.forEach((e, i) => {
+      const last = i === edges.length - 1;
+      const mark = e.required ? colour(tty, 'red', '*') : colour(tty, 'grey', '?');
+      const off = e.enabled ? '' : colour(tty, 'yellow', ' (off)');
+      const node = graph.nodes.find((n) => n.id === e.to);
+      const missing = node?.defined === false && node.kind === 'scenario' ? colour(tty, 'yellow', ' (missing)') : '';
+      const cyc = path.has(e.to) ? colour(tty, 'red', ' (cycle)') : '';
+      const seen = !cyc && printed.has(e.to) && (byFrom.get(e.to) ?? []).length > 0 ? colour(tty, 'grey', ' (see above)') : '';
+      out.push(`${prefix}${last ? '└─ ' : '├─ '}${mark} ${e.to}${off}${missing}${cyc}${seen}`);
+      if (!cyc && !seen) {
+        printed.add(e.to);
+        walk(e.to, prefix + (last ? '   ' : '│  '), new Set([...path, e.to]));
+      }
+    });
+  };
+  walk(graph.root, '', new Set([graph.root]));
+  out.push('', `${doc.nodes.length} nodes, ${doc.edges.length} edges, ${doc.cycles.length} cycles   (* required, ? optional)`);
+  for (const c of doc.cycles) out.push(colour(tty, 'red', `cycle: ${c.join(' -> ')}`));
+  for (const d of doc.diagnostics) {
+    const sev = d.severity === 'error' ? colour(tty, 'red', 'error') : d.severity === 'warning' ? colour(tty, 'yellow', 'warning') : colour(tty, 'grey', 'info');
+    out.push(`${sev} ${d.code} ${d.file ?? ''}${d.path}: ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`);
+  }
+  return out.join('\n') + '\n';
+}
