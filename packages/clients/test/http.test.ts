@@ -1,0 +1,186 @@
+import { isSdkError, type SdkError } from '@deployment-manager/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createHttpClient, type ClientLogEvent } from '../src/index.ts';
+import { drained, refusedUrl, sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+
+const Shape = z.object({ name: z.string(), count: z.number() });
+const fast = { timeoutMs: 200, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
+
+let servers: Loopback[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+async function serve(handler: Parameters<typeof startLoopback>[0]): Promise<Loopback> {
+  const s = await startLoopback(handler);
+  servers.push(s);
+  return s;
+}
+async function failure(p: Promise<unknown>): Promise<SdkError> {
+  try {
+    await p;
+  } catch (error) {
+    if (isSdkError(error)) return error;
+    throw new Error(`expected an SdkError, got ${String(error)}`);
+  }
+  throw new Error('expected a failure');
+}
+
+describe('createHttpClient', () => {
+  it('validates the answer and drops fields the schema does not name', async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, { name: 'x', count: 2, extra: { deep: true } }));
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    expect(await http.getJson('/thing', Shape)).toEqual({ name: 'x', count: 2 });
+  });
+
+  it('sends the bearer token, query parameters and a JSON body', async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, { name: 'x', count: 1 }));
+    const http = createHttpClient('issue-tracker', { ...fast, baseUrl: `${s.url}/prefix/`, token: 'tok-123' });
+    await http.postJson('/api/v1/issues', { title: 't' }, Shape, { searchParams: { tier: 'desktop', n: 2 } });
+    const seen = s.requests[0];
+    expect(seen?.method).toBe('POST');
+    expect(seen?.url).toBe('/prefix/api/v1/issues?tier=desktop&n=2');
+    expect(seen?.headers.authorization).toBe('Bearer tok-123');
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ title: 't' });
+  });
+
+  it('reads the base url from the environment and fails HTTP_NOT_CONFIGURED without one', async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, { name: 'e', count: 0 }));
+    const http = createHttpClient('analyzer', { ...fast, env: { ANALYZER_BASE_URL: s.url } });
+    expect(http.baseUrl).toBe(s.url);
+    expect((await http.getJson('/x', Shape)).name).toBe('e');
+    const err = await failure(Promise.resolve().then(() => createHttpClient('secrets-manager', { env: {} })));
+    expect(err.code).toBe('HTTP_NOT_CONFIGURED');
+    expect(err.hint).toContain('SECRETS_MANAGER_URL');
+  });
+
+  it('rejects base urls that are not plain http(s) urls', async () => {
+    for (const baseUrl of ['ftp://127.0.0.1', 'not a url', 'http://u:p@127.0.0.1', 'http://127.0.0.1/?token=x']) {
+      const err = await failure(Promise.resolve().then(() => createHttpClient('analyzer', { baseUrl })));
+      expect(err.code).toBe('INVALID_ARGUMENT');
+    }
+  });
+
+  it('maps a refused connection to HTTP_CONNECTION_FAILED', async () => {
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: await refusedUrl() });
+    const err = await failure(http.getJson('/x', Shape));
+    expect(err.code).toBe('HTTP_CONNECTION_FAILED');
+    expect(err.details['reason']).toBe('ECONNREFUSED');
+    expect(String(err.details['url'])).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x$/);
+  });
+
+  it('retries GET after a 500 up to the limit, then fails HTTP_STATUS', async () => {
+    const s = await serve((_req, res) => sendJson(res, 500, { error: 'boom' }));
+    const events: ClientLogEvent[] = [];
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, retries: 2, log: (e) => events.push(e) });
+    const err = await failure(http.getJson('/x', Shape));
+    expect(err.code).toBe('HTTP_STATUS');
+    expect(err.details['status']).toBe(500);
+    expect(s.requests).toHaveLength(3);
+    expect(events.filter((e) => e.event === 'retry')).toHaveLength(2);
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    let n = 0;
+    const s = await serve((_req, res) => (n++ === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, { name: 'ok', count: 1 })));
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    expect((await http.getJson('/x', Shape)).name).toBe('ok');
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it('never retries POST', async () => {
+    const s = await serve((_req, res) => sendJson(res, 503, {}));
+    const http = createHttpClient('desktop-packager', { ...fast, baseUrl: s.url, retries: 5 });
+    const err = await failure(http.postJson('/x', {}, Shape));
+    expect(err.code).toBe('HTTP_STATUS');
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('does not retry a 404 and hints at the scenario name', async () => {
+    const s = await serve((_req, res) => sendJson(res, 404, { error: 'nope' }));
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    const err = await failure(http.getJson('/x', Shape));
+    expect(err.details['status']).toBe(404);
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('maps a slow answer to HTTP_TIMEOUT', async () => {
+    const s = await serve((_req, res) => {
+      setTimeout(() => sendJson(res, 200, { name: 'late', count: 0 }), 1500).unref();
+    });
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
+  });
+
+  it('maps a body that stalls after the headers to HTTP_TIMEOUT', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"name":');
+    });
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
+  });
+
+  it('maps text that is not JSON to HTTP_MALFORMED_JSON', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('<html>not json</html>');
+    });
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_MALFORMED_JSON');
+  });
+
+  it('maps valid JSON of the wrong shape to HTTP_UNEXPECTED_SHAPE with pointers', async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, { name: 7, count: 'x' }));
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    const err = await failure(http.getJson('/x', Shape));
+    expect(err.code).toBe('HTTP_UNEXPECTED_SHAPE');
+    const paths = (err.details['issues'] as { path: string }[]).map((i) => i.path).sort();
+    expect(paths).toEqual(['/count', '/name']);
+  });
+
+  it('stops reading a streamed body past the cap: HTTP_BODY_TOO_LARGE', async () => {
+      const s = await serve(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let open = true;
+      res.on('close', () => (open = false));
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      res.write('[');
+      // Bounded: at most 8 MiB, stops as soon as the client goes away.
+      for (let i = 0; i < 128 && open; i++) {
+        if (!res.write(chunk)) await drained(res);
+      }
+      res.end(']');
+    });
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, maxBodyBytes: 256 * 1024 });
+    const err = await failure(http.getJson('/x', Shape));
+    expect(err.code).toBe('HTTP_BODY_TOO_LARGE');
+    expect(err.details['maxBytes']).toBe(256 * 1024);
+  });
+
+  it('fails at once when the declared length is above the cap', async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, { name: 'x'.repeat(2000), count: 1 }));
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, maxBodyBytes: 1000 });
+    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_BODY_TOO_LARGE');
+  });
+
+  it('maps a caller abort to HTTP_ABORTED, before and during the call', async () => {
+    const s = await serve((_req, res) => {
+      setTimeout(() => sendJson(res, 200, { name: 'late', count: 0 }), 1500).unref();
+    });
+    const http = createHttpClient('analyzer', { baseUrl: s.url, timeoutMs: 5000 });
+    const before = new AbortController();
+    before.abort();
+    expect((await failure(http.getJson('/x', Shape, { signal: before.signal }))).code).toBe('HTTP_ABORTED');
+    const during = new AbortController();
+    const pending = http.getJson('/x', Shape, { signal: during.signal });
+    setTimeout(() => during.abort(), 20);
+    expect((await failure(pending)).code).toBe('HTTP_ABORTED');
+  });
+
+  it('rejects nonsensical numeric options', () => {
+    expect(() => createHttpClient('analyzer', { baseUrl: 'http://127.0.0.1:1', timeoutMs: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => createHttpClient('analyzer', { baseUrl: 'http://127.0.0.1:1', retries: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});
