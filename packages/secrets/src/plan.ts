@@ -1,0 +1,232 @@
+import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredSecret, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
+import { findAppSecret, findDependencySecrets, matchEnvPattern, swapHintsFor } from './catalog.ts';
+import { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
+import type { ClassificationOverrides, SecretCatalog } from './catalog-types.ts';
+import { checkPlan, sortDiagnostics } from './check-plan.ts';
+import { classifySecret, findOverride, type Classification } from './classify.ts';
+import type { GeneratorSpec, Hosting, PlannedSecret, PromptSpec, SecretKind, SecretOrigin, SecretPlan, SecretUsage, SuggestedSecret, SwapHint } from './types.ts';
+
+/** Options of {@link planSecrets}. */
+export interface PlanSecretsOptions {
+  /** The tier to plan for. */
+  readonly tier: Tier;
+  /** The root scenario's spec (declared secrets and env names). */
+  readonly scenario?: ScenarioSpec;
+  /** Specs of other scenario nodes in the graph, when known. */
+  readonly scenarios?: readonly ScenarioSpec[];
+  /** User overrides (rules and per-secret pins). */
+  readonly overrides?: ClassificationOverrides;
+  /** The catalog to read; default {@link DEFAULT_SECRET_CATALOG}. */
+  readonly catalog?: SecretCatalog;
+}
+
+interface Candidate {
+  readonly id: string;
+  readonly env: string;
+  readonly kind: SecretKind;
+  readonly hosting: Hosting;
+  readonly origin: SecretOrigin;
+  readonly dependency?: string;
+  readonly description: string;
+  readonly generator?: GeneratorSpec;
+  readonly prompt?: PromptSpec;
+  readonly sources: Set<NodeId>;
+  readonly consumers: Set<NodeId>;
+  required: boolean;
+  removedBy: SwapHint[];
+}
+
+const sorted = <T extends string>(set: Iterable<T>): T[] => [...set].sort(compareIds);
+const humanize = (text: string): string => text.replace(/[_.]+/g, ' ').toLowerCase();
+
+/** Nodes reachable from the root through required edges only. */
+function requiredNodes(graph: DependencyGraph): Set<NodeId> {
+  const out = new Set<NodeId>([graph.root]);
+  const queue: NodeId[] = [graph.root];
+  while (queue.length > 0) {
+    const id = queue.shift() as NodeId;
+    for (const e of graph.edges) {
+      if (e.from === id && e.required && !out.has(e.to)) {
+        out.add(e.to);
+        queue.push(e.to);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Plans the secrets of a dependency graph for one tier: collects what each
+ * dependency needs (catalog data), what each scenario declares, and what its env
+ * names suggest; classifies each by rules (overrides first); and reports what
+ * blocks a bundle. Pure: same input, same plan. Unknown secrets fail closed.
+ * Pass a graph that already has swaps applied: a swapped-out dependency's secrets
+ * are simply gone.
+ *
+ * @example
+ * ```ts
+ * const plan = planSecrets(graph, { tier: 'desktop', scenario: workspace.scenarios.get('picker-wheel') });
+ * plan.blockers.map((d) => d.code); // ['SECRET_INFRASTRUCTURE_REQUIRED', ...] while postgres is in the graph
+ * ```
+ */
+export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions): SecretPlan {
+  const { tier, overrides } = options;
+  const catalog = options.catalog ?? DEFAULT_SECRET_CATALOG;
+  const rules = [...(overrides?.rules ?? []), ...catalog.rules];
+  const scenarioName = parseNodeId(graph.root).name;
+  const required = requiredNodes(graph);
+  const notes: Diagnostic[] = [];
+  const candidates = new Map<string, Candidate>();
+  const byEnv = new Map<string, Candidate>();
+  const dependents = new Map<NodeId, NodeId[]>();
+  for (const e of graph.edges) dependents.set(e.to, [...(dependents.get(e.to) ?? []), e.from]);
+
+  const add = (c: Candidate): void => {
+    const prior = candidates.get(c.id);
+    if (prior === undefined) {
+      candidates.set(c.id, c);
+      byEnv.set(c.env, c);
+      return;
+    }
+    // A shared secret (one id, several owners): merge owners, readers and requiredness.
+    for (const s of c.sources) prior.sources.add(s);
+    for (const s of c.consumers) prior.consumers.add(s);
+    prior.required ||= c.required;
+    prior.removedBy = [...prior.removedBy, ...c.removedBy.filter((h) => !prior.removedBy.some((p) => p.from === h.from && p.to === h.to))];
+  };
+
+  // 1. Secrets of dependencies, from the catalog.
+  for (const node of graph.nodes) {
+    if (node.kind !== 'resource') continue;
+    const entry = findDependencySecrets(catalog, node.name);
+    if (entry === undefined) {
+      notes.push(createDiagnostic({ code: 'SECRET_REQUIREMENTS_UNKNOWN', severity: 'warning', path: jsonPointer(['nodes', node.id]), message: `the secrets of "${node.name}" are unknown, so none are planned for it`, hint: 'add it to the secret catalog (an entry with no secrets if it needs none) or declare its secrets in the scenario' }));
+      continue;
+    }
+    const readers = dependents.get(node.id) ?? [];
+    for (const req of entry.secrets) {
+      add({
+        id: req.id ?? `${entry.name}.${req.key}`,
+        env: req.env,
+        kind: req.kind,
+        hosting: entry.hosting,
+        origin: 'catalog',
+        dependency: entry.name,
+        description: req.description,
+        ...(req.generator === undefined ? {} : { generator: req.generator }),
+        prompt: req.prompt ?? { label: `${entry.name} ${humanize(req.key)}`, description: req.description },
+        sources: new Set([node.id]),
+        // A hosted api is not a service of ours; only its dependents read the key.
+        consumers: new Set(entry.hosting === 'hosted-api' ? readers : [node.id, ...readers]),
+        required: req.required !== false && required.has(node.id),
+        removedBy: swapHintsFor(catalog.swapHints, entry.name, tier),
+      });
+    }
+  }
+
+  // 2. Secrets scenarios declare, and 3. env names that look like secrets.
+  const specs = new Map<string, ScenarioSpec>();
+  for (const s of options.scenarios ?? []) specs.set(s.name, s);
+  if (options.scenario !== undefined) specs.set(options.scenario.name, options.scenario);
+  const suggestions: SuggestedSecret[] = [];
+  const catalogEnvOwner = (env: string): string | undefined => catalog.dependencies.find((d) => d.secrets.some((r) => r.env === env))?.name;
+  for (const node of graph.nodes) {
+    if (node.kind !== 'scenario') continue;
+    const spec = specs.get(node.name);
+    if (spec === undefined) {
+      notes.push(createDiagnostic({ code: 'SECRET_SCENARIO_UNREAD', severity: 'warning', path: jsonPointer(['nodes', node.id]), message: `scenario "${node.name}" was not given, so its declared secrets are not planned`, hint: 'pass its ScenarioSpec in the scenario or scenarios option' }));
+      continue;
+    }
+    const isRequired = required.has(node.id);
+    for (const d of spec.secrets) addDeclared(node.id, node.name, d, isRequired);
+    const declared = new Set(spec.secrets.map((d) => d.name));
+    for (const env of sorted(new Set(spec.envNames))) {
+      if (declared.has(env) || byEnv.has(env) || catalogEnvOwner(env) !== undefined) continue;
+      const app = findAppSecret(catalog, env);
+      const pattern = matchEnvPattern(catalog.envPatterns, env);
+      if (app === undefined && pattern === undefined) continue;
+      const id = `${node.name}.${env}`;
+      const kind = app?.kind ?? (pattern?.kind as SecretKind);
+      if (findOverride(overrides, id, scenarioName, tier) !== undefined) {
+        add({ id, env, kind, hosting: 'application', origin: 'suggested', description: app?.description ?? `${humanize(env)} (found in ${spec.file})`, sources: new Set([node.id]), consumers: new Set([node.id]), required: isRequired, removedBy: [] });
+        continue;
+      }
+      suggestions.push({ id, env, source: node.id, pattern: app?.name ?? (pattern?.pattern as string), kind });
+      notes.push(createDiagnostic({ code: 'SECRET_SUGGESTED', severity: 'warning', file: spec.file, path: jsonPointer(['nodes', node.id, 'env', env]), message: `env var "${env}" of scenario "${node.name}" looks like a secret but is not declared, so it is not planned`, hint: `declare it in the scenario's secrets, or accept it with an override { "id": "${id}", "class": ... }` }));
+    }
+  }
+
+  function addDeclared(nodeIdOf: NodeId, name: string, d: DeclaredSecret, isRequired: boolean): void {
+    const known = byEnv.get(d.name);
+    if (known !== undefined) {
+      known.sources.add(nodeIdOf);
+      known.consumers.add(nodeIdOf);
+      known.required ||= d.required && isRequired;
+      return;
+    }
+    const owner = catalogEnvOwner(d.name);
+    if (owner !== undefined) {
+      notes.push(createDiagnostic({ code: 'SECRET_DEPENDENCY_ABSENT', severity: 'warning', file: d.source.file, path: d.source.path, message: `declared secret "${d.name}" belongs to "${owner}", which is not in this graph, so it is not planned`, hint: `if "${owner}" was swapped out this is expected; otherwise add the dependency` }));
+      return;
+    }
+    const app = findAppSecret(catalog, d.name);
+    add({
+      id: `${name}.${d.name}`,
+      env: d.name,
+      kind: app?.kind ?? 'unknown',
+      hosting: 'application',
+      origin: 'declared',
+      description: d.description ?? app?.description ?? `${humanize(d.name)} declared by ${name}`,
+      sources: new Set([nodeIdOf]),
+      consumers: new Set([nodeIdOf]),
+      required: d.required && isRequired,
+      removedBy: [],
+    });
+  }
+
+  // 4. Classify and shape each secret.
+  const secrets = sorted(candidates.keys()).map((id) => shape(candidates.get(id) as Candidate));
+  function shape(c: Candidate): PlannedSecret {
+    const o = findOverride(overrides, c.id, scenarioName, tier);
+    const decided: Classification =
+      o?.class !== undefined
+        ? { class: o.class, rule: `override:${c.id}`, reason: `pinned to ${o.class} by an override` }
+        : classifySecret({ id: c.id, tier, kind: c.kind, hosting: c.hosting, scenario: scenarioName, origin: c.origin, ...(c.dependency === undefined ? {} : { dependency: c.dependency }) }, rules);
+    const generator = o?.generator ?? c.generator ?? catalog.generators[c.kind];
+    const prompt = o?.prompt ?? c.prompt ?? { label: humanize(c.env), description: c.description };
+    const bundled = decided.class !== 'infrastructure' && decided.class !== 'unclassified';
+    return {
+      id: c.id,
+      class: decided.class,
+      kind: c.kind,
+      hosting: c.hosting,
+      origin: c.origin,
+      suggested: c.origin === 'suggested',
+      sources: sorted(c.sources),
+      consumers: sorted(c.consumers),
+      description: o?.description ?? c.description,
+      required: o?.required ?? c.required,
+      ...(decided.class === 'per_install_generated' && generator !== undefined ? { generator } : {}),
+      ...(decided.class === 'user_prompt' ? { prompt } : {}),
+      ...(decided.class === 'remote_fetch' ? { remote: o?.remote ?? { key: `${scenarioName}/${c.id}` } } : {}),
+      targets: bundled ? (o?.targets ?? [{ type: 'env', name: c.env }]) : [],
+      rule: decided.rule,
+      reason: decided.reason,
+      removedBy: [...c.removedBy].sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to)),
+    };
+  }
+
+  const readers = new Map<NodeId, string[]>();
+  for (const s of secrets) for (const c of s.consumers) readers.set(c, [...(readers.get(c) ?? []), s.id]);
+  const usage: SecretUsage[] = sorted(readers.keys()).map((service) => ({ service, secrets: (readers.get(service) as string[]).sort(compareIds) }));
+  const findings = checkPlan({ tier, secrets, usage });
+  return {
+    tier,
+    root: graph.root,
+    secrets,
+    usage,
+    suggestions: suggestions.sort((a, b) => compareIds(a.id, b.id)),
+    blockers: [...findings.errors],
+    warnings: sortDiagnostics([...notes, ...findings.warnings]),
+  };
+}
