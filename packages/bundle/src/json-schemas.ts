@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { MANIFEST_SCHEMAS, MANIFEST_TARGETS, type ManifestTarget } from './manifest.ts';
+
+/** A JSON Schema document (draft 2020-12), as plain JSON data. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** The file name a target's generated schema is committed under (in `packages/bundle/schemas/`). */
+export function manifestSchemaFileName(target: ManifestTarget): string {
+  return `${target}-manifest.schema.json`;
+}
+
+/**
+ * Generates the JSON Schema (draft 2020-12) of one target's manifest from its
+ * zod schema. Deterministic: the same zod schema always gives the same JSON.
+ *
+ * @example
+ * ```ts
+ * const schema = generateManifestJsonSchema('desktop');
+ * schema.$id // 'desktop-manifest.schema.json'
+ * ```
+ */
+export function generateManifestJsonSchema(target: ManifestTarget): JsonSchema {
+  const generated = z.toJSONSchema(MANIFEST_SCHEMAS[target], { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return { $schema, $id: manifestSchemaFileName(target), ...rest };
+}
+
+/** Every generated schema by file name, in a stable order (what `scripts/generate-schemas.ts` writes). */
+export function generateAllJsonSchemas(): ReadonlyMap<string, JsonSchema> {
+  return new Map(MANIFEST_TARGETS.map((t) => [manifestSchemaFileName(t), generateManifestJsonSchema(t)] as const));
+}
+
+/** The exact text a schema file is committed with (2-space JSON, trailing newline). */
+export function serializeJsonSchema(schema: JsonSchema): string {
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
+/**
+ * The generated JSON Schema of every target (the same JSON as the committed
+ * `schemas/<target>-manifest.schema.json` files, which a test pins).
+ *
+ * @example
+ * ```ts
+ * new Ajv2020().compile(MANIFEST_JSON_SCHEMAS.desktop)
+ * ```
+ */
+export const MANIFEST_JSON_SCHEMAS: Readonly<Record<ManifestTarget, JsonSchema>> = {
+  desktop: generateManifestJsonSchema('desktop'),
+  cloud: generateManifestJsonSchema('cloud'),
+  mobile: generateManifestJsonSchema('mobile'),
+};
