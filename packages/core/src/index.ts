@@ -75,3 +75,37 @@ export {
   type RunPackagersOptions,
 } from './packager.ts';
 export { createArtifactWriter, type ArtifactWriter } from './artifact-writer.ts';
+export { loadWorkspace, type LoadWorkspaceOptions } from './load-workspace.ts';
+export { parseServiceJson, type ParseServiceContext, type ParsedService } from './parse-service-json.ts';
+export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';
+export { parsePortRange } from './parse-service-parts.ts';
+export { collectEnvNames } from './json-env-names.ts';
+export { LOADER_DIAGNOSTICS, type LoaderDiagnosticCode, type LoaderDiagnosticRule } from './parse-diagnostics.ts';
+export { parseDeploymentReport } from './parse-deployment-report.ts';
+export { findDeploymentReport, loadDeploymentReport } from './load-deployment-report.ts';
+export type {
+  DeploymentReport,
+  DeploymentReportResult,
+  ReportBundleDependency,
+  ReportBundleFile,
+  ReportBundleManifest,
+  ReportDependencyNode,
+  ReportRequirements,
+  ReportTierAggregate,
+  ReportTierMap,
+  ReportTierSupport,
+} from './parse-deployment-report-types.ts';
+export { loadCompactWorkspace, parseCompactWorkspace, type ParseCompactOptions } from './compact-workspace.ts';
+export { stringifyCompactWorkspace, toCompactWorkspace } from './compact-export.ts';
+export { compactWorkspaceJsonSchema } from './compact-schema.ts';
+export type {
+  CompactDependency,
+  CompactDependencyObject,
+  CompactEdge,
+  CompactHealthCheck,
+  CompactPort,
+  CompactResource,
+  CompactScenario,
+  CompactSecret,
+  CompactWorkspaceDocument,
+} from './compact-types.ts';

@@ -1,0 +1,53 @@
+import { isJsonObject, ownEntries } from './json-values.ts';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// `${VAR}`, `${VAR:-default}`, `${RESOURCE_PORTS[judge0]}` -> VAR / RESOURCE_PORTS.
+const BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)/g;
+// `$VAR` in shell snippets; upper case only, to stay clear of prose.
+const BARE = /\$([A-Z_][A-Z0-9_]*)/g;
+// `VAR=value` assignments in shell snippets (`PORT=${API_PORT} ./api`); upper case only.
+const ASSIGNED = /(?:^|[\s;&|(])([A-Z][A-Z0-9_]*)=/g;
+const ENV_MAP_KEYS = new Set(['env', 'environment', 'environment_variables']);
+const ENV_FIELD_KEYS = new Set(['env_var', 'env']);
+
+/**
+ * Every environment variable name a JSON document references: string values
+ * of `env_var` fields, `${VAR}` / `$VAR` occurrences and `VAR=` assignments in
+ * strings, and keys of `env` / `environment` maps. Sorted, unique. Values are
+ * never returned, only names.
+ *
+ * @example
+ * ```ts
+ * collectEnvNames({ ports: { api: { env_var: 'API_PORT' } }, run: 'PORT=${API_PORT} ./api' });
+ * // ['API_PORT', 'PORT']
+ * ```
+ */
+export function collectEnvNames(json: unknown): string[] {
+  const names = new Set<string>();
+  const addMatches = (text: string): void => {
+    for (const re of [BRACED, BARE, ASSIGNED]) {
+      for (const m of text.matchAll(re)) names.add(m[1] as string);
+    }
+  };
+  const stack: unknown[] = [json];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('$') || value.includes('=')) addMatches(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (isJsonObject(value)) {
+      for (const [key, child] of ownEntries(value)) {
+        if (ENV_FIELD_KEYS.has(key) && typeof child === 'string' && ENV_NAME.test(child)) names.add(child);
+        if (ENV_MAP_KEYS.has(key) && isJsonObject(child)) {
+          for (const [envKey] of ownEntries(child)) if (ENV_NAME.test(envKey)) names.add(envKey);
+        }
+        if (key === 'environment_variables' && Array.isArray(child)) {
+          for (const item of child) if (typeof item === 'string' && ENV_NAME.test(item)) names.add(item);
+        }
+        stack.push(child);
+      }
+    }
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from './diagnostics.ts';
+import { loaderDiagnostic } from './parse-diagnostics.ts';
+
+/** Largest manifest file the loaders read (16 MiB); real ones are a few KiB. */
+export const MAX_MANIFEST_BYTES: number = 16 * 1024 * 1024;
+
+/** The outcome of reading one file: its text, or the diagnostic that explains why not. */
+export type ReadTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/** The outcome of reading one JSON file: its value, or the diagnostic that explains why not. */
+export type ReadJsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/** `statSync` that follows links and answers undefined instead of throwing. */
+export function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `path` is (or links to) a regular file. */
+export function isFile(path: string): boolean {
+  return statOrUndefined(path)?.isFile() ?? false;
+}
+
+/** True when `path` is (or links to) a directory. */
+export function isDirectory(path: string): boolean {
+  return statOrUndefined(path)?.isDirectory() ?? false;
+}
+
+/**
+ * Names of the sub-directories of `dir` (following links, skipping hidden
+ * ones), sorted by code unit; `undefined` when `dir` cannot be listed.
+ */
+export function listDirectories(dir: string): string[] | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  return names.filter((n) => !n.startsWith('.') && isDirectory(join(dir, n))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reads a UTF-8 text file (BOM stripped), refusing files over {@link MAX_MANIFEST_BYTES}. */
+export function readTextFile(absPath: string, file: string): ReadTextResult {
+  const stats = statOrUndefined(absPath);
+  if (stats === undefined || !stats.isFile()) {
+    return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', file, '', `${file} does not exist or is not a regular file`) };
+  }
+  if (stats.size > MAX_MANIFEST_BYTES) {
+    return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', file, '', `${file} is ${stats.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit`) };
+  }
+  try {
+    const text = readFileSync(absPath, 'utf8');
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'unknown error';
+    return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', file, '', `${file} could not be read (${code})`) };
+  }
+}
+
+/** Reads and parses a JSON file; syntax errors become a `PARSE_FAILED` diagnostic. */
+export function readJsonFile(absPath: string, file: string): ReadJsonResult {
+  const read = readTextFile(absPath, file);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, value: JSON.parse(read.text) as unknown };
+  } catch (error) {
+    // Engine messages quote file content (possibly a secret); keep only the position.
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+    const where = position === undefined ? '' : ` (at character ${position})`;
+    return { ok: false, diagnostic: loaderDiagnostic('PARSE_FAILED', file, '', `${file} is not valid JSON${where}`) };
+  }
+}

@@ -1,0 +1,147 @@
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from './diagnostics.ts';
+import { SdkError } from './errors.ts';
+import { compareIds } from './graph.ts';
+import { isDirectory, isFile, listDirectories, readJsonFile, statOrUndefined } from './load-files.ts';
+import type { ResourceSpec, ScenarioSpec, Workspace, WorkspaceLayout } from './model.ts';
+import { loadCompactWorkspace } from './compact-workspace.ts';
+import { loaderDiagnostic, sortDiagnostics } from './parse-diagnostics.ts';
+import { parseRuntimeJson } from './parse-runtime-json.ts';
+import { parseServiceJson } from './parse-service-json.ts';
+
+/** Options of {@link loadWorkspace}. */
+export interface LoadWorkspaceOptions {
+  /** Extra names to treat as resources (e.g. from a catalog), besides the `resources/` directories. */
+  readonly knownResources?: Iterable<string>;
+  /** Extra names to treat as scenarios, besides the `scenarios/` directories and declared scenario dependencies. */
+  readonly knownScenarios?: Iterable<string>;
+}
+
+/** Where a manifest was found: the Vrooli location or the flat one. */
+interface Located {
+  readonly name: string;
+  readonly file: string;
+  readonly flat: boolean;
+}
+
+const COMPACT_FILE = /\.(json|ya?ml)$/i;
+
+/**
+ * Loads a workspace from disk: a Vrooli checkout
+ * (`scenarios/<n>/.vrooli/service.json`, `resources/<n>/config/runtime.json`),
+ * the flat layout (`scenarios/<n>/service.json`, `resources/<n>/runtime.json`),
+ * a mix of both, or a compact workspace file (`.json`/`.yaml`). Names are
+ * listed first, then every file is parsed knowing all names, so aliases and
+ * scenarios listed as resources resolve. A bad file becomes diagnostics and
+ * never stops the others. Throws `ROOT_NOT_FOUND` when `root` is neither a
+ * directory nor a compact file.
+ *
+ * @example
+ * ```ts
+ * const ws = loadWorkspace('path/to/Vrooli');
+ * ws.scenarios.get('calendar')?.dependencies.map((d) => `${d.kind}:${d.name}`);
+ * ws.diagnostics.filter((d) => d.severity === 'error');
+ * ```
+ */
+export function loadWorkspace(root: string, options: LoadWorkspaceOptions = {}): Workspace {
+  const abs = resolve(root);
+  const stats = statOrUndefined(abs);
+  if (stats?.isFile() === true && COMPACT_FILE.test(abs)) return loadCompactWorkspace(abs);
+  if (stats === undefined || !stats.isDirectory()) {
+    throw new SdkError('ROOT_NOT_FOUND', `workspace root ${abs} ${stats === undefined ? 'does not exist' : 'is not a directory'}`, {
+      hint: 'pass a Vrooli checkout (with scenarios/ and resources/), a flat fixture directory, or a compact workspace .json/.yaml file',
+      details: { root: abs },
+    });
+  }
+  const diagnostics: Diagnostic[] = [];
+  const scenarioDirs = listNamed(abs, 'scenarios', diagnostics);
+  const resourceDirs = listNamed(abs, 'resources', diagnostics);
+  const scenarioFiles = locate(abs, 'scenarios', scenarioDirs, ['.vrooli', 'service.json'], diagnostics);
+  const resourceFiles = locate(abs, 'resources', resourceDirs, ['config', 'runtime.json'], diagnostics);
+
+  const read = (files: readonly Located[]): Map<string, unknown> => {
+    const out = new Map<string, unknown>();
+    for (const f of files) {
+      const result = readJsonFile(join(abs, f.file), f.file);
+      if (result.ok) out.set(f.name, result.value);
+      else diagnostics.push(result.diagnostic);
+    }
+    return out;
+  };
+  const serviceJson = read(scenarioFiles);
+  const runtimeJson = read(resourceFiles);
+
+  const knownResources = new Set<string>([...resourceDirs, ...(options.knownResources ?? [])]);
+  const knownScenarios = new Set<string>([...scenarioDirs, ...(options.knownScenarios ?? []), ...declaredScenarioNames(serviceJson, scenarioFiles)]);
+
+  const scenarios = new Map<string, ScenarioSpec>();
+  for (const f of scenarioFiles) {
+    if (!serviceJson.has(f.name)) continue;
+    const parsed = parseServiceJson(serviceJson.get(f.name), { file: f.file, name: f.name, knownScenarios, knownResources });
+    scenarios.set(f.name, parsed.scenario);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  const resources = new Map<string, ResourceSpec>();
+  for (const f of resourceFiles) {
+    if (!runtimeJson.has(f.name)) continue;
+    const parsed = parseRuntimeJson(runtimeJson.get(f.name), { file: f.file, name: f.name, knownScenarios, knownResources });
+    resources.set(f.name, parsed.resource);
+    diagnostics.push(...parsed.diagnostics);
+  }
+
+  const all = [...scenarioFiles, ...resourceFiles];
+  const flatCount = all.filter((f) => f.flat).length;
+  const layout: WorkspaceLayout = flatCount > 0 && flatCount === all.length ? 'flat' : 'vrooli';
+  if (flatCount > 0 && flatCount < all.length) {
+    diagnostics.push(loaderDiagnostic('LAYOUT_MIXED', undefined, '', `${flatCount} of ${all.length} manifests use the flat layout`));
+  }
+  if (scenarioDirs.length === 0 && resourceDirs.length === 0) {
+    diagnostics.push(loaderDiagnostic('WORKSPACE_EMPTY', undefined, '', `${abs} holds no scenarios/ or resources/ directories`));
+  }
+  return { root: abs, layout, scenarios: sortedMap(scenarios), resources: sortedMap(resources), diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function listNamed(root: string, folder: string, diagnostics: Diagnostic[]): string[] {
+  const dir = join(root, folder);
+  if (!isDirectory(dir)) return [];
+  const names = listDirectories(dir);
+  if (names === undefined) {
+    diagnostics.push(loaderDiagnostic('FILE_UNREADABLE', folder, '', `directory ${folder}/ could not be listed`));
+    return [];
+  }
+  return names;
+}
+
+// Prefers the Vrooli location (`<dir>/<nested...>`) over the flat one (`<dir>/<file>`).
+function locate(root: string, folder: string, names: readonly string[], nested: readonly [string, string], diagnostics: Diagnostic[]): Located[] {
+  const out: Located[] = [];
+  for (const name of names) {
+    const vrooli = `${folder}/${name}/${nested[0]}/${nested[1]}`;
+    const flat = `${folder}/${name}/${nested[1]}`;
+    const hasVrooli = isFile(join(root, vrooli));
+    const hasFlat = isFile(join(root, flat));
+    if (hasVrooli && hasFlat) {
+      diagnostics.push(loaderDiagnostic('SOURCE_DUPLICATE', flat, '', `${name} has both ${vrooli} and ${flat}`));
+    }
+    if (hasVrooli) out.push({ name, file: vrooli, flat: false });
+    else if (hasFlat) out.push({ name, file: flat, flat: true });
+    else diagnostics.push(loaderDiagnostic('MANIFEST_MISSING', `${folder}/${name}`, '', `${folder}/${name} has neither ${nested.join('/')} nor ${nested[1]}`));
+  }
+  return out;
+}
+
+// Every name some scenario declares as a scenario (under `scenarios`, or `type: "scenario"`).
+function declaredScenarioNames(serviceJson: ReadonlyMap<string, unknown>, files: readonly Located[]): string[] {
+  const none = new Set<string>();
+  const names: string[] = [];
+  for (const f of files) {
+    if (!serviceJson.has(f.name)) continue;
+    const { scenario } = parseServiceJson(serviceJson.get(f.name), { file: f.file, name: f.name, knownScenarios: none, knownResources: none });
+    for (const dep of scenario.dependencies) if (dep.kind === 'scenario') names.push(dep.name);
+  }
+  return names;
+}
+
+function sortedMap<T>(map: ReadonlyMap<string, T>): Map<string, T> {
+  return new Map([...map.entries()].sort(([a], [b]) => compareIds(a, b)));
+}

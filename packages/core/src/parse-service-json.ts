@@ -1,0 +1,103 @@
+import type { Diagnostic } from './diagnostics.ts';
+import { collectEnvNames } from './json-env-names.ts';
+import { exceedsDepth, isJsonObject, jsonTypeName, nonEmptyString, ownField, type JsonObject } from './json-values.ts';
+import type { DeclaredDependency, ScenarioSpec } from './model.ts';
+import { mergeDuplicateDependencies, parseDependencySection } from './parse-dependencies.ts';
+import { loaderDiagnostic } from './parse-diagnostics.ts';
+import { guardParse } from './parse-guard.ts';
+import { parseDeclaredSecrets, parseHealthChecks, parsePorts } from './parse-service-parts.ts';
+
+/** What {@link parseServiceJson} needs besides the JSON. */
+export interface ParseServiceContext {
+  /** The file, relative to the workspace root where possible. */
+  readonly file: string;
+  /** The scenario name (its directory name in a Vrooli workspace). */
+  readonly name: string;
+  /** Names known to be scenarios: a `resources` entry with such a name becomes a scenario edge. */
+  readonly knownScenarios: ReadonlySet<string>;
+  /** Names known to be resources: `resource-<name>` resolves to `<name>` when `<name>` is one. */
+  readonly knownResources: ReadonlySet<string>;
+}
+
+/** A parsed scenario plus everything the parser could not fully understand. */
+export interface ParsedService {
+  /** The scenario; always present, possibly with no dependencies. */
+  readonly scenario: ScenarioSpec;
+  /** Findings, each with file and JSON pointer. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Parses a Vrooli `.vrooli/service.json` into a {@link ScenarioSpec}, reading
+ * every dependency shape seen in real files (maps, `required`/`optional`
+ * lists or groups mixed with plain entries, `details`, scenarios listed as
+ * resources, `resource-<name>` aliases). Pure; never throws on any JSON value:
+ * anything it cannot read becomes a diagnostic and the rest still loads.
+ *
+ * @example
+ * ```ts
+ * const { scenario, diagnostics } = parseServiceJson(JSON.parse(text), {
+ *   file: 'scenarios/shop/.vrooli/service.json',
+ *   name: 'shop',
+ *   knownScenarios: new Set(['auth']),
+ *   knownResources: new Set(['postgres', 'redis']),
+ * });
+ * scenario.dependencies.map((d) => `${d.kind}:${d.name}`);
+ * ```
+ */
+export function parseServiceJson(json: unknown, ctx: ParseServiceContext): ParsedService {
+  return guardParse(ctx.file, () => parseUnguarded(json, ctx));
+}
+
+function parseUnguarded(json: unknown, ctx: ParseServiceContext): ParsedService {
+  const diagnostics: Diagnostic[] = [];
+  const empty = (): ParsedService => ({
+    scenario: { name: ctx.name, dependencies: [], ports: [], health: [], secrets: [], envNames: [], file: ctx.file, raw: json },
+    diagnostics,
+  });
+  if (!isJsonObject(json)) {
+    diagnostics.push(loaderDiagnostic('DOCUMENT_NOT_OBJECT', ctx.file, '', `service.json holds a ${jsonTypeName(json)}, not an object`));
+    return empty();
+  }
+  if (exceedsDepth(json)) {
+    diagnostics.push(loaderDiagnostic('JSON_TOO_DEEP', ctx.file, '', 'service.json nests too deeply to be a service manifest'));
+    return empty();
+  }
+  const service = ownField(json, 'service');
+  const meta: JsonObject = isJsonObject(service) ? service : json;
+  const declaredName = nonEmptyString(ownField(meta, 'name'));
+  if (declaredName !== undefined && declaredName !== ctx.name) {
+    diagnostics.push(loaderDiagnostic('NAME_MISMATCH', ctx.file, isJsonObject(service) ? '/service/name' : '/name', `service.json names the scenario "${declaredName}" but it is loaded as "${ctx.name}"`));
+  }
+  const displayName = nonEmptyString(ownField(meta, 'displayName')) ?? nonEmptyString(ownField(meta, 'display_name'));
+  const description = nonEmptyString(ownField(meta, 'description'));
+  // The top-level `version` of a v1 file is the manifest format version, so only `service.version` counts.
+  const version = isJsonObject(service) ? nonEmptyString(ownField(service, 'version')) : undefined;
+
+  const deps = ownField(json, 'dependencies');
+  let dependencies: DeclaredDependency[] = [];
+  if (isJsonObject(deps)) {
+    const dctx = { file: ctx.file, owner: { kind: 'scenario' as const, name: ctx.name }, knownScenarios: ctx.knownScenarios, knownResources: ctx.knownResources };
+    const resources = parseDependencySection(ownField(deps, 'resources'), ['dependencies', 'resources'], 'resources', dctx, diagnostics);
+    const scenarios = parseDependencySection(ownField(deps, 'scenarios'), ['dependencies', 'scenarios'], 'scenarios', dctx, diagnostics);
+    // A scenario listed under `resources` (type: scenario) and again under `scenarios` is one edge.
+    dependencies = mergeDuplicateDependencies([...resources, ...scenarios], ctx.file, diagnostics);
+  } else if (deps !== undefined && deps !== null) {
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', ctx.file, '/dependencies', `\`dependencies\` is a ${jsonTypeName(deps)}; expected an object with resources and scenarios`));
+  }
+
+  const scenario: ScenarioSpec = {
+    name: ctx.name,
+    ...(displayName === undefined ? {} : { displayName }),
+    ...(description === undefined ? {} : { description }),
+    ...(version === undefined ? {} : { version }),
+    dependencies,
+    ports: parsePorts(ownField(json, 'ports'), ctx.file, diagnostics),
+    health: parseHealthChecks(ownField(json, 'lifecycle'), ctx.file, diagnostics),
+    secrets: parseDeclaredSecrets(ownField(json, 'deployment'), ctx.file, diagnostics),
+    envNames: collectEnvNames(json),
+    file: ctx.file,
+    raw: json,
+  };
+  return { scenario, diagnostics };
+}
