@@ -1,2 +1,65 @@
-// Tier fitness scoring with explanations, swap suggestions and swap cascades.
-export {};
+/**
+ * Tier fitness scoring with explanations, swap suggestions, swap cascades and
+ * what-if re-scoring, plus a parity model of the predecessor analyzer.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/fitness
+ */
+export type {
+  Arch,
+  Capability,
+  CatalogEntry,
+  CatalogEntryInput,
+  DependencyFitness,
+  DependencyTierScore,
+  FitnessReport,
+  GpuNeed,
+  LicenseClass,
+  NetworkNeed,
+  NodeRole,
+  Os,
+  Persistence,
+  PortFact,
+  Reason,
+  ResourceNeeds,
+  SecretFact,
+  SubScoreName,
+  SubScores,
+  TierFitness,
+} from './types.ts';
+export { BUILTIN_CATALOG_DATA, DEFAULT_CATALOG, createCatalog, lookupEntry, normalizeName, type Catalog, type CreateCatalogOptions } from './catalog.ts';
+export { RESOURCE_CATALOG_DATA } from './catalog-data.ts';
+export { REPLACEMENT_CATALOG_DATA } from './catalog-replacements-data.ts';
+export { SCENARIO_ENTRY } from './scenario-entry.ts';
+export { SUBSCORE_WEIGHTS, TIER_CONSTRAINTS, type TierConstraints, type Tolerance } from './tier-constraints.ts';
+export { combineSubscores, scoreEntry, unknownScore } from './score-dependency.ts';
+export { ROLE_BY_RANK, computeRanks, edgeRank, type RoleRank } from './roles.ts';
+export { DEFAULT_ROLE_WEIGHTS, createScoringState, resolveEntry, type RoleWeights, type ScoreOptions, type ScoringState } from './scoring-state.ts';
+export { scoreGraph } from './score-graph.ts';
+export { SWAP_RULES, type SwapEffort, type SwapRule } from './swap-data.ts';
+export {
+  applySwaps,
+  parseSwapArg,
+  planSwaps,
+  resolveSwaps,
+  type ApplySwapsOptions,
+  type ResolvedSwap,
+  type SwapPlan,
+  type SwapSpec,
+} from './apply-swaps.ts';
+export { lacking, suggestSwaps, type SuggestOptions, type SwapSuggestion } from './suggest.ts';
+export { cascade, declaredNeeds, type Cascade, type CapabilityLoss, type FitnessDelta, type PortChange, type SecretChange } from './cascade.ts';
+export { createWhatIf, type WhatIf, type WhatIfStep } from './what-if.ts';
+export { VROOLI_BLOCKER_THRESHOLD, VROOLI_CLASSES, VROOLI_RULES, VROOLI_TIERS, type VrooliClass, type VrooliRule, type VrooliTier } from './vrooli-classes.ts';
+export {
+  sameAggregates,
+  vrooliAggregates,
+  vrooliReportAggregates,
+  vrooliTierSupport,
+  vrooliTreeFromGraph,
+  vrooliTreeFromReport,
+  type VrooliAggregate,
+  type VrooliTierSupport,
+  type VrooliTreeNode,
+} from './vrooli-parity.ts';
+export { fitnessToJson, vrooliFitnessToJson, type FitnessJson, type FitnessJsonTier, type FitnessModel } from './fitness-json.ts';

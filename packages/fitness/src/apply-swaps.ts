@@ -1,0 +1,197 @@
+import { SdkError, createGraph, isTier, nodeId, type DependencyGraph, type EdgeInput, type NodeId, type Tier } from '@deployment-manager/core';
+import { DEFAULT_CATALOG, lookupEntry, normalizeName, type Catalog } from './catalog.ts';
+
+/**
+ * A swap as users and other packages express it: replace `from` (a node id
+ * such as `resource:postgres`, or a bare name) by the catalog dependency `to`,
+ * optionally only on some tiers.
+ */
+export interface SwapSpec {
+  /** Node id or name of the dependency to replace. */
+  readonly from: string;
+  /** Catalog name (or `resource:<name>`) of the replacement. */
+  readonly to: string;
+  /** Tiers the swap applies to; absent = every tier. */
+  readonly tiers?: readonly Tier[];
+}
+
+/** A swap resolved against a graph: concrete node ids. */
+export interface ResolvedSwap {
+  /** The node replaced. */
+  readonly from: NodeId;
+  /** The node replacing it. */
+  readonly to: NodeId;
+  /** The spec it came from. */
+  readonly spec: SwapSpec;
+}
+
+/** Options of {@link applySwaps}. */
+export interface ApplySwapsOptions {
+  /** Catalog used to resolve names and requirements (default: built-in). */
+  readonly catalog?: Catalog;
+  /** Apply only swaps meant for this tier (swaps without `tiers` always apply). */
+  readonly tier?: Tier;
+}
+
+/** Everything a swap application did, for {@link cascade}. */
+export interface SwapPlan {
+  /** The new graph. */
+  readonly graph: DependencyGraph;
+  /** Swaps that applied (their `from` was in the graph), sorted by `from`. */
+  readonly applied: readonly ResolvedSwap[];
+  /** Swaps whose `from` is not in the graph (no-ops). */
+  readonly skipped: readonly SwapSpec[];
+  /** Nodes that are new, with why: `replacement` or `requirement` (of the node named). */
+  readonly added: ReadonlyMap<NodeId, { readonly reason: 'replacement' | 'requirement'; readonly by: NodeId }>;
+  /** Nodes that are gone, with why: `replaced` (by the node named) or `orphaned`. */
+  readonly removed: ReadonlyMap<NodeId, { readonly reason: 'replaced' | 'orphaned'; readonly by?: NodeId }>;
+}
+
+/**
+ * Parses a command-line swap `from=to` (optionally `from=to@desktop,mobile`).
+ *
+ * @example
+ * ```ts
+ * parseSwapArg('postgres=sqlite');            // { from: 'postgres', to: 'sqlite' }
+ * parseSwapArg('ollama=openrouter@mobile');   // { from: 'ollama', to: 'openrouter', tiers: ['mobile'] }
+ * ```
+ */
+export function parseSwapArg(arg: string): SwapSpec {
+  const m = /^\s*([^=@\s]+)\s*=\s*([^=@\s]+)\s*(?:@\s*(\S+))?\s*$/.exec(arg);
+  if (m === null) {
+    throw new SdkError('SWAP_INVALID', `swap "${arg}" is not of the form from=to`, { hint: 'write a swap as postgres=sqlite (optionally postgres=sqlite@desktop,mobile)' });
+  }
+  const [, from, to, tierList] = m as unknown as [string, string, string, string | undefined];
+  if (tierList === undefined) return { from, to };
+  const tiers = tierList.split(',').map((t) => t.trim());
+  const bad = tiers.find((t) => !isTier(t));
+  if (bad !== undefined) throw new SdkError('SWAP_INVALID', `swap "${arg}" names tier "${bad}", which is not a deployment tier`, { hint: 'use local, desktop, mobile, saas or enterprise' });
+  return { from, to, tiers: tiers as Tier[] };
+}
+
+/** Resolves swap specs against a graph; throws `SWAP_INVALID` for unknown targets, conflicts and chains. */
+export function resolveSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], options: ApplySwapsOptions = {}): { applied: ResolvedSwap[]; skipped: SwapSpec[] } {
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const applied = new Map<NodeId, ResolvedSwap>();
+  const skipped: SwapSpec[] = [];
+  for (const spec of swaps) {
+    if (options.tier !== undefined && spec.tiers !== undefined && !spec.tiers.includes(options.tier)) continue;
+    const to = resolveTarget(catalog, spec);
+    const from = resolveSource(graph, catalog, spec);
+    if (from === undefined) {
+      skipped.push(spec);
+      continue;
+    }
+    if (from === graph.root) throw swapError(spec, 'replaces the root scenario', 'swap one of its dependencies instead');
+    if (from === to) throw swapError(spec, 'replaces a dependency by itself', 'name two different dependencies');
+    const prior = applied.get(from);
+    if (prior !== undefined && prior.to !== to) throw swapError(spec, `conflicts with ${prior.spec.from}=${prior.spec.to}`, 'give one replacement per dependency');
+    applied.set(from, { from, to, spec });
+  }
+  for (const s of applied.values()) {
+    if (applied.has(s.to)) throw swapError(s.spec, `chains into another swap of ${s.to}`, 'swap the first dependency straight to the final replacement');
+  }
+  return { applied: [...applied.values()].sort((a, b) => (a.from < b.from ? -1 : 1)), skipped };
+}
+
+/**
+ * Applies a set of swaps at once and returns the new graph: each replaced
+ * node's incoming edges move to its replacement (keeping their attributes,
+ * plus `swappedFrom`), the replacement's catalog requirements are added
+ * transitively, and dependencies left unreachable are removed. The set is
+ * applied simultaneously, so order does not matter; applying it twice is the
+ * same as once; swaps whose `from` is absent are no-ops.
+ *
+ * @example
+ * ```ts
+ * const desktop = applySwaps(graph, [parseSwapArg('postgres=sqlite'), parseSwapArg('ollama=packaged-model')]);
+ * ```
+ */
+export function applySwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], options: ApplySwapsOptions = {}): DependencyGraph {
+  return planSwaps(graph, swaps, options).graph;
+}
+
+/** Like {@link applySwaps}, returning what was added and removed, and why. */
+export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], options: ApplySwapsOptions = {}): SwapPlan {
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const { applied, skipped } = resolveSwaps(graph, swaps, options);
+  if (applied.length === 0) return { graph, applied, skipped, added: new Map(), removed: new Map() };
+  const replace = new Map(applied.map((s) => [s.from, s.to]));
+  const present = new Set(graph.nodes.map((n) => n.id));
+  const added = new Map<NodeId, { reason: 'replacement' | 'requirement'; by: NodeId }>();
+  const edges: EdgeInput[] = [];
+  for (const e of graph.edges) {
+    if (replace.has(e.from)) continue;
+    const target = replace.get(e.to);
+    if (target === undefined) edges.push(e);
+    else edges.push({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: e.to } });
+  }
+  const todo: NodeId[] = [];
+  for (const s of applied) {
+    if (!present.has(s.to) && !added.has(s.to)) added.set(s.to, { reason: 'replacement', by: s.from });
+    todo.push(s.to);
+  }
+  const expanded = new Set<NodeId>();
+  while (todo.length > 0) {
+    const id = todo.shift() as NodeId;
+    if (expanded.has(id)) continue;
+    expanded.add(id);
+    const entry = lookupEntry(catalog, id.slice(id.indexOf(':') + 1));
+    for (const req of entry?.requires ?? []) {
+      const reqId = replace.get(nodeId('resource', req)) ?? nodeId('resource', req);
+      if (reqId === id) continue;
+      edges.push({ from: id, to: reqId, required: true, enabled: true, source: { file: '<swap>', path: '' }, attributes: { addedBy: 'swap', requiredBy: entry?.name } });
+      if (!present.has(reqId) && !added.has(reqId)) added.set(reqId, { reason: 'requirement', by: id });
+      if (!present.has(reqId) || added.has(reqId)) todo.push(reqId);
+    }
+  }
+  const before = reachable(graph.root, graph.edges);
+  const after = reachable(graph.root, edges);
+  const removed = new Map<NodeId, { reason: 'replaced' | 'orphaned'; by?: NodeId }>();
+  for (const s of applied) removed.set(s.from, { reason: 'replaced', by: s.to });
+  for (const n of graph.nodes) if (!removed.has(n.id) && before.has(n.id) && !after.has(n.id)) removed.set(n.id, { reason: 'orphaned' });
+  const keep = (id: NodeId): boolean => !removed.has(id);
+  const defined = new Map(graph.nodes.map((n) => [n.id, n.defined]));
+  const nodes = [...graph.nodes.map((n) => n.id), ...added.keys()].filter(keep).map((id) => ({ id, defined: defined.get(id) ?? false }));
+  const next = createGraph({ root: graph.root, policy: graph.policy, nodes, edges: edges.filter((e) => keep(e.from) && keep(e.to)), diagnostics: graph.diagnostics });
+  return { graph: next, applied, skipped, added, removed };
+}
+
+function resolveTarget(catalog: Catalog, spec: SwapSpec): NodeId {
+  const name = spec.to.startsWith('resource:') ? spec.to.slice('resource:'.length) : spec.to;
+  const entry = lookupEntry(catalog, name);
+  if (entry === undefined || spec.to.startsWith('scenario:')) {
+    throw swapError(spec, `names "${spec.to}", which is not in the capability catalog`, 'swap to a catalog dependency (see suggestSwaps) or add an entry with createCatalog');
+  }
+  return nodeId('resource', entry.name);
+}
+
+function resolveSource(graph: DependencyGraph, catalog: Catalog, spec: SwapSpec): NodeId | undefined {
+  if (/^(resource|scenario):/.test(spec.from)) return graph.nodes.some((n) => n.id === spec.from) ? (spec.from as NodeId) : undefined;
+  const want = normalizeName(spec.from);
+  const canonical = catalog.index.get(want) ?? want;
+  const matches = graph.nodes.filter((n) => n.id !== graph.root && (normalizeName(n.name) === want || normalizeName(n.name) === canonical || catalog.index.get(normalizeName(n.name)) === canonical));
+  if (matches.length > 1) {
+    const resource = matches.filter((n) => n.kind === 'resource');
+    if (resource.length !== 1) throw swapError(spec, `matches ${matches.map((n) => n.id).join(', ')}`, 'name the node by id, e.g. resource:postgres');
+    return (resource[0] as { id: NodeId }).id;
+  }
+  return matches[0]?.id;
+}
+
+function reachable(root: NodeId, edges: readonly { readonly from: NodeId; readonly to: NodeId }[]): Set<NodeId> {
+  const out = new Map<NodeId, NodeId[]>();
+  for (const e of edges) {
+    let list = out.get(e.from);
+    if (list === undefined) out.set(e.from, (list = []));
+    list.push(e.to);
+  }
+  const seen = new Set<NodeId>([root]);
+  const todo = [root];
+  while (todo.length > 0) for (const w of out.get(todo.pop() as NodeId) ?? []) if (!seen.has(w)) (seen.add(w), todo.push(w));
+  return seen;
+}
+
+function swapError(spec: SwapSpec, what: string, hint: string): SdkError {
+  return new SdkError('SWAP_INVALID', `swap ${spec.from}=${spec.to} ${what}`, { hint, details: { from: spec.from, to: spec.to } });
+}

@@ -1,0 +1,107 @@
+import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core';
+import { planSwaps } from './apply-swaps.ts';
+import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
+import { createScoringState, resolveEntry, type ScoreOptions } from './scoring-state.ts';
+import { SWAP_RULES, type SwapEffort, type SwapRule } from './swap-data.ts';
+import type { Capability, CatalogEntry } from './types.ts';
+
+/** Options of {@link suggestSwaps}. */
+export interface SuggestOptions extends ScoreOptions {
+  /** Swap rules (default: {@link SWAP_RULES}); extend with `[...SWAP_RULES, ...mine]`. */
+  readonly swapRules?: readonly SwapRule[];
+}
+
+/** One suggested swap on one tier. */
+export interface SwapSuggestion {
+  /** The node to replace. */
+  readonly from: NodeId;
+  /** Catalog name of the replacement. */
+  readonly to: string;
+  /** The tier the gain was measured on. */
+  readonly tier: Tier;
+  /** Tiers the rule is meant for. */
+  readonly tiers: readonly Tier[];
+  /** Graph score after minus before on `tier` (can be 0 when the swap only clears a blocker). */
+  readonly gain: number;
+  /** Graph score before. */
+  readonly before: number;
+  /** Graph score after. */
+  readonly after: number;
+  /** Whether `from` is a blocker that the swap clears. */
+  readonly clearsBlocker: boolean;
+  /** Work needed. */
+  readonly effort: SwapEffort;
+  /** What changes for the app. */
+  readonly note: string;
+  /** Capabilities `from` provides that `to` does not. */
+  readonly lacks: readonly Capability[];
+  /** Catalog dependencies `to` brings in. */
+  readonly requires: readonly string[];
+}
+
+const EFFORT_RANK: Readonly<Record<SwapEffort, number>> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * Suggests swaps for a graph on one tier, ranked by the gain in graph score
+ * (then by effort). Only swaps that raise the score or clear a blocker are
+ * returned. Each says what the replacement lacks.
+ *
+ * @example
+ * ```ts
+ * suggestSwaps(graph, 'desktop').map((s) => `${s.from} -> ${s.to} (+${s.gain})`);
+ * // ['resource:ollama -> openrouter (+9.5)', 'resource:postgres -> sqlite (+4.38)', ...]
+ * ```
+ */
+export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: SuggestOptions = {}): SwapSuggestion[] {
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const rules = options.swapRules ?? SWAP_RULES;
+  const scoring = { ...options, tiers: [tier] };
+  const state = createScoringState(graph, scoring);
+  const before = state.score(tier);
+  const blockers = new Set(state.blockers(tier));
+  const present = new Set(graph.nodes.map((n) => n.id));
+  const hasOut = new Set(graph.edges.map((e) => e.from));
+  const active = new Set(state.report().dependencies.map((d) => d.id));
+  const out: SwapSuggestion[] = [];
+  for (const node of graph.nodes) {
+    if (!active.has(node.id)) continue;
+    const fromEntry = resolveEntry(catalog, node);
+    if (fromEntry === undefined || node.kind !== 'resource') continue;
+    for (const rule of rules) {
+      if (rule.from !== fromEntry.name || !rule.tiers.includes(tier)) continue;
+      const toEntry = lookupEntry(catalog, rule.to);
+      if (toEntry === undefined) continue;
+      const toId: NodeId = `resource:${toEntry.name}`;
+      let after: number;
+      let stillBlocked: boolean;
+      if (!present.has(toId) && toEntry.requires.length === 0 && !hasOut.has(node.id)) {
+        // Same position, same role: re-score the one node in place.
+        state.setEntry(node.id, toEntry);
+        after = state.score(tier);
+        stillBlocked = state.blockers(tier).includes(node.id);
+        state.setEntry(node.id, fromEntry);
+      } else {
+        const swapped = createScoringState(planSwaps(graph, [{ from: node.id, to: toEntry.name }], { catalog }).graph, scoring);
+        after = swapped.score(tier);
+        stillBlocked = swapped.blockers(tier).includes(toId);
+      }
+      const gain = Math.round((after - before) * 100) / 100;
+      const clearsBlocker = blockers.has(node.id) && !stillBlocked;
+      if (gain <= 0 && !clearsBlocker) continue;
+      out.push({
+        from: node.id, to: toEntry.name, tier, tiers: rule.tiers, gain, before, after, clearsBlocker,
+        effort: rule.effort, note: rule.note, lacks: lacking(fromEntry, toEntry), requires: toEntry.requires,
+      });
+    }
+  }
+  return out.sort((a, b) => b.gain - a.gain || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || cmp(a.from, b.from) || cmp(a.to, b.to));
+}
+
+/** Capabilities `from` provides that `to` does not, sorted. */
+export function lacking(from: CatalogEntry, to: CatalogEntry): Capability[] {
+  return from.provides.filter((c) => !to.provides.includes(c)).sort();
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,186 @@
+import { SdkError, type DependencyGraph, type NodeId } from '@deployment-manager/core';
+import { VROOLI_BLOCKER_THRESHOLD, VROOLI_CLASSES, VROOLI_RULES, VROOLI_TIERS, type VrooliTier } from './vrooli-classes.ts';
+
+/** One tier's support of a dependency, as the predecessor reports it. */
+export interface VrooliTierSupport {
+  /** Supported flag, when stated. */
+  readonly supported?: boolean;
+  /** Fitness 0..1, when stated. */
+  readonly fitnessScore?: number;
+  /** Why not. */
+  readonly reason?: string;
+  /** Advice. */
+  readonly notes?: string;
+  /** Suggested replacements. */
+  readonly alternatives?: readonly string[];
+}
+
+/** A node of the predecessor's dependency tree (a scenario appears once per occurrence). */
+export interface VrooliTreeNode {
+  /** Dependency name as declared. */
+  readonly name: string;
+  /** `resource` or `scenario`. */
+  readonly type: string;
+  /** Per-tier support; absent when the predecessor had none (scenarios without deployment metadata). */
+  readonly tierSupport?: Readonly<Record<string, VrooliTierSupport>>;
+  /** Nested dependencies of a scenario node. */
+  readonly children: readonly VrooliTreeNode[];
+}
+
+/** The predecessor's per-tier aggregate. */
+export interface VrooliAggregate {
+  /** Mean fitness over tree occurrences that state the tier, 0..1. */
+  readonly fitnessScore: number;
+  /** Number of such occurrences. */
+  readonly dependencyCount: number;
+  /** Names of occurrences below the threshold or unsupported, sorted, distinct. */
+  readonly blockers: readonly string[];
+}
+
+/**
+ * The predecessor's tier support for a resource name: class by exact name,
+ * then the first matching row of the per-tier decision table.
+ *
+ * @example
+ * ```ts
+ * vrooliTierSupport('postgres').desktop; // { supported: true, fitnessScore: 0.6 }
+ * ```
+ */
+export function vrooliTierSupport(name: string): Record<VrooliTier, VrooliTierSupport> {
+  const normalized = name.trim().toLowerCase();
+  const cls = VROOLI_CLASSES[normalized] ?? { class: 'service', heavy: false };
+  const out = {} as Record<VrooliTier, VrooliTierSupport>;
+  for (const tier of VROOLI_TIERS) {
+    const rule = VROOLI_RULES[tier].find((r) => (r.classes === undefined || r.classes.includes(cls.class)) && (r.heavy === undefined || r.heavy === cls.heavy));
+    if (rule === undefined) continue;
+    out[tier] = {
+      supported: rule.supported,
+      fitnessScore: rule.score,
+      ...(rule.reason === undefined ? {} : { reason: rule.reason }),
+      ...(rule.notes === undefined ? {} : { notes: rule.notes }),
+      ...(rule.alternatives === undefined ? {} : { alternatives: rule.alternatives.map((a) => a.replace('{name}', normalized)) }),
+    };
+  }
+  return out;
+}
+
+/**
+ * Expands a graph into the predecessor's tree: from the root, each scenario's
+ * resources (sorted) then its scenarios (sorted), recursively, a scenario
+ * already on the current path becoming a leaf (its cycle guard). Resource to
+ * resource edges are not followed (the predecessor never read runtime.json),
+ * so build the graph with the `all` policy for parity. Resources get the
+ * predecessor's inferred tier support; scenarios get none.
+ */
+export function vrooliTreeFromGraph(graph: DependencyGraph): VrooliTreeNode[] {
+  const out = new Map<NodeId, NodeId[]>();
+  for (const e of graph.edges) {
+    if (e.kind !== 'scenario-resource' && e.kind !== 'scenario-scenario') continue;
+    let list = out.get(e.from);
+    if (list === undefined) out.set(e.from, (list = []));
+    list.push(e.to);
+  }
+  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  const expand = (id: NodeId, path: Set<NodeId>): VrooliTreeNode[] =>
+    (out.get(id) ?? []).map((to) => {
+      const name = names.get(to) as string;
+      if (to.startsWith('resource:')) return { name, type: 'resource', tierSupport: vrooliTierSupport(name), children: [] };
+      if (path.has(to)) return { name, type: 'scenario', children: [] };
+      return { name, type: 'scenario', children: expand(to, new Set([...path, to])) };
+    });
+  return expand(graph.root, new Set([graph.root]));
+}
+
+/**
+ * Reads the dependency tree of a predecessor deployment-report.json (parsed
+ * JSON): `dependencies[]` with `name`, `type`, `tier_support` and `children`.
+ * Throws `PARSE_FAILED` when the shape is not that of a report.
+ */
+export function vrooliTreeFromReport(report: unknown): VrooliTreeNode[] {
+  const deps = isRecord(report) ? report['dependencies'] : undefined;
+  if (!Array.isArray(deps)) {
+    throw new SdkError('PARSE_FAILED', 'the deployment report has no dependencies list', { hint: 'pass the parsed content of a deployment-report.json' });
+  }
+  const node = (raw: unknown, path: string): VrooliTreeNode => {
+    if (!isRecord(raw) || typeof raw['name'] !== 'string') {
+      throw new SdkError('PARSE_FAILED', `deployment report entry ${path} has no name`, { hint: 'each dependency needs a name', details: { path } });
+    }
+    const ts = raw['tier_support'];
+    const children = Array.isArray(raw['children']) ? raw['children'].map((c, i) => node(c, `${path}/children/${i}`)) : [];
+    const tierSupport = isRecord(ts) ? Object.fromEntries(Object.entries(ts).filter(([, v]) => isRecord(v)).map(([t, v]) => [t, supportFromJson(v as Record<string, unknown>)])) : undefined;
+    return { name: raw['name'], type: typeof raw['type'] === 'string' ? raw['type'] : 'resource', ...(tierSupport === undefined ? {} : { tierSupport }), children };
+  };
+  return deps.map((d, i) => node(d, `/dependencies/${i}`));
+}
+
+/**
+ * The predecessor's aggregates: for each tier, the mean fitness over every
+ * tree occurrence that states the tier (a scenario reached twice counts its
+ * dependencies twice), the count, and the blockers (unsupported or below
+ * {@link VROOLI_BLOCKER_THRESHOLD}). Sums run in tree order, as the predecessor's did.
+ *
+ * @example
+ * ```ts
+ * vrooliAggregates(vrooliTreeFromGraph(graph)).desktop?.fitnessScore; // 0.675 for picker-wheel
+ * ```
+ */
+export function vrooliAggregates(tree: readonly VrooliTreeNode[]): Record<string, VrooliAggregate> {
+  const acc = new Map<string, { count: number; sum: number; blockers: Set<string> }>();
+  const walk = (nodes: readonly VrooliTreeNode[]): void => {
+    for (const n of nodes) {
+      for (const [tier, s] of Object.entries(n.tierSupport ?? {})) {
+        let a = acc.get(tier);
+        if (a === undefined) acc.set(tier, (a = { count: 0, sum: 0, blockers: new Set() }));
+        a.count++;
+        if (s.fitnessScore !== undefined) a.sum += s.fitnessScore;
+        if (s.supported === false || (s.fitnessScore !== undefined && s.fitnessScore < VROOLI_BLOCKER_THRESHOLD)) a.blockers.add(n.name);
+      }
+      walk(n.children);
+    }
+  };
+  walk(tree);
+  return Object.fromEntries(
+    [...acc].sort(([a], [b]) => (a < b ? -1 : 1)).map(([tier, a]) => [tier, { fitnessScore: a.sum / a.count, dependencyCount: a.count, blockers: [...a.blockers].sort() }]),
+  );
+}
+
+/**
+ * Reads the `aggregates` of a predecessor report (parsed JSON) into
+ * {@link VrooliAggregate}s, for comparison with {@link vrooliAggregates}.
+ */
+export function vrooliReportAggregates(report: unknown): Record<string, VrooliAggregate> {
+  const aggregates = isRecord(report) && isRecord(report['aggregates']) ? report['aggregates'] : {};
+  const out: Record<string, VrooliAggregate> = {};
+  for (const [tier, a] of Object.entries(aggregates)) {
+    if (!isRecord(a) || typeof a['fitness_score'] !== 'number') continue;
+    const blockers = Array.isArray(a['blocking_dependencies']) ? a['blocking_dependencies'].filter((b): b is string => typeof b === 'string') : [];
+    out[tier] = { fitnessScore: a['fitness_score'], dependencyCount: typeof a['dependency_count'] === 'number' ? a['dependency_count'] : 0, blockers: [...new Set(blockers)].sort() };
+  }
+  return out;
+}
+
+/** Whether two aggregate maps agree: same tiers, counts and blocker sets, scores within `tolerance`. */
+export function sameAggregates(a: Readonly<Record<string, VrooliAggregate>>, b: Readonly<Record<string, VrooliAggregate>>, tolerance = 1e-9): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  if (ka.join() !== kb.join()) return false;
+  return ka.every((t) => {
+    const x = a[t] as VrooliAggregate;
+    const y = b[t] as VrooliAggregate;
+    return Math.abs(x.fitnessScore - y.fitnessScore) <= tolerance && x.dependencyCount === y.dependencyCount && x.blockers.join('\u0000') === y.blockers.join('\u0000');
+  });
+}
+
+function supportFromJson(v: Record<string, unknown>): VrooliTierSupport {
+  return {
+    ...(typeof v['supported'] === 'boolean' ? { supported: v['supported'] } : {}),
+    ...(typeof v['fitness_score'] === 'number' ? { fitnessScore: v['fitness_score'] } : {}),
+    ...(typeof v['reason'] === 'string' && v['reason'] !== '' ? { reason: v['reason'] } : {}),
+    ...(typeof v['notes'] === 'string' && v['notes'] !== '' ? { notes: v['notes'] } : {}),
+    ...(Array.isArray(v['alternatives']) ? { alternatives: v['alternatives'].filter((x): x is string => typeof x === 'string') } : {}),
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
