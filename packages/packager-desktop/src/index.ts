@@ -1,2 +1,30 @@
-// Desktop packager: electron-builder configuration, runtime manifest, staging and build plans.
-export {};
+/**
+ * Desktop packager: electron-builder configuration per update channel
+ * (validated against `app-builder-lib`'s `scheme.json`), the runtime
+ * manifest for the bundled supervisor, a staging plan and a build plan.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/packager-desktop
+ */
+export { DESKTOP_PACKAGER_NAME, checkDesktopBundle, createDesktopPackager } from './packager.ts';
+export { planDesktop, type DesktopFile, type DesktopPlan } from './plan-desktop.ts';
+export {
+  DEFAULT_ELECTRON_VERSION,
+  ELECTRON_BUILDER_VERSION,
+  UPDATE_CHANNELS,
+  resolveDesktopOptions,
+  type DesktopPackagerOptions,
+  type DesktopPublishTarget,
+  type ResolvedDesktopOptions,
+  type UpdateChannel,
+} from './options.ts';
+export { DESKTOP_PLATFORMS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, KNOWN_OS_TARGETS, UNIVERSAL_PLATFORM, type DesktopOs, type DesktopPlatform } from './platforms.ts';
+export { UPDATER_CHANNEL, createElectronBuilderConfig, electronBuilderConfigPath, type ElectronBuilderConfig } from './electron-builder-config.ts';
+export { electronBuilderSchemaPath, validateElectronBuilderConfig } from './electron-builder-schema.ts';
+export { planSigning, type GpgSigning, type SigningEnv, type SigningPlan } from './signing.ts';
+export { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH, isRealSha256, planStaging, type GeneratedHashes, type StagingResult, type PlatformStaging, type StagingEntry, type StagingKind, type StagingOrigin, type StagingPlan } from './staging-plan.ts';
+export { createBuildPlan, type BuildPlan, type PackageCommand, type PlatformBuildPlan } from './build-plan.ts';
+export { buildCommands, type BuildStep, type ServiceBuild } from './build-commands.ts';
+export { renderBuildScript } from './build-script.ts';
+export { createLaunchFile, type LaunchEntry, type LaunchFile } from './launch-file.ts';
+export { desktopNotes } from './notes.ts';
