@@ -2,7 +2,7 @@ import type { DependencyGraph, Tier } from '@deployment-manager/core';
 import type { SwapSuggestion } from './suggest.ts';
 import type { FitnessReport, Reason, SubScores } from './types.ts';
 import { VROOLI_TIERS } from './vrooli-classes.ts';
-import { vrooliAggregates, vrooliTreeFromGraph, type VrooliTreeNode } from './vrooli-parity.ts';
+import { vrooliAggregates, vrooliTreeFromGraph, type VrooliTreeNode, type VrooliTreeOptions } from './vrooli-parity.ts';
 
 /** Which model produced a fitness document. */
 export type FitnessModel = 'default' | 'vrooli';
@@ -72,10 +72,11 @@ export function fitnessToJson(scenario: string, report: FitnessReport, suggestio
 /**
  * Builds the `fitness --model vrooli --json` document: the predecessor's
  * numbers for the graph expanded as its tree (scores scaled to 0..100, with
- * the original 0..1 `fitness_score` beside them).
+ * the original 0..1 `fitness_score` beside them). `options.external` supplies
+ * subtrees of scenarios the workspace lacks.
  */
-export function vrooliFitnessToJson(scenario: string, graph: DependencyGraph): FitnessJson {
-  const tree = vrooliTreeFromGraph(graph);
+export function vrooliFitnessToJson(scenario: string, graph: DependencyGraph, options: VrooliTreeOptions = {}): FitnessJson {
+  const tree = vrooliTreeFromGraph(graph, options);
   const aggregates = vrooliAggregates(tree);
   const tiers = Object.fromEntries(
     VROOLI_TIERS.filter((t) => aggregates[t] !== undefined).map((t) => {

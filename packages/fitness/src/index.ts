@@ -57,9 +57,10 @@ export {
   vrooliReportAggregates,
   vrooliTierSupport,
   vrooliTreeFromGraph,
-  vrooliTreeFromReport,
   type VrooliAggregate,
   type VrooliTierSupport,
+  type VrooliTreeLike,
+  type VrooliTreeOptions,
   type VrooliTreeNode,
 } from './vrooli-parity.ts';
 export { fitnessToJson, vrooliFitnessToJson, type FitnessJson, type FitnessJsonTier, type FitnessModel } from './fitness-json.ts';

@@ -1,4 +1,4 @@
-import { SdkError, type DependencyGraph, type NodeId } from '@deployment-manager/core';
+import type { DependencyGraph, DeploymentReport, NodeId } from '@deployment-manager/core';
 import { VROOLI_BLOCKER_THRESHOLD, VROOLI_CLASSES, VROOLI_RULES, VROOLI_TIERS, type VrooliTier } from './vrooli-classes.ts';
 
 /** One tier's support of a dependency, as the predecessor reports it. */
@@ -25,6 +25,21 @@ export interface VrooliTreeNode {
   readonly tierSupport?: Readonly<Record<string, VrooliTierSupport>>;
   /** Nested dependencies of a scenario node. */
   readonly children: readonly VrooliTreeNode[];
+}
+
+/**
+ * Anything shaped like a tree node: a {@link VrooliTreeNode}, or core's
+ * `ReportDependencyNode` from a parsed deployment report.
+ */
+export interface VrooliTreeLike {
+  /** Dependency name. */
+  readonly name: string;
+  /** `resource` or `scenario`. */
+  readonly type?: string;
+  /** Per-tier support, keyed by tier id. */
+  readonly tierSupport?: Readonly<Partial<Record<string, VrooliTierSupport>>>;
+  /** Nested dependencies. */
+  readonly children: readonly VrooliTreeLike[];
 }
 
 /** The predecessor's per-tier aggregate. */
@@ -64,6 +79,16 @@ export function vrooliTierSupport(name: string): Record<VrooliTier, VrooliTierSu
   return out;
 }
 
+/** Options of {@link vrooliTreeFromGraph}. */
+export interface VrooliTreeOptions {
+  /**
+   * The subtree of a scenario the workspace does not define (for instance,
+   * taken from the predecessor report, which saw the full workspace); without
+   * it such a scenario is a leaf.
+   */
+  readonly external?: (scenario: string) => readonly VrooliTreeLike[] | undefined;
+}
+
 /**
  * Expands a graph into the predecessor's tree: from the root, each scenario's
  * resources (sorted) then its scenarios (sorted), recursively, a scenario
@@ -71,8 +96,13 @@ export function vrooliTierSupport(name: string): Record<VrooliTier, VrooliTierSu
  * resource edges are not followed (the predecessor never read runtime.json),
  * so build the graph with the `all` policy for parity. Resources get the
  * predecessor's inferred tier support; scenarios get none.
+ *
+ * @example
+ * ```ts
+ * vrooliTreeFromGraph(buildGraph(ws, 'picker-wheel', { policy: 'all' })).map((n) => n.name); // ['n8n', 'ollama', 'postgres', 'qdrant']
+ * ```
  */
-export function vrooliTreeFromGraph(graph: DependencyGraph): VrooliTreeNode[] {
+export function vrooliTreeFromGraph(graph: DependencyGraph, options: VrooliTreeOptions = {}): VrooliTreeNode[] {
   const out = new Map<NodeId, NodeId[]>();
   for (const e of graph.edges) {
     if (e.kind !== 'scenario-resource' && e.kind !== 'scenario-scenario') continue;
@@ -80,37 +110,23 @@ export function vrooliTreeFromGraph(graph: DependencyGraph): VrooliTreeNode[] {
     if (list === undefined) out.set(e.from, (list = []));
     list.push(e.to);
   }
-  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const expand = (id: NodeId, path: Set<NodeId>): VrooliTreeNode[] =>
     (out.get(id) ?? []).map((to) => {
-      const name = names.get(to) as string;
+      const node = nodes.get(to) as { name: string; defined: boolean };
+      const name = node.name;
       if (to.startsWith('resource:')) return { name, type: 'resource', tierSupport: vrooliTierSupport(name), children: [] };
       if (path.has(to)) return { name, type: 'scenario', children: [] };
+      const external = node.defined ? undefined : options.external?.(name);
+      if (external !== undefined) return { name, type: 'scenario', children: external.map(copyTree) };
       return { name, type: 'scenario', children: expand(to, new Set([...path, to])) };
     });
   return expand(graph.root, new Set([graph.root]));
 }
 
-/**
- * Reads the dependency tree of a predecessor deployment-report.json (parsed
- * JSON): `dependencies[]` with `name`, `type`, `tier_support` and `children`.
- * Throws `PARSE_FAILED` when the shape is not that of a report.
- */
-export function vrooliTreeFromReport(report: unknown): VrooliTreeNode[] {
-  const deps = isRecord(report) ? report['dependencies'] : undefined;
-  if (!Array.isArray(deps)) {
-    throw new SdkError('PARSE_FAILED', 'the deployment report has no dependencies list', { hint: 'pass the parsed content of a deployment-report.json' });
-  }
-  const node = (raw: unknown, path: string): VrooliTreeNode => {
-    if (!isRecord(raw) || typeof raw['name'] !== 'string') {
-      throw new SdkError('PARSE_FAILED', `deployment report entry ${path} has no name`, { hint: 'each dependency needs a name', details: { path } });
-    }
-    const ts = raw['tier_support'];
-    const children = Array.isArray(raw['children']) ? raw['children'].map((c, i) => node(c, `${path}/children/${i}`)) : [];
-    const tierSupport = isRecord(ts) ? Object.fromEntries(Object.entries(ts).filter(([, v]) => isRecord(v)).map(([t, v]) => [t, supportFromJson(v as Record<string, unknown>)])) : undefined;
-    return { name: raw['name'], type: typeof raw['type'] === 'string' ? raw['type'] : 'resource', ...(tierSupport === undefined ? {} : { tierSupport }), children };
-  };
-  return deps.map((d, i) => node(d, `/dependencies/${i}`));
+function copyTree(n: VrooliTreeLike): VrooliTreeNode {
+  const tierSupport = n.tierSupport === undefined ? undefined : (Object.fromEntries(Object.entries(n.tierSupport).filter(([, v]) => v !== undefined)) as Record<string, VrooliTierSupport>);
+  return { name: n.name, type: n.type ?? 'resource', ...(tierSupport === undefined || Object.keys(tierSupport).length === 0 ? {} : { tierSupport }), children: n.children.map(copyTree) };
 }
 
 /**
@@ -124,11 +140,12 @@ export function vrooliTreeFromReport(report: unknown): VrooliTreeNode[] {
  * vrooliAggregates(vrooliTreeFromGraph(graph)).desktop?.fitnessScore; // 0.675 for picker-wheel
  * ```
  */
-export function vrooliAggregates(tree: readonly VrooliTreeNode[]): Record<string, VrooliAggregate> {
+export function vrooliAggregates(tree: readonly VrooliTreeLike[]): Record<string, VrooliAggregate> {
   const acc = new Map<string, { count: number; sum: number; blockers: Set<string> }>();
-  const walk = (nodes: readonly VrooliTreeNode[]): void => {
+  const walk = (nodes: readonly VrooliTreeLike[]): void => {
     for (const n of nodes) {
       for (const [tier, s] of Object.entries(n.tierSupport ?? {})) {
+        if (s === undefined) continue;
         let a = acc.get(tier);
         if (a === undefined) acc.set(tier, (a = { count: 0, sum: 0, blockers: new Set() }));
         a.count++;
@@ -145,16 +162,16 @@ export function vrooliAggregates(tree: readonly VrooliTreeNode[]): Record<string
 }
 
 /**
- * Reads the `aggregates` of a predecessor report (parsed JSON) into
- * {@link VrooliAggregate}s, for comparison with {@link vrooliAggregates}.
+ * The `aggregates` of a predecessor report (as parsed by core's
+ * `parseDeploymentReport`) as {@link VrooliAggregate}s, for comparison with
+ * {@link vrooliAggregates}. Its tree is `report.dependencies`, which
+ * {@link vrooliAggregates} accepts as is.
  */
-export function vrooliReportAggregates(report: unknown): Record<string, VrooliAggregate> {
-  const aggregates = isRecord(report) && isRecord(report['aggregates']) ? report['aggregates'] : {};
+export function vrooliReportAggregates(report: Pick<DeploymentReport, 'aggregates'>): Record<string, VrooliAggregate> {
   const out: Record<string, VrooliAggregate> = {};
-  for (const [tier, a] of Object.entries(aggregates)) {
-    if (!isRecord(a) || typeof a['fitness_score'] !== 'number') continue;
-    const blockers = Array.isArray(a['blocking_dependencies']) ? a['blocking_dependencies'].filter((b): b is string => typeof b === 'string') : [];
-    out[tier] = { fitnessScore: a['fitness_score'], dependencyCount: typeof a['dependency_count'] === 'number' ? a['dependency_count'] : 0, blockers: [...new Set(blockers)].sort() };
+  for (const [tier, a] of Object.entries(report.aggregates)) {
+    if (a === undefined) continue;
+    out[tier] = { fitnessScore: a.fitnessScore, dependencyCount: a.dependencyCount, blockers: [...new Set(a.blockingDependencies)].sort() };
   }
   return out;
 }
@@ -169,18 +186,4 @@ export function sameAggregates(a: Readonly<Record<string, VrooliAggregate>>, b: 
     const y = b[t] as VrooliAggregate;
     return Math.abs(x.fitnessScore - y.fitnessScore) <= tolerance && x.dependencyCount === y.dependencyCount && x.blockers.join('\u0000') === y.blockers.join('\u0000');
   });
-}
-
-function supportFromJson(v: Record<string, unknown>): VrooliTierSupport {
-  return {
-    ...(typeof v['supported'] === 'boolean' ? { supported: v['supported'] } : {}),
-    ...(typeof v['fitness_score'] === 'number' ? { fitnessScore: v['fitness_score'] } : {}),
-    ...(typeof v['reason'] === 'string' && v['reason'] !== '' ? { reason: v['reason'] } : {}),
-    ...(typeof v['notes'] === 'string' && v['notes'] !== '' ? { notes: v['notes'] } : {}),
-    ...(Array.isArray(v['alternatives']) ? { alternatives: v['alternatives'].filter((x): x is string => typeof x === 'string') } : {}),
-  };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
