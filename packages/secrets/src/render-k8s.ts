@@ -59,7 +59,7 @@ export interface KubernetesSecretsRender {
   readonly externalSecret?: KubernetesObject;
   /** Every object, in apply order. */
   readonly objects: readonly KubernetesObject[];
-  /** Env wiring per consuming service (node id), in target order. */
+  /** Env wiring per consuming service (node id), in secret id order. */
   readonly env: Readonly<Record<string, readonly SecretEnvVar[]>>;
   /** Volumes for file targets (one per Secret with file targets). */
   readonly volumes: readonly SecretVolume[];
@@ -136,7 +136,8 @@ export function renderKubernetesSecrets(plan: SecretPlan, options: KubernetesSec
 
   const env: Record<string, SecretEnvVar[]> = {};
   const items = new Map<string, { key: string; path: string }[]>();
-  for (const s of [...local, ...remote]) {
+  for (const s of plan.secrets) {
+    if (s.class !== 'per_install_generated' && s.class !== 'user_prompt' && s.class !== 'remote_fetch') continue;
     const name = s.class === 'remote_fetch' ? remoteName : secretName;
     for (const t of s.targets) {
       if (t.type === 'env') {

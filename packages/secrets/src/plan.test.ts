@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { test, fc } from '@fast-check/vitest';
+import { TIERS, createGraph, nodeId } from '@deployment-manager/core';
+import { planSecrets } from './plan.ts';
+import { validatePlan } from './validate-plan.ts';
+import { PICKER_WHEEL, graphOf, pickerWheelGraph, scenarioSpec, swapResource } from '../test/fixtures.ts';
+
+const classes = (plan: ReturnType<typeof planSecrets>): Record<string, string> => Object.fromEntries(plan.secrets.map((s) => [s.id, s.class]));
+
+describe('picker-wheel (in memory)', () => {
+  it('on desktop without swaps: postgres credentials are infrastructure and block, naming postgres -> sqlite', () => {
+    const plan = planSecrets(pickerWheelGraph(), { tier: 'desktop', scenario: PICKER_WHEEL });
+    expect(classes(plan)).toEqual({
+      'n8n.api_key': 'per_install_generated',
+      'n8n.encryption_key': 'per_install_generated',
+      'n8n.webhook_secret': 'per_install_generated',
+      'postgres.password': 'infrastructure',
+      'postgres.user': 'infrastructure',
+      'qdrant.api_key': 'per_install_generated',
+    });
+    const pg = plan.secrets.filter((s) => s.id.startsWith('postgres.'));
+    for (const s of pg) {
+      expect(s.targets).toEqual([]);
+      expect(s.required).toBe(true);
+      expect(s.removedBy).toEqual([{ from: 'postgres', to: 'sqlite' }]);
+      expect(s.rule).toBe('server-daemon-client-bundle');
+    }
+    expect(plan.blockers.map((d) => [d.code, d.path])).toEqual([
+      ['SECRET_INFRASTRUCTURE_REQUIRED', '/secrets/3/class'],
+      ['SECRET_INFRASTRUCTURE_REQUIRED', '/secrets/4/class'],
+    ]);
+    for (const b of plan.blockers) expect(b.hint).toContain('postgres -> sqlite');
+    expect(validatePlan(plan).ok).toBe(false);
+  });
+
+  it('on desktop with postgres -> sqlite: the postgres secrets are gone and nothing blocks', () => {
+    const plan = planSecrets(swapResource(pickerWheelGraph(), 'postgres', 'sqlite'), { tier: 'desktop', scenario: PICKER_WHEEL });
+    expect(plan.secrets.some((s) => s.id.startsWith('postgres.'))).toBe(false);
+    expect(Object.keys(classes(plan))).toEqual(['n8n.api_key', 'n8n.encryption_key', 'n8n.webhook_secret', 'qdrant.api_key']);
+    expect(plan.blockers).toEqual([]);
+    const result = validatePlan(plan);
+    expect(result.ok).toBe(true);
+  });
+
+  it('wires consumers: the service itself and the scenario read its keys', () => {
+    const plan = planSecrets(pickerWheelGraph(), { tier: 'local', scenario: PICKER_WHEEL });
+    expect(plan.secrets.find((s) => s.id === 'qdrant.api_key')?.consumers).toEqual(['resource:qdrant', 'scenario:picker-wheel']);
+    expect(plan.usage.map((u) => u.service)).toEqual(['resource:n8n', 'resource:postgres', 'resource:qdrant', 'scenario:picker-wheel']);
+    expect(plan.usage.find((u) => u.service === 'scenario:picker-wheel')?.secrets).toHaveLength(6);
+  });
+
+  it.each(['local', 'saas'] as const)('on %s everything is generated and nothing blocks', (tier) => {
+    const plan = planSecrets(pickerWheelGraph(), { tier, scenario: PICKER_WHEEL });
+    expect(new Set(Object.values(classes(plan)))).toEqual(new Set(['per_install_generated']));
+    expect(plan.blockers).toEqual([]);
+    for (const s of plan.secrets) expect(s.generator).toBeDefined();
+  });
+
+  it('on mobile n8n and qdrant stay on the server and block with no known swap', () => {
+    const plan = planSecrets(swapResource(pickerWheelGraph(), 'postgres', 'sqlite'), { tier: 'mobile', scenario: PICKER_WHEEL });
+    expect(new Set(Object.values(classes(plan)))).toEqual(new Set(['infrastructure']));
+    expect(plan.blockers).toHaveLength(4);
+    for (const b of plan.blockers) expect(b.code).toBe('SECRET_INFRASTRUCTURE_REQUIRED');
+  });
+
+  it('on enterprise database credentials are fetched remotely, with a network warning', () => {
+    const plan = planSecrets(pickerWheelGraph(), { tier: 'enterprise', scenario: PICKER_WHEEL });
+    const pg = plan.secrets.find((s) => s.id === 'postgres.password');
+    expect(pg).toMatchObject({ class: 'remote_fetch', remote: { key: 'picker-wheel/postgres.password' }, targets: [{ type: 'env', name: 'POSTGRES_PASSWORD' }] });
+    expect(plan.warnings.filter((d) => d.code === 'SECRET_NEEDS_NETWORK')).toHaveLength(2);
+    expect(plan.blockers).toEqual([]);
+  });
+});
+
+describe('planSecrets', () => {
+  it('makes secrets of an optional dependency optional, so infrastructure only warns', () => {
+    const plan = planSecrets(graphOf('app', ['redis'], ['redis']), { tier: 'desktop', scenario: scenarioSpec('app') });
+    expect(plan.secrets[0]).toMatchObject({ id: 'redis.password', class: 'infrastructure', required: false });
+    expect(plan.blockers).toEqual([]);
+    expect(plan.warnings.map((d) => d.code)).toContain('SECRET_INFRASTRUCTURE_OPTIONAL');
+  });
+
+  it('reports dependencies whose secrets are unknown, and scenarios it was not given', () => {
+    const plan = planSecrets(graphOf('app', ['mystery-db']), { tier: 'saas' });
+    expect(plan.secrets).toEqual([]);
+    expect(plan.warnings.map((d) => d.code).sort()).toEqual(['SECRET_REQUIREMENTS_UNKNOWN', 'SECRET_SCENARIO_UNREAD']);
+  });
+
+  it('merges a secret shared by two dependencies (claude-code reuses the anthropic key)', () => {
+    const plan = planSecrets(graphOf('app', ['anthropic', 'claude-code']), { tier: 'desktop', scenario: scenarioSpec('app') });
+    expect(plan.secrets.map((s) => s.id)).toEqual(['anthropic.api_key']);
+    expect(plan.secrets[0]?.sources).toEqual(['resource:anthropic', 'resource:claude-code']);
+    expect(plan.secrets[0]?.consumers).toEqual(['scenario:app']);
+    expect(validatePlan(plan).ok).toBe(true);
+  });
+
+  it('drops a declared secret of a swapped-out dependency with a warning', () => {
+    const spec = scenarioSpec('app', [{ name: 'POSTGRES_PASSWORD' }]);
+    const plan = planSecrets(graphOf('app', ['sqlite']), { tier: 'desktop', scenario: spec });
+    expect(plan.secrets).toEqual([]);
+    expect(plan.warnings.map((d) => d.code)).toEqual(['SECRET_DEPENDENCY_ABSENT']);
+    expect(plan.warnings[0]?.file).toBe('scenarios/app/.vrooli/service.json');
+  });
+
+  it('does not suggest env names that belong to known dependencies or are declared', () => {
+    const spec = scenarioSpec('app', [{ name: 'SESSION_SECRET' }], ['SESSION_SECRET', 'POSTGRES_PASSWORD', 'QDRANT_API_KEY', 'GITHUB_TOKEN', 'PORT']);
+    const plan = planSecrets(graphOf('app', ['qdrant']), { tier: 'local', scenario: spec });
+    expect(plan.suggestions.map((s) => s.env)).toEqual(['GITHUB_TOKEN']);
+  });
+
+  it('applies per-secret overrides: generator, targets, remote, required', () => {
+    const overrides = {
+      secrets: [
+        { id: 'qdrant.api_key', generator: { type: 'uuid' as const }, targets: [{ type: 'file' as const, name: 'secrets/qdrant.key' }] },
+        { id: 'postgres.password', class: 'remote_fetch' as const, remote: { key: 'db/main', property: 'password' } },
+        { id: 'postgres.user', required: false },
+      ],
+    };
+    const plan = planSecrets(pickerWheelGraph(), { tier: 'desktop', scenario: PICKER_WHEEL, overrides });
+    expect(plan.secrets.find((s) => s.id === 'qdrant.api_key')).toMatchObject({ generator: { type: 'uuid' }, targets: [{ type: 'file', name: 'secrets/qdrant.key' }] });
+    expect(plan.secrets.find((s) => s.id === 'postgres.password')).toMatchObject({ class: 'remote_fetch', remote: { key: 'db/main', property: 'password' } });
+    expect(plan.blockers).toEqual([]);
+    expect(plan.warnings.map((d) => d.code)).toContain('SECRET_INFRASTRUCTURE_OPTIONAL');
+  });
+
+  it('lets override rules run before the catalog rules', () => {
+    const overrides = { rules: [{ id: 'keep-db', when: { dependencies: ['postgres'] }, class: 'user_prompt' as const, reason: 'the user runs their own database' }] };
+    const plan = planSecrets(pickerWheelGraph(), { tier: 'desktop', scenario: PICKER_WHEEL, overrides });
+    expect(plan.secrets.find((s) => s.id === 'postgres.password')).toMatchObject({ class: 'user_prompt', rule: 'keep-db', prompt: { label: 'postgres password' } });
+  });
+
+  const RESOURCES = ['postgres', 'redis', 'n8n', 'qdrant', 'ollama', 'openai', 'anthropic', 'claude-code', 'minio', 'sqlite', 'browserless', 'mystery'];
+  const namesAndShuffle = fc
+    .uniqueArray(fc.constantFrom(...RESOURCES), { maxLength: 8 })
+    .chain((names) => fc.tuple(fc.constant(names), fc.shuffledSubarray(names, { minLength: names.length })));
+  test.prop([namesAndShuffle, fc.constantFrom(...TIERS)], { numRuns: 100 })(
+    'is deterministic and independent of edge order',
+    ([names, shuffledNames], tier) => {
+      const root = nodeId('scenario', 'app');
+      const edge = (n: string) => ({ from: root, to: nodeId('resource', n), required: n.length % 3 !== 0 });
+      const edges = names.map(edge);
+      const shuffled = shuffledNames.map(edge);
+      const a = planSecrets(createGraph({ root, edges }), { tier, scenario: scenarioSpec('app') });
+      const b = planSecrets(createGraph({ root, edges: shuffled }), { tier, scenario: scenarioSpec('app') });
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      // Every bundled secret has targets; nothing else does.
+      for (const s of a.secrets) expect(s.targets.length > 0).toBe(s.class !== 'infrastructure' && s.class !== 'unclassified');
+      // Blockers are exactly what validatePlan reports.
+      const v = validatePlan(a);
+      expect(v.ok ? [] : v.issues).toEqual(a.blockers);
+    },
+  );
+
+  test.prop([fc.uniqueArray(fc.constantFrom(...RESOURCES), { maxLength: 8 }), fc.constantFrom(...TIERS)], { numRuns: 100 })(
+    'removing a dependency never adds secrets',
+    (names, tier) => {
+      const full = planSecrets(graphOf('app', names), { tier, scenario: scenarioSpec('app') });
+      const fewer = planSecrets(graphOf('app', names.slice(1)), { tier, scenario: scenarioSpec('app') });
+      const ids = new Set(full.secrets.map((s) => s.id));
+      for (const s of fewer.secrets) expect(ids.has(s.id)).toBe(true);
+    },
+  );
+});
