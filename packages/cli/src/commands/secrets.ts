@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SdkError, buildGraph, loadWorkspace, parseTier, type Diagnostic, type InclusionPolicy } from '@deployment-manager/core';
+import { parseSwapArg, planSwaps } from '@deployment-manager/fitness';
+import { planSecrets, renderEnvTemplate, renderKubernetesSecrets, validatePlan, type ClassificationOverrides, type SecretPlan } from '@deployment-manager/secrets';
+import { reportError, type CliIo } from '../io.ts';
+
+/** The `secrets --format json` document. */
+export interface SecretsJson {
+  /** Scenario name. */
+  readonly scenario: string;
+  /** Tier planned for. */
+  readonly tier: string;
+  /** Swaps that applied, as `from=to`. */
+  readonly swaps: readonly string[];
+  /** True when the plan has no blockers. */
+  readonly ok: boolean;
+  /** The plan itself (names, classes, prompts - never values). */
+  readonly plan: SecretPlan;
+}
+
+const USAGE = 'usage: deployment-manager secrets <scenario> --root <dir> --tier <tier> [--swap from=to ...] [--format json|env|k8s] [--json]\n' +
+  '       [--policy active|all] [--overrides <file.json>] [--app-name <name>] [--namespace <ns>]\n';
+
+function readOverrides(path: string): ClassificationOverrides {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const unreadable = typeof e === 'object' && e !== null && 'code' in e;
+    // No parser message: it may quote the file's content.
+    throw new SdkError(unreadable ? 'FILE_UNREADABLE' : 'PARSE_FAILED', `overrides file ${path} ${unreadable ? 'cannot be read' : 'is not valid json'}`, {
+      hint: 'pass a json file such as { "secrets": [{ "id": "app.ACME_API_KEY", "class": "user_prompt" }] }',
+      details: { path },
+    });
+  }
+  const o = data as Record<string, unknown> | null;
+  if (typeof o !== 'object' || o === null || Array.isArray(o) || (o['rules'] !== undefined && !Array.isArray(o['rules'])) || (o['secrets'] !== undefined && !Array.isArray(o['secrets']))) {
+    throw new SdkError('INVALID_ARGUMENT', `overrides file ${path} is not { rules?: [...], secrets?: [...] }`, { hint: 'see ClassificationOverrides in the secrets package docs' });
+  }
+  return o as ClassificationOverrides;
+}
+
+const line = (kind: string, d: Diagnostic): string => `${kind} [${d.code}] ${d.file === undefined ? '' : `${d.file} `}${d.path}: ${d.message}${d.hint === undefined ? '' : `\n  hint: ${d.hint}`}\n`;
+
+/**
+ * `deployment-manager secrets <scenario> --root <dir> --tier <tier> [--swap from=to ...] [--format json|env|k8s]`:
+ * plans the scenario's secrets for a tier (after swaps) and prints the plan as
+ * JSON, a `.env` template or Kubernetes objects. Exit code 0 when nothing
+ * blocks, 1 when the plan has blockers (still printed), 2 on bad input.
+ *
+ * @example
+ * ```sh
+ * deployment-manager secrets picker-wheel --root ../Vrooli --tier desktop --swap postgres=sqlite --format env
+ * ```
+ */
+export async function runSecretsCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        root: { type: 'string', default: '.' },
+        tier: { type: 'string' },
+        swap: { type: 'string', multiple: true, default: [] },
+        format: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        policy: { type: 'string', default: 'active' },
+        overrides: { type: 'string' },
+        'app-name': { type: 'string' },
+        namespace: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const scenario = positionals[0];
+    if (scenario === undefined || positionals.length > 1) throw new SdkError('INVALID_ARGUMENT', scenario === undefined ? 'no scenario given' : `unexpected argument "${positionals[1]}"`, { hint: USAGE.trim() });
+    if (values.tier === undefined) throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'add --tier local|desktop|mobile|saas|enterprise' });
+    const tier = parseTier(values.tier);
+    const format = values.json ? 'json' : (values.format ?? 'env');
+    if (format !== 'json' && format !== 'env' && format !== 'k8s') throw new SdkError('INVALID_ARGUMENT', `format "${format}" is not known`, { hint: 'use --format json, env or k8s' });
+    const policy = values.policy;
+    if (policy !== 'active' && policy !== 'all') throw new SdkError('INVALID_ARGUMENT', `policy "${policy}" is not known`, { hint: 'use --policy active or --policy all' });
+    const overrides = values.overrides === undefined ? undefined : readOverrides(values.overrides);
+
+    const workspace = loadWorkspace(values.root);
+    const graph = buildGraph(workspace, scenario, { policy: policy as InclusionPolicy });
+    const swapped = planSwaps(graph, values.swap.map(parseSwapArg), { tier });
+    for (const s of swapped.skipped) io.stderr(`warning: swap ${s.from}=${s.to} does nothing: "${s.from}" is not in the graph of ${scenario}\n`);
+    const plan = planSecrets(swapped.graph, { tier, scenarios: [...workspace.scenarios.values()], ...(overrides === undefined ? {} : { overrides }) });
+    const ok = validatePlan(plan).ok;
+
+    if (format === 'json') {
+      const doc: SecretsJson = { scenario, tier, swaps: swapped.applied.map((s) => `${s.spec.from}=${s.spec.to}`), ok, plan };
+      io.stdout(JSON.stringify(doc, null, 2) + '\n');
+    } else if (format === 'env') {
+      io.stdout(renderEnvTemplate(plan));
+    } else {
+      const k8s = renderKubernetesSecrets(plan, { appName: values['app-name'] ?? scenario, ...(values.namespace === undefined ? {} : { namespace: values.namespace }) });
+      io.stdout(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: k8s.objects }, null, 2) + '\n');
+    }
+    if (format !== 'json') {
+      for (const d of plan.blockers) io.stderr(line('blocker', d));
+      for (const d of plan.warnings) io.stderr(line('warning', d));
+      io.stderr(`${plan.secrets.length} secrets, ${plan.blockers.length} blockers, ${plan.warnings.length} warnings on tier ${tier}\n`);
+    }
+    return ok ? 0 : 1;
+  } catch (error) {
+    // node:util parseArgs throws plain TypeErrors for unknown or malformed options.
+    if (error instanceof TypeError && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`error [INVALID_ARGUMENT]: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    return reportError(error, io);
+  }
+}
