@@ -4,8 +4,33 @@
  * @packageDocumentation
  * @module @deployment-manager/clients
  */
+export {
+  analyzerAnalysisSchema,
+  type AnalysisDependency,
+  type AnalysisDrift,
+  type AnalyzerAnalysis,
+} from './analyzer-analysis.ts';
+export {
+  createAnalyzerClient,
+  type AnalyzerCallOptions,
+  type AnalyzerClient,
+  type AnalyzerClientOptions,
+} from './analyzer-client.ts';
+export { dagExportSchema, deploymentReportSchema, type AnalyzerDagExport } from './analyzer-report.ts';
 export { backoffDelay, type BackoffOptions } from './backoff.ts';
 export { resolveBaseUrl } from './base-url.ts';
+export {
+  createFreshnessCache,
+  createMemoryCacheStore,
+  DEFAULT_MAX_AGE_MS,
+  type CacheEntry,
+  type CacheStore,
+  type Fresh,
+  type FreshnessCache,
+  type FreshnessCacheOptions,
+  type Loaded,
+  type RefreshPolicy,
+} from './cache.ts';
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_RETRIES,
@@ -14,6 +39,12 @@ export {
   type ClientLogEvent,
   type ClientOptions,
 } from './client-options.ts';
+export { createFileCacheStore } from './file-cache-store.ts';
+export { cacheKey, fingerprint, stableJson } from './fingerprint.ts';
+export type { FreshnessOptions } from './freshness.ts';
+export { diffGraphs, type GraphDiffOptions } from './graph-diff.ts';
+export { graphFromAnalyzer, type AnalyzerGraph, type GraphFromAnalyzerOptions } from './graph-from-analyzer.ts';
+export { graphFromAnalyzerTree, type GraphFromTreeOptions } from './graph-from-report.ts';
 export { buildUrl, createHttpClient, type HttpClient, type RequestOptions, type SearchParams } from './http.ts';
 export { redactText, redactUrl, REDACTED } from './redact.ts';
 export { SERVICES, type ServiceInfo, type ServiceName } from './services.ts';
