@@ -27,16 +27,12 @@ export interface ServiceBuild {
 }
 
 /** Template variables for one service on one platform (`{{platform}}`, `{{goos}}`...). */
-export function buildVariables(service: string, platformKey: string, platform: DesktopPlatform | undefined): Record<string, string> {
-  const vars: Record<string, string> = { platform: platformKey, service, ext: platform?.ext ?? '' };
-  if (platform !== undefined) {
-    Object.assign(vars, { os: platform.os, arch: platform.arch, goos: platform.goos, goarch: platform.goarch, target: platform.rustTarget });
-  }
-  return vars;
+export function buildVariables(platformKey: string, platform: DesktopPlatform): Record<string, string> {
+  return { platform: platformKey, ext: platform.ext, goos: platform.goos, goarch: platform.goarch };
 }
 
-/** The placeholders a build pattern may use (everything {@link buildVariables} defines, plus `output`). */
-export const BUILD_PLACEHOLDERS: readonly string[] = ['platform', 'service', 'ext', 'os', 'arch', 'goos', 'goarch', 'target', 'output'];
+/** The placeholders a build pattern may use: {@link buildVariables} plus `output` (the expanded output pattern). */
+export const BUILD_PLACEHOLDERS: readonly string[] = ['platform', 'ext', 'goos', 'goarch', 'output'];
 
 const NPM_PLATFORM: Readonly<Record<string, string>> = { linux: 'linux', windows: 'win32', darwin: 'darwin' };
 
@@ -44,9 +40,9 @@ const NPM_PLATFORM: Readonly<Record<string, string>> = { linux: 'linux', windows
  * The commands that compile `build` for one platform. Pure: paths are
  * relative to the source root, every `{{placeholder}}` is expanded.
  */
-export function buildCommands(service: string, build: DesktopBuild, platformKey: string, platform: DesktopPlatform | undefined): ServiceBuild {
-  const vars = buildVariables(service, platformKey, platform);
-  const output = expandTemplate(build.output_pattern ?? defaultOutput(build.type), vars);
+export function buildCommands(service: string, build: DesktopBuild, platformKey: string, platform: DesktopPlatform): ServiceBuild {
+  const vars = buildVariables(platformKey, platform);
+  const output = expandTemplate(build.output_pattern ?? defaultOutput(build.type, service), vars);
   const all = { ...vars, output };
   const x = (s: string): string => expandTemplate(s, all);
   const args = (build.args ?? []).map(x);
@@ -57,25 +53,24 @@ export function buildCommands(service: string, build: DesktopBuild, platformKey:
 
   switch (build.type) {
     case 'go':
-      return result([step(['go', 'build', ...args, '-o', output, x(build.entry_point ?? '.')], platform ? { GOOS: platform.goos, GOARCH: platform.goarch } : {})], true);
+      return result([step(['go', 'build', ...args, '-o', output, x(build.entry_point ?? '.')], { GOOS: platform.goos, GOARCH: platform.goarch })], true);
     case 'rust': {
       const bin = x(build.entry_point ?? service);
-      const triple = platform?.rustTarget;
-      const cargoOut = triple === undefined ? `target/release/${bin}${vars['ext']}` : `target/${triple}/release/${bin}${vars['ext']}`;
-      const steps = [step(['cargo', 'build', '--release', ...(triple === undefined ? [] : ['--target', triple]), '--bin', bin, ...args])];
+      const cargoOut = `target/${platform.rustTarget}/release/${bin}${platform.ext}`;
+      const steps = [step(['cargo', 'build', '--release', '--target', platform.rustTarget, '--bin', bin, ...args])];
       // cargo decides where a cross build lands; copy it to where the manifest expects it.
       if (joinPosix(cargoOut) !== joinPosix(output)) steps.push(step(['cp', cargoOut, output]));
       return result(steps, true);
     }
     case 'npm':
       return result(
-        [step(['npm', 'ci']), step(['npm', 'run', x(build.entry_point ?? 'build'), ...(args.length > 0 ? ['--', ...args] : [])], platform ? { npm_config_platform: NPM_PLATFORM[platform.goos] ?? platform.goos, npm_config_arch: platform.arch } : {})],
+        [step(['npm', 'ci']), step(['npm', 'run', x(build.entry_point ?? 'build'), ...(args.length > 0 ? ['--', ...args] : [])], { npm_config_platform: NPM_PLATFORM[platform.goos] ?? platform.goos, npm_config_arch: platform.arch })],
         true,
       );
     case 'python': {
       const slash = output.lastIndexOf('/');
       const file = output.slice(slash + 1);
-      const name = platform?.ext !== '' && platform !== undefined && file.endsWith(platform.ext) ? file.slice(0, -platform.ext.length) : file;
+      const name = platform.ext !== '' && file.endsWith(platform.ext) ? file.slice(0, -platform.ext.length) : file;
       return result([step(['python3', '-m', 'PyInstaller', '--onefile', '--name', name, '--distpath', slash === -1 ? '.' : output.slice(0, slash), ...args, x(build.entry_point ?? 'main.py')])], false);
     }
     case 'custom':
@@ -83,6 +78,6 @@ export function buildCommands(service: string, build: DesktopBuild, platformKey:
   }
 }
 
-function defaultOutput(type: DesktopBuild['type']): string {
-  return type === 'npm' ? 'dist' : 'bin/{{platform}}/{{service}}{{ext}}';
+function defaultOutput(type: DesktopBuild['type'], service: string): string {
+  return type === 'npm' ? 'dist' : `bin/{{platform}}/${service}{{ext}}`;
 }

@@ -2,7 +2,7 @@ import type { ServiceBuild } from './build-commands.ts';
 import { electronBuilderConfigPath } from './electron-builder-config.ts';
 import type { DesktopManifest } from './manifest.ts';
 import { ELECTRON_BUILDER_VERSION, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
-import { UNIVERSAL_PLATFORM, platformOf, type DesktopOs } from './platforms.ts';
+import { platformOf, type DesktopOs } from './platforms.ts';
 import type { GpgSigning, SigningEnv, SigningPlan } from './signing.ts';
 
 /** The electron-builder invocation of one channel on one platform. */
@@ -47,8 +47,6 @@ export interface BuildPlan {
   readonly electronBuilderVersion: string;
   /** Installs electron-builder into the packager output (run there first). */
   readonly install: readonly string[];
-  /** Builds of platform-independent services (`universal` binaries), run once. */
-  readonly universal: readonly ServiceBuild[];
   /** Per platform, in table order. */
   readonly platforms: readonly PlatformBuildPlan[];
 }
@@ -80,7 +78,6 @@ export function createBuildPlan(manifest: DesktopManifest, options: ResolvedDesk
     sourceRootEnv: 'SOURCE_ROOT',
     electronBuilderVersion: ELECTRON_BUILDER_VERSION,
     install: ['npm', 'install', '--no-audit', '--no-fund'],
-    universal: builds[UNIVERSAL_PLATFORM] ?? [],
     platforms,
   };
 }

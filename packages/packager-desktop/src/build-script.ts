@@ -103,18 +103,11 @@ export function renderBuildScript(plan: BuildPlan, staging: StagingPlan): string
     '# Usage: SOURCE_ROOT=/path/to/scenario sh build.sh [dev|beta|stable] [platform ...]',
     `# Platforms: ${all}. Set PUBLISH=always to let electron-builder publish (credentials from the environment).`,
     PRELUDE,
-    'build_universal() {',
-    '  echo "==> universal"',
-    ...plan.universal.flatMap(buildLines),
-    '  :',
-    '}',
-    '',
   ];
   for (const p of plan.platforms) lines.push(...platformFunction(p, stagingOf.get(p.platform) ?? []), '');
   lines.push(
     `PLATFORMS="\${*:-${all}}"`,
     plan.install.map(shellQuote).join(' '),
-    'build_universal',
     'for platform in $PLATFORMS; do',
     '  case "$platform" in',
     ...plan.platforms.map((p) => `    ${p.platform}) build_${p.platform.replace(/[^A-Za-z0-9]/g, '_')} ;;`),

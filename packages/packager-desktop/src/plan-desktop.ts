@@ -12,7 +12,7 @@ import type { DesktopManifest } from './manifest.ts';
 import { desktopNotes } from './notes.ts';
 import { resolveDesktopOptions, type DesktopPackagerOptions, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
 import { isEnvName, templateNames } from './paths.ts';
-import { KNOWN_OS_TARGETS, type DesktopOs } from './platforms.ts';
+import { KNOWN_OS_TARGETS, platformOf, type DesktopOs } from './platforms.ts';
 import { SHELL_MAIN_SOURCE } from './shell-main.ts';
 import { planSigning } from './signing.ts';
 import { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH, planStaging, type StagingPlan } from './staging-plan.ts';
@@ -58,7 +58,7 @@ function optionIssues(options: ResolvedDesktopOptions): Diagnostic[] {
     option('DESKTOP_APP_ID_INVALID', `app id "${options.appId}" is not a reverse-DNS identifier`, 'use letters, digits, dashes and dots, e.g. com.example.my-app');
   }
   if (options.channels.length === 0) option('DESKTOP_NO_CHANNEL', 'no update channel is selected', 'pick at least one of dev, beta, stable');
-  if (options.platforms.length === 0) option('DESKTOP_NO_PLATFORM', 'no platform is selected', 'package at least one platform, e.g. linux-x64');
+  if (!options.platforms.some((p) => platformOf(p) !== undefined)) option('DESKTOP_NO_PLATFORM', 'no platform is selected', 'package at least one platform, e.g. linux-x64');
   for (const os of Object.keys(options.targets) as DesktopOs[]) {
     for (const target of options.targets[os]) {
       if (!KNOWN_OS_TARGETS[os].includes(target)) option('DESKTOP_TARGET_UNKNOWN', `"${target}" is not an electron-builder target for ${os}`, `use one of ${KNOWN_OS_TARGETS[os].join(', ')}`);

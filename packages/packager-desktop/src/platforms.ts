@@ -11,12 +11,12 @@ export type DesktopOs = 'linux' | 'win' | 'mac';
 export interface DesktopPlatform {
   /** electron-builder OS section (`linux`, `win`, `mac`). */
   readonly os: DesktopOs;
-  /** electron-builder architecture (`x64`, `arm64`). */
-  readonly arch: 'x64' | 'arm64';
+  /** electron-builder architecture (`x64`, `arm64`, `ia32`, `armv7l`). */
+  readonly arch: 'x64' | 'arm64' | 'ia32' | 'armv7l';
   /** Go `GOOS`. */
   readonly goos: 'linux' | 'windows' | 'darwin';
   /** Go `GOARCH`. */
-  readonly goarch: 'amd64' | 'arm64';
+  readonly goarch: 'amd64' | 'arm64' | '386' | 'arm';
   /** Rust target triple used for cross compilation. */
   readonly rustTarget: string;
   /** Executable suffix (`.exe` on Windows). */
@@ -29,14 +29,14 @@ export interface DesktopPlatform {
 export const DESKTOP_PLATFORMS: Readonly<Record<string, DesktopPlatform>> = {
   'linux-x64': { os: 'linux', arch: 'x64', goos: 'linux', goarch: 'amd64', rustTarget: 'x86_64-unknown-linux-gnu', ext: '', builderFlag: '--linux' },
   'linux-arm64': { os: 'linux', arch: 'arm64', goos: 'linux', goarch: 'arm64', rustTarget: 'aarch64-unknown-linux-gnu', ext: '', builderFlag: '--linux' },
+  'linux-386': { os: 'linux', arch: 'ia32', goos: 'linux', goarch: '386', rustTarget: 'i686-unknown-linux-gnu', ext: '', builderFlag: '--linux' },
+  'linux-arm': { os: 'linux', arch: 'armv7l', goos: 'linux', goarch: 'arm', rustTarget: 'armv7-unknown-linux-gnueabihf', ext: '', builderFlag: '--linux' },
   'win-x64': { os: 'win', arch: 'x64', goos: 'windows', goarch: 'amd64', rustTarget: 'x86_64-pc-windows-gnu', ext: '.exe', builderFlag: '--win' },
   'win-arm64': { os: 'win', arch: 'arm64', goos: 'windows', goarch: 'arm64', rustTarget: 'aarch64-pc-windows-msvc', ext: '.exe', builderFlag: '--win' },
+  'win-386': { os: 'win', arch: 'ia32', goos: 'windows', goarch: '386', rustTarget: 'i686-pc-windows-gnu', ext: '.exe', builderFlag: '--win' },
   'darwin-x64': { os: 'mac', arch: 'x64', goos: 'darwin', goarch: 'amd64', rustTarget: 'x86_64-apple-darwin', ext: '', builderFlag: '--mac' },
   'darwin-arm64': { os: 'mac', arch: 'arm64', goos: 'darwin', goarch: 'arm64', rustTarget: 'aarch64-apple-darwin', ext: '', builderFlag: '--mac' },
 };
-
-/** The platform key whose binary serves every platform (a UI bundle, a script). */
-export const UNIVERSAL_PLATFORM = 'universal';
 
 /** Platforms packed when neither the options nor the manifest name any. */
 export const DEFAULT_DESKTOP_PLATFORMS: readonly string[] = ['linux-x64', 'win-x64', 'darwin-x64', 'darwin-arm64'];
@@ -48,9 +48,23 @@ export const DEFAULT_OS_TARGETS: Readonly<Record<DesktopOs, readonly string[]>> 
   mac: ['dmg', 'pkg'],
 };
 
-/** The facts of a platform key, or `undefined` when it is not a known key. */
+/**
+ * The canonical spelling of a platform key: the runtime accepts `windows-`
+ * for `win-` and `mac-` for `darwin-`, and both name one platform.
+ */
+export function canonicalPlatformKey(key: string): string {
+  return key.replace(/^windows-/, 'win-').replace(/^mac-/, 'darwin-');
+}
+
+/** The facts of a platform key (any accepted spelling), or `undefined` when this packager cannot build it. */
 export function platformOf(key: string): DesktopPlatform | undefined {
-  return Object.hasOwn(DESKTOP_PLATFORMS, key) ? DESKTOP_PLATFORMS[key] : undefined;
+  const canonical = canonicalPlatformKey(key);
+  return Object.hasOwn(DESKTOP_PLATFORMS, canonical) ? DESKTOP_PLATFORMS[canonical] : undefined;
+}
+
+/** The binary of a service for a canonical platform key, under whichever spelling the manifest used. */
+export function binaryKeyFor(binaries: Readonly<Record<string, unknown>>, platformKey: string): string | undefined {
+  return Object.keys(binaries).find((k) => canonicalPlatformKey(k) === platformKey);
 }
 
 /** Known platform keys in table order (stable output order everywhere). */

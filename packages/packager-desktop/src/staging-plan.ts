@@ -3,7 +3,7 @@ import { buildCommands, type ServiceBuild } from './build-commands.ts';
 import type { DesktopManifest } from './manifest.ts';
 import type { ResolvedDesktopOptions } from './options.ts';
 import { expandTemplate, isSafeRelativePath, joinPosix, toPosixPath } from './paths.ts';
-import { UNIVERSAL_PLATFORM, platformOf } from './platforms.ts';
+import { binaryKeyFor, platformKeys, platformOf } from './platforms.ts';
 
 /** What a staged file is. */
 export type StagingKind = 'binary' | 'asset' | 'asset-dir' | 'runtime' | 'manifest' | 'launch';
@@ -84,7 +84,7 @@ export interface GeneratedHashes {
 export interface StagingResult {
   /** The plan. */
   readonly plan: StagingPlan;
-  /** Service builds per platform key (universal builds under `universal`). */
+  /** Service builds per platform key. */
   readonly builds: Readonly<Record<string, readonly ServiceBuild[]>>;
   /** Problems found while planning. */
   readonly issues: readonly Diagnostic[];
@@ -92,7 +92,7 @@ export interface StagingResult {
 
 /**
  * Plans which binary and asset goes where for every platform: binaries per
- * platform (a `universal` one serves all), assets with their declared
+ * platform (built ones taken from their build output), assets with their declared
  * hashes (placeholders are copied unverified and reported), the runtime
  * binary, the canonical `bundle.json` and the shell's `launch.json`.
  * Pure.
@@ -112,13 +112,9 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
   };
 
   for (const [i, service] of manifest.services.entries()) {
-    const universal = service.binaries[UNIVERSAL_PLATFORM];
-    if (service.build !== undefined && universal !== undefined) {
-      (builds[UNIVERSAL_PLATFORM] ??= []).push(buildCommands(service.id, service.build, UNIVERSAL_PLATFORM, undefined));
-    }
     for (const key of Object.keys(service.binaries)) {
-      if (key !== UNIVERSAL_PLATFORM && platformOf(key) === undefined) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_PLATFORM_UNKNOWN', severity: 'warning', path: jsonPointer(['services', i, 'binaries', key]), message: `platform key "${key}" of service "${service.id}" is not one this packager builds`, hint: 'use linux-x64, linux-arm64, win-x64, win-arm64, darwin-x64, darwin-arm64 or universal' }));
+      if (platformOf(key) === undefined) {
+        issues.push(createDiagnostic({ code: 'DESKTOP_PLATFORM_UNKNOWN', severity: 'warning', path: jsonPointer(['services', i, 'binaries', key]), message: `platform key "${key}" of service "${service.id}" is not one this packager builds; that binary is not packaged`, hint: `use one of ${platformKeys().join(', ')}` }));
       }
     }
   }
@@ -132,23 +128,20 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
     }
     const entries: StagingEntry[] = [];
     for (const [i, service] of manifest.services.entries()) {
-      const own = service.binaries[key];
-      const binaryKey = own === undefined ? UNIVERSAL_PLATFORM : key;
-      const binary = own ?? service.binaries[UNIVERSAL_PLATFORM];
-      if (binary === undefined) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_BINARY_MISSING', severity: 'error', path: jsonPointer(['services', i, 'binaries']), message: `service "${service.id}" has no binary for platform "${key}" and no universal one`, hint: `add binaries["${key}"] (with a build entry to compile it), or drop "${key}" from the packaged platforms` }));
+      const binaryKey = binaryKeyFor(service.binaries, key);
+      const binary = binaryKey === undefined ? undefined : service.binaries[binaryKey];
+      if (binaryKey === undefined || binary === undefined) {
+        issues.push(createDiagnostic({ code: 'DESKTOP_BINARY_MISSING', severity: 'error', path: jsonPointer(['services', i, 'binaries']), message: `service "${service.id}" has no binary for platform "${key}"`, hint: `add binaries["${key}"] (with a build entry to compile it), or drop "${key}" from the packaged platforms` }));
         continue;
       }
       if (!safe(binary.path, ['services', i, 'binaries', binaryKey, 'path'])) continue;
       let from = toPosixPath(binary.path);
-      if (service.build !== undefined && own !== undefined) {
+      if (service.build !== undefined) {
         const build = buildCommands(service.id, service.build, key, platform);
         (builds[key] ??= []).push(build);
         from = build.output;
-      } else if (service.build !== undefined) {
-        from = builds[UNIVERSAL_PLATFORM]?.find((b) => b.service === service.id)?.output ?? from;
       }
-      entries.push({ kind: 'binary', service: service.id, origin: 'source', from, to: toPosixPath(binary.path), verify: false, executable: service.type !== 'ui-bundle' || own !== undefined });
+      entries.push({ kind: 'binary', service: service.id, origin: 'source', from, to: toPosixPath(binary.path), verify: false, executable: true });
       for (const [j, asset] of (service.assets ?? []).entries()) {
         if (!safe(asset.path, ['services', i, 'assets', j, 'path'])) continue;
         const real = isRealSha256(asset.sha256);
