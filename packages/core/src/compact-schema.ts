@@ -36,7 +36,7 @@ const compactDependencySchema = z
       .meta({ description: 'Shorthand: a required, enabled dependency. A bare name is a resource; prefix `scenario:` for a scenario.' }),
     dependencyObject,
   ])
-  .meta({ description: 'A dependency: shorthand string or object.' });
+  .meta({ id: 'Dependency', description: 'A dependency: shorthand string or object.' });
 
 const port = z
   .strictObject({
@@ -49,7 +49,7 @@ const port = z
       .meta({ description: 'Allowed range `low-high`, within 1..65535.' }),
     description: z.string().optional(),
   })
-  .meta({ description: 'A port of the scenario\'s own services.' });
+  .meta({ id: 'Port', description: 'A port of the scenario\'s own services.' });
 
 const healthCheck = z
   .strictObject({
@@ -59,7 +59,7 @@ const healthCheck = z
     critical: z.boolean().optional().meta({ description: 'A failure is critical. Default true.' }),
     timeoutMs: z.number().min(0).optional(),
   })
-  .meta({ description: 'A health check of the scenario\'s own services.' });
+  .meta({ id: 'HealthCheck', description: 'A health check of the scenario\'s own services.' });
 
 const secret = z
   .strictObject({
@@ -67,7 +67,7 @@ const secret = z
     description: z.string().optional(),
     required: z.boolean().optional().meta({ description: 'The scenario cannot start without it. Default true.' }),
   })
-  .meta({ description: 'A secret the scenario needs (its name only; values never go in this file).' });
+  .meta({ id: 'Secret', description: 'A secret the scenario needs (its name only; values never go in this file).' });
 
 const compactScenarioSchema = z
   .strictObject({
@@ -80,7 +80,7 @@ const compactScenarioSchema = z
     secrets: z.array(secret).optional(),
     env: z.array(envName).optional().meta({ description: 'Further environment variable names the scenario reads (names only).' }),
   })
-  .meta({ description: 'A scenario (application): its services\' ports and health checks, its dependencies and secrets.' });
+  .meta({ id: 'Scenario', description: 'A scenario (application): its services\' ports and health checks, its dependencies and secrets.' });
 
 const compactResourceSchema = z
   .strictObject({
@@ -90,7 +90,7 @@ const compactResourceSchema = z
     priority: z.string().optional(),
     extras: freeObject.optional(),
   })
-  .meta({ description: 'An infrastructure resource (postgres, redis...).' });
+  .meta({ id: 'Resource', description: 'An infrastructure resource (postgres, redis...).' });
 
 const compactEdgeSchema = z
   .strictObject({
@@ -102,7 +102,7 @@ const compactEdgeSchema = z
     version: z.string().optional(),
     attributes: freeObject.optional(),
   })
-  .meta({ description: 'An extra edge, for tools that emit edges rather than nested lists.' });
+  .meta({ id: 'Edge', description: 'An extra edge, for tools that emit edges rather than nested lists.' });
 
 const compactWorkspaceSchema = z
   .strictObject({

@@ -70,7 +70,7 @@ export function loadCompactWorkspace(path: string): Workspace {
 
 function parseText(text: string, file: string, format: 'json' | 'yaml'): unknown {
   try {
-    return format === 'json' ? (JSON.parse(text) as unknown) : (parseYaml(text, { maxAliasCount: 100, prettyErrors: false }) as unknown);
+    return format === 'json' ? (JSON.parse(text) as unknown) : (parseYaml(text, { maxAliasCount: 100, prettyErrors: false, logLevel: 'error' }) as unknown);
   } catch (error) {
     // Parser messages quote file content; keep only the position.
     const pos = (error as { linePos?: readonly { line: number; col: number }[] }).linePos?.[0];

@@ -54,11 +54,7 @@ const aggregateSchema = z.object({
   blocking_dependencies: z.array(z.string()).nullable().optional(),
   estimated_requirements: z.object({ ram_mb: z.number().optional(), disk_mb: z.number().optional(), cpu_cores: z.number().optional() }).optional(),
 });
-const headerSchema = z.object({
-  scenario: z.string().min(1),
-  report_version: z.int().optional(),
-  generated_at: z.string().optional(),
-});
+const headerSchema = z.object({ scenario: z.string().min(1) });
 const bundleFileSchema = z.object({ path: z.string(), type: z.string(), exists: z.boolean(), notes: z.string().optional() });
 const bundleDependencySchema = z.object({ name: z.string(), type: z.string(), resource_type: z.string().optional(), alternatives: alternativesSchema });
 
@@ -85,8 +81,8 @@ export function parseDeploymentReport(json: unknown, file: string): DeploymentRe
 }
 
 function parseUnguarded(json: unknown, file: string): DeploymentReportResult {
-  const header = headerSchema.safeParse(json);
-  if (!isJsonObject(json) || !header.success || exceedsDepth(json)) {
+  const header = isJsonObject(json) && !exceedsDepth(json) ? headerSchema.safeParse(json) : undefined;
+  if (header === undefined || !header.success) {
     throw new SdkError('PARSE_FAILED', `${file} is not a deployment report (expected an object with a string \`scenario\`, got ${isJsonObject(json) ? 'another object' : `a ${jsonTypeName(json)}`})`, {
       hint: 'pass the deployment-report.json the predecessor analyzer wrote',
       details: { file },
@@ -111,12 +107,13 @@ function parseUnguarded(json: unknown, file: string): DeploymentReportResult {
   const manifest = ownField(json, 'bundle_manifest');
   const bundleManifest = manifest === undefined || manifest === null ? undefined : parseBundleManifest(manifest, ctx);
   const gaps = ownField(json, 'metadata_gaps');
-  const h = header.data;
+  const reportVersion = optionalField(json, 'report_version', z.int(), ctx);
+  const generatedAt = optionalField(json, 'generated_at', z.string(), ctx);
   return {
     report: {
-      scenario: h.scenario,
-      ...(h.report_version === undefined ? {} : { reportVersion: h.report_version }),
-      ...(h.generated_at === undefined ? {} : { generatedAt: h.generated_at }),
+      scenario: header.data.scenario,
+      ...(reportVersion === undefined ? {} : { reportVersion }),
+      ...(generatedAt === undefined ? {} : { generatedAt }),
       dependencies,
       aggregates,
       ...(bundleManifest === undefined ? {} : { bundleManifest }),
@@ -251,6 +248,11 @@ function parseBundleManifest(value: unknown, ctx: Ctx): ReportBundleManifest | u
     files,
     dependencies,
   };
+}
+
+function optionalField<T>(json: JsonObject, key: string, schema: z.ZodType<T>, ctx: Ctx): T | undefined {
+  const value = ownField(json, key);
+  return value === undefined ? undefined : checked(schema, value, [key], ctx);
 }
 
 function toRequirements(r: z.infer<typeof requirementsSchema>): ReportRequirements {

@@ -55,7 +55,7 @@ function parseUnguarded(json: unknown, ctx: ParseRuntimeContext): ParsedRuntime 
   const diagnostics: Diagnostic[] = [];
   if (!isJsonObject(json) || exceedsDepth(json)) {
     diagnostics.push(
-      isJsonObject(json)
+      exceedsDepth(json)
         ? loaderDiagnostic('JSON_TOO_DEEP', ctx.file, '', 'runtime.json nests too deeply to be a runtime manifest')
         : loaderDiagnostic('DOCUMENT_NOT_OBJECT', ctx.file, '', `runtime.json holds a ${jsonTypeName(json)}, not an object`),
     );

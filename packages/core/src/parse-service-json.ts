@@ -51,17 +51,18 @@ export function parseServiceJson(json: unknown, ctx: ParseServiceContext): Parse
 
 function parseUnguarded(json: unknown, ctx: ParseServiceContext): ParsedService {
   const diagnostics: Diagnostic[] = [];
-  const empty = (): ParsedService => ({
-    scenario: { name: ctx.name, dependencies: [], ports: [], health: [], secrets: [], envNames: [], file: ctx.file, raw: json },
+  // A too-deep document is not kept as `raw`: later JSON.stringify calls would overflow on it.
+  const empty = (raw: unknown): ParsedService => ({
+    scenario: { name: ctx.name, dependencies: [], ports: [], health: [], secrets: [], envNames: [], file: ctx.file, raw },
     diagnostics,
   });
-  if (!isJsonObject(json)) {
-    diagnostics.push(loaderDiagnostic('DOCUMENT_NOT_OBJECT', ctx.file, '', `service.json holds a ${jsonTypeName(json)}, not an object`));
-    return empty();
-  }
   if (exceedsDepth(json)) {
     diagnostics.push(loaderDiagnostic('JSON_TOO_DEEP', ctx.file, '', 'service.json nests too deeply to be a service manifest'));
-    return empty();
+    return empty(null);
+  }
+  if (!isJsonObject(json)) {
+    diagnostics.push(loaderDiagnostic('DOCUMENT_NOT_OBJECT', ctx.file, '', `service.json holds a ${jsonTypeName(json)}, not an object`));
+    return empty(json);
   }
   const service = ownField(json, 'service');
   const meta: JsonObject = isJsonObject(service) ? service : json;
