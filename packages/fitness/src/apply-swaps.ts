@@ -100,7 +100,8 @@ export function resolveSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[],
  * plus `swappedFrom`), the replacement's catalog requirements are added
  * transitively, and dependencies left unreachable are removed. The set is
  * applied simultaneously, so order does not matter; applying it twice is the
- * same as once; swaps whose `from` is absent are no-ops.
+ * same as once; swaps whose `from` is absent (or not reached from the root)
+ * are no-ops.
  *
  * @example
  * ```ts
@@ -114,7 +115,11 @@ export function applySwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], o
 /** Like {@link applySwaps}, returning what was added and removed, and why. */
 export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], options: ApplySwapsOptions = {}): SwapPlan {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const { applied, skipped } = resolveSwaps(graph, swaps, options);
+  const resolved = resolveSwaps(graph, swaps, options);
+  const before = reachable(graph.root, graph.edges);
+  // A swap of a node the root does not reach changes nothing that is deployed: a no-op.
+  const applied = resolved.applied.filter((s) => before.has(s.from));
+  const skipped = [...resolved.skipped, ...resolved.applied.filter((s) => !before.has(s.from)).map((s) => s.spec)];
   if (applied.length === 0) return { graph, applied, skipped, added: new Map(), removed: new Map() };
   const replace = new Map(applied.map((s) => [s.from, s.to]));
   const present = new Set(graph.nodes.map((n) => n.id));
@@ -124,7 +129,7 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
     if (replace.has(e.from)) continue;
     const target = replace.get(e.to);
     if (target === undefined) edges.push(e);
-    else edges.push({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: e.to } });
+    else edges.push({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: [...swappedFrom(e.attributes), e.to].sort() } });
   }
   const todo: NodeId[] = [];
   for (const s of applied) {
@@ -145,7 +150,6 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
       if (!present.has(reqId) || added.has(reqId)) todo.push(reqId);
     }
   }
-  const before = reachable(graph.root, graph.edges);
   const after = reachable(graph.root, edges);
   const removed = new Map<NodeId, { reason: 'replaced' | 'orphaned'; by?: NodeId }>();
   for (const s of applied) removed.set(s.from, { reason: 'replaced', by: s.to });
@@ -153,8 +157,42 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
   const keep = (id: NodeId): boolean => !removed.has(id);
   const defined = new Map(graph.nodes.map((n) => [n.id, n.defined]));
   const nodes = [...graph.nodes.map((n) => n.id), ...added.keys()].filter(keep).map((id) => ({ id, defined: defined.get(id) ?? false }));
-  const next = createGraph({ root: graph.root, policy: graph.policy, nodes, edges: edges.filter((e) => keep(e.from) && keep(e.to)), diagnostics: graph.diagnostics });
+  const next = createGraph({ root: graph.root, policy: graph.policy, nodes, edges: mergeEdges(edges.filter((e) => keep(e.from) && keep(e.to))), diagnostics: graph.diagnostics });
   return { graph: next, applied, skipped, added, removed };
+}
+
+/** Sources a redirected edge came from (`swappedFrom`, a sorted list). */
+function swappedFrom(attributes: Readonly<Record<string, unknown>> | undefined): NodeId[] {
+  const v = attributes?.['swappedFrom'];
+  return Array.isArray(v) ? (v.filter((x) => typeof x === 'string') as NodeId[]) : [];
+}
+
+/**
+ * Merges edges that now share (from, to). The edge of the smallest origin
+ * (its first `swappedFrom`, else its own target) gives the attributes and
+ * source; `swappedFrom` lists are united; flags are OR-ed. Taking a minimum
+ * keeps the result the same whatever order the swaps were applied in.
+ */
+function mergeEdges(edges: readonly EdgeInput[]): EdgeInput[] {
+  const origin = (e: EdgeInput): string => swappedFrom(e.attributes)[0] ?? e.to;
+  const merged = new Map<string, EdgeInput>();
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    const prior = merged.get(key);
+    if (prior === undefined) {
+      merged.set(key, e);
+      continue;
+    }
+    const [win, lose] = origin(e) < origin(prior) ? [e, prior] : [prior, e];
+    const sources = [...new Set([...swappedFrom(win.attributes), ...swappedFrom(lose.attributes)])].sort();
+    merged.set(key, {
+      ...win,
+      required: (win.required ?? true) || (lose.required ?? true),
+      enabled: (win.enabled ?? true) || (lose.enabled ?? true),
+      attributes: { ...win.attributes, ...(sources.length > 0 ? { swappedFrom: sources } : {}) },
+    });
+  }
+  return [...merged.values()];
 }
 
 function resolveTarget(catalog: Catalog, spec: SwapSpec): NodeId {

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { test, fc } from '@fast-check/vitest';
+import { createGraph, isSdkError, type NodeId } from '@deployment-manager/core';
+import { dagArb, graphOf, pickerWheel } from '../test/graphs.ts';
+import { applySwaps, parseSwapArg, type SwapSpec } from './apply-swaps.ts';
+import { cascade } from './cascade.ts';
+
+const code = (f: () => unknown): string | undefined => {
+  try {
+    f();
+  } catch (e) {
+    return isSdkError(e) ? e.code : 'raw';
+  }
+  return undefined;
+};
+
+// Swap sets without chains or conflicts: distinct sources, targets never among the sources.
+const SOURCES = ['postgres', 'redis', 'qdrant', 'ollama', 'n8n', 'minio', 'browserless', 'vault', 'whisper'];
+const TARGETS = ['sqlite', 'in-process-cache', 'local-vector-index', 'openrouter', 'embedded-workflows', 'playwright-driver', 'local-filesystem', 'os-keychain', 'anthropic'];
+const swapSetArb: fc.Arbitrary<SwapSpec[]> = fc
+  .uniqueArray(fc.constantFrom(...SOURCES), { maxLength: 4 })
+  .chain((from) => fc.tuple(...from.map(() => fc.constantFrom(...TARGETS)), fc.constant('')).map((to) => from.map((f, i) => ({ from: f, to: to[i] as string }))));
+
+describe('parseSwapArg', () => {
+  it('parses from=to and from=to@tiers', () => {
+    expect(parseSwapArg('postgres=sqlite')).toEqual({ from: 'postgres', to: 'sqlite' });
+    expect(parseSwapArg(' ollama = openrouter@mobile,saas ')).toEqual({ from: 'ollama', to: 'openrouter', tiers: ['mobile', 'saas'] });
+  });
+  it('rejects malformed swaps with SWAP_INVALID', () => {
+    for (const bad of ['postgres', '=sqlite', 'a=b=c', 'a=b@moon']) expect(code(() => parseSwapArg(bad))).toBe('SWAP_INVALID');
+  });
+});
+
+describe('applySwaps', () => {
+  it('redirects dependents, adds requirements transitively and removes orphans', () => {
+    const g = createGraph({
+      root: 'scenario:a',
+      edges: [
+        { from: 'scenario:a', to: 'resource:qdrant', attributes: { purpose: 'search' } },
+        { from: 'scenario:a', to: 'resource:windmill' },
+        { from: 'resource:windmill', to: 'resource:postgres' },
+      ],
+    });
+    const next = applySwaps(g, [{ from: 'qdrant', to: 'local-vector-index' }, { from: 'windmill', to: 'embedded-workflows' }]);
+    expect(next.nodes.map((n) => n.id)).toEqual(['resource:embedded-workflows', 'resource:local-vector-index', 'resource:sqlite', 'scenario:a']);
+    const edge = next.edges.find((e) => e.to === 'resource:local-vector-index');
+    expect(edge?.attributes).toMatchObject({ purpose: 'search', swappedFrom: ['resource:qdrant'] });
+  });
+
+  it('rejects unknown targets, conflicts, chains and the root with SWAP_INVALID', () => {
+    const g = pickerWheel();
+    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'nope' }]))).toBe('SWAP_INVALID');
+    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'sqlite' }, { from: 'postgres', to: 'supabase' }]))).toBe('SWAP_INVALID');
+    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'qdrant-cloud' }, { from: 'qdrant-cloud', to: 'faiss' }]))).toBe(undefined);
+    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'qdrant' }, { from: 'qdrant', to: 'faiss' }]))).toBe('SWAP_INVALID');
+    expect(code(() => applySwaps(g, [{ from: 'scenario:picker-wheel', to: 'sqlite' }]))).toBe('SWAP_INVALID');
+  });
+
+  it('skips swaps meant for other tiers', () => {
+    const g = pickerWheel();
+    expect(applySwaps(g, [{ from: 'postgres', to: 'sqlite', tiers: ['desktop'] }], { tier: 'saas' })).toBe(g);
+  });
+
+  test.prop([dagArb, swapSetArb, fc.integer()], { numRuns: 150 })('a swap set commutes (any order) and is idempotent', (d, swaps, seed) => {
+    const g = graphOf(d);
+    const once = applySwaps(g, swaps);
+    const reordered = [...swaps].sort((a, b) => ((a.from.length * 31 + seed) % 7) - ((b.from.length * 31 + seed) % 7) || (a.from < b.from ? 1 : -1));
+    expect(applySwaps(g, reordered)).toEqual(once);
+    expect(applySwaps(once, swaps)).toEqual(once);
+    // one at a time, in either order, gives the same graph too
+    const stepwise = swaps.reduce((acc, s) => applySwaps(acc, [s]), g);
+    const backwards = [...swaps].reverse().reduce((acc, s) => applySwaps(acc, [s]), g);
+    expect(backwards).toEqual(stepwise);
+  });
+});
+
+describe('cascade', () => {
+  test.prop([dagArb, fc.constantFrom('desktop', 'mobile', 'saas' as const)], { numRuns: 100 })('the cascade of the empty swap set is empty', (d, tier) => {
+    const c = cascade(graphOf(d), [], tier);
+    expect([c.applied, c.capabilitiesLost, c.added, c.removed, c.secrets.added, c.secrets.removed, c.secrets.changed, c.ports.added, c.ports.freed, c.followUps]).toEqual(
+      [[], [], [], [], [], [], [], [], [], []],
+    );
+    for (const f of Object.values(c.fitness)) expect(f.delta).toBe(0);
+  });
+
+  it('picker-wheel postgres -> sqlite on desktop: jsonb is lost (assumed), postgres secrets and port go', () => {
+    const c = cascade(pickerWheel(), [parseSwapArg('postgres=sqlite')], 'desktop');
+    expect(c.capabilitiesLost).toEqual([
+      { dependent: 'scenario:picker-wheel', from: 'resource:postgres', to: 'resource:sqlite', needs: ['jsonb', 'sql'], needsSource: 'assumed', lost: ['jsonb'] },
+    ]);
+    expect(c.secrets.removed.map((s) => s.name).sort()).toEqual(['POSTGRES_PASSWORD', 'POSTGRES_USER']);
+    expect(c.ports.freed.map((p) => p.port)).toEqual([5432]);
+    expect(c.added).toEqual([{ id: 'resource:sqlite', reason: 'replacement', by: 'resource:postgres' }]);
+    expect(c.fitness.desktop?.delta).toBeGreaterThan(0);
+  });
+
+  it('uses declared needs when the edge states them', () => {
+    const g = createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'resource:postgres', attributes: { capabilities: ['sql'] } }] });
+    expect(cascade(g, [{ from: 'postgres', to: 'sqlite' }], 'desktop').capabilitiesLost).toEqual([]);
+    const g2 = createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'resource:postgres', attributes: { needs: ['listen-notify'] } }] });
+    expect(cascade(g2, [{ from: 'postgres', to: 'sqlite' }], 'desktop').capabilitiesLost[0]).toMatchObject({ needsSource: 'declared', lost: ['listen-notify'] });
+  });
+
+  it('reports requirements added transitively and orphans removed, with new secrets', () => {
+    const g = createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'resource:windmill' }, { from: 'resource:windmill', to: 'resource:postgres' }, { from: 'scenario:a', to: 'resource:ollama' }] });
+    const c = cascade(g, [{ from: 'windmill', to: 'embedded-workflows' }, { from: 'ollama', to: 'openrouter' }], 'desktop');
+    expect(c.added.map((a) => `${a.id}:${a.reason}`)).toEqual(['resource:embedded-workflows:replacement', 'resource:openrouter:replacement', 'resource:sqlite:requirement']);
+    expect(c.removed.map((r) => `${r.id}:${r.reason}`)).toEqual(['resource:ollama:replaced', 'resource:postgres:orphaned', 'resource:windmill:replaced']);
+    expect(c.secrets.added.map((s) => s.name)).toEqual(['OPENROUTER_API_KEY']);
+    // workflow-engine and llm-inference (the assumed needs) are both provided by the replacements
+    const lost: NodeId[] = c.capabilitiesLost.map((l) => l.dependent);
+    expect(lost).toEqual([]);
+  });
+});
