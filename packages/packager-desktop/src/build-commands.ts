@@ -1,4 +1,4 @@
-import type { DesktopBuild } from './manifest.ts';
+import { BUILD_TEMPLATE_VARS, type DesktopBuild } from '@deployment-manager/bundle';
 import { expandTemplate, joinPosix } from './paths.ts';
 import type { DesktopPlatform } from './platforms.ts';
 
@@ -32,7 +32,7 @@ export function buildVariables(platformKey: string, platform: DesktopPlatform): 
 }
 
 /** The placeholders a build pattern may use: {@link buildVariables} plus `output` (the expanded output pattern). */
-export const BUILD_PLACEHOLDERS: readonly string[] = ['platform', 'ext', 'goos', 'goarch', 'output'];
+export const BUILD_PLACEHOLDERS: readonly string[] = BUILD_TEMPLATE_VARS;
 
 const NPM_PLATFORM: Readonly<Record<string, string>> = { linux: 'linux', windows: 'win32', darwin: 'darwin' };
 

@@ -1,6 +1,6 @@
 import type { ServiceBuild } from './build-commands.ts';
 import { electronBuilderConfigPath } from './electron-builder-config.ts';
-import type { DesktopManifest } from './manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import { ELECTRON_BUILDER_VERSION, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
 import { platformOf, type DesktopOs } from './platforms.ts';
 import type { GpgSigning, SigningEnv, SigningPlan } from './signing.ts';

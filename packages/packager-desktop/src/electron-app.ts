@@ -1,4 +1,4 @@
-import type { DesktopManifest } from './manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import { ELECTRON_BUILDER_VERSION, slugify, type ResolvedDesktopOptions } from './options.ts';
 
 /** The electron-updater version bundled when a publish provider is configured. */

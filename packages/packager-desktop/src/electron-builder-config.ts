@@ -1,4 +1,4 @@
-import type { DesktopManifest } from './manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import { slugify, type DesktopPublishTarget, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
 import { expandTemplate } from './paths.ts';
 import { platformOf, type DesktopOs } from './platforms.ts';

@@ -18,7 +18,7 @@ export {
   type ResolvedDesktopOptions,
   type UpdateChannel,
 } from './options.ts';
-export { DESKTOP_PLATFORMS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, KNOWN_OS_TARGETS, binaryKeyFor, canonicalPlatformKey, platformOf, type DesktopOs, type DesktopPlatform } from './platforms.ts';
+export { DESKTOP_PLATFORMS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, KNOWN_OS_TARGETS, binaryKeyFor, platformOf, type DesktopOs, type DesktopPlatform } from './platforms.ts';
 export { UPDATER_CHANNEL, createElectronBuilderConfig, electronBuilderConfigPath, type ElectronBuilderConfig } from './electron-builder-config.ts';
 export { electronBuilderSchemaPath, validateElectronBuilderConfig } from './electron-builder-schema.ts';
 export { planSigning, type GpgSigning, type SigningEnv, type SigningPlan } from './signing.ts';

@@ -11,14 +11,6 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/**
- * Canonical JSON (RFC 8785 for the plain data manifests hold: strings,
- * integers, booleans, null, arrays, objects): sorted keys, no whitespace.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
 /** Human-readable JSON with sorted keys, two-space indent and a final newline. */
 export function prettyJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;

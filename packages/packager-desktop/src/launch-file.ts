@@ -1,4 +1,4 @@
-import type { DesktopManifest } from './manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import type { ResolvedDesktopOptions } from './options.ts';
 import { runtimeDestination } from './staging-plan.ts';
 

@@ -1,7 +1,7 @@
 import { jsonPointer, type PackagerNote } from '@deployment-manager/core';
-import type { DesktopManifest } from './manifest.ts';
+import { canonicalPlatform, type DesktopManifest } from '@deployment-manager/bundle';
 import type { ResolvedDesktopOptions } from './options.ts';
-import { canonicalPlatformKey, platformOf } from './platforms.ts';
+import { platformOf } from './platforms.ts';
 
 /**
  * What the Electron/electron-builder target cannot express as the manifest
@@ -11,7 +11,7 @@ export function desktopNotes(manifest: DesktopManifest, options: ResolvedDesktop
   const notes: PackagerNote[] = [];
   for (const [i, service] of manifest.services.entries()) {
     for (const key of Object.keys(service.binaries)) {
-      if (platformOf(key) !== undefined && !options.platforms.includes(canonicalPlatformKey(key))) {
+      if (platformOf(key) !== undefined && !options.platforms.includes(canonicalPlatform(key))) {
         notes.push({ kind: 'lost', feature: 'binaries', message: `the ${key} binary of service "${service.id}" is not packaged: ${key} is not among the packaged platforms`, path: jsonPointer(['services', i, 'binaries', key]) });
       }
       const binary = service.binaries[key];

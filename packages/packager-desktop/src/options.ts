@@ -1,5 +1,5 @@
-import type { CodeSigning, DesktopManifest } from './manifest.ts';
-import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, canonicalPlatformKey, platformKeys, type DesktopOs } from './platforms.ts';
+import { canonicalPlatform, type CodeSigning, type DesktopManifest } from '@deployment-manager/bundle';
+import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, platformKeys, type DesktopOs } from './platforms.ts';
 
 /** The update channels a desktop app can be released on. */
 export const UPDATE_CHANNELS = ['dev', 'beta', 'stable'] as const;
@@ -92,7 +92,7 @@ export function slugify(name: string): string {
 /** The platform keys a manifest ships binaries for (known keys only, table order). */
 export function manifestPlatforms(manifest: DesktopManifest): string[] {
   const named = new Set<string>();
-  for (const service of manifest.services) for (const key of Object.keys(service.binaries)) named.add(canonicalPlatformKey(key));
+  for (const service of manifest.services) for (const key of Object.keys(service.binaries)) named.add(canonicalPlatform(key));
   return platformKeys().filter((k) => named.has(k));
 }
 
@@ -104,7 +104,7 @@ export function resolveDesktopOptions(manifest: DesktopManifest, options: Deskto
   const fromManifest = manifestPlatforms(manifest);
   const requested = options.platforms ?? (fromManifest.length > 0 ? fromManifest : DEFAULT_DESKTOP_PLATFORMS);
   const known = platformKeys();
-  const platforms = [...new Set(requested.map(canonicalPlatformKey))].sort((a, b) => rank(known, a) - rank(known, b) || (a < b ? -1 : a > b ? 1 : 0));
+  const platforms = [...new Set(requested.map((k) => canonicalPlatform(k)))].sort((a, b) => rank(known, a) - rank(known, b) || (a < b ? -1 : a > b ? 1 : 0));
   const channels = UPDATE_CHANNELS.filter((c) => (options.channels ?? UPDATE_CHANNELS).includes(c));
   return {
     appId: options.appId ?? `com.deployment-manager.${slugify(manifest.app.name)}`,

@@ -1,5 +1,5 @@
 import { createArtifactWriter, definePackager, type Diagnostic, type Packager } from '@deployment-manager/core';
-import type { DesktopManifest } from './manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import type { DesktopPackagerOptions } from './options.ts';
 import { planDesktop } from './plan-desktop.ts';
 import { validateDesktopManifest } from './validate.ts';

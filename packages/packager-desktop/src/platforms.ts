@@ -1,3 +1,5 @@
+import { canonicalPlatform } from '@deployment-manager/bundle';
+
 /**
  * The desktop platforms this packager can target, as data: how each platform
  * key of a manifest's `binaries` maps to an electron-builder OS/arch, a Go
@@ -48,23 +50,15 @@ export const DEFAULT_OS_TARGETS: Readonly<Record<DesktopOs, readonly string[]>> 
   mac: ['dmg', 'pkg'],
 };
 
-/**
- * The canonical spelling of a platform key: the runtime accepts `windows-`
- * for `win-` and `mac-` for `darwin-`, and both name one platform.
- */
-export function canonicalPlatformKey(key: string): string {
-  return key.replace(/^windows-/, 'win-').replace(/^mac-/, 'darwin-');
-}
-
 /** The facts of a platform key (any accepted spelling), or `undefined` when this packager cannot build it. */
 export function platformOf(key: string): DesktopPlatform | undefined {
-  const canonical = canonicalPlatformKey(key);
+  const canonical = canonicalPlatform(key);
   return Object.hasOwn(DESKTOP_PLATFORMS, canonical) ? DESKTOP_PLATFORMS[canonical] : undefined;
 }
 
 /** The binary of a service for a canonical platform key, under whichever spelling the manifest used. */
 export function binaryKeyFor(binaries: Readonly<Record<string, unknown>>, platformKey: string): string | undefined {
-  return Object.keys(binaries).find((k) => canonicalPlatformKey(k) === platformKey);
+  return Object.keys(binaries).find((k) => canonicalPlatform(k) === platformKey);
 }
 
 /** Known platform keys in table order (stable output order everywhere). */

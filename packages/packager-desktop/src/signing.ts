@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
-import type { CodeSigning } from './manifest.ts';
+import type { CodeSigning } from '@deployment-manager/bundle';
 import { isEnvName } from './paths.ts';
 import type { DesktopOs } from './platforms.ts';
 

@@ -1,6 +1,6 @@
 import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core';
 import { buildCommands, type ServiceBuild } from './build-commands.ts';
-import type { DesktopManifest } from './manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import type { ResolvedDesktopOptions } from './options.ts';
 import { expandTemplate, isSafeRelativePath, joinPosix, toPosixPath } from './paths.ts';
 import { binaryKeyFor, platformKeys, platformOf } from './platforms.ts';

@@ -1,19 +1,17 @@
+import { validateManifest, type DesktopManifest } from '@deployment-manager/bundle';
 import { createDiagnostic, type ValidationResult } from '@deployment-manager/core';
-import type { DesktopManifest } from './manifest.ts';
 
 /**
- * TEMPORARY: structural guard until `@deployment-manager/bundle` exports
- * `validateManifest`; then this delegates to it.
+ * Validates a desktop manifest with the bundle package's
+ * {@link @deployment-manager/bundle!validateManifest} (JSON Schema and
+ * semantics) and insists on `target: "desktop"` (`DESKTOP_TARGET_MISMATCH`).
  */
 export function validateDesktopManifest(input: unknown): ValidationResult<DesktopManifest> {
-  const o = input as Record<string, unknown> | null;
-  const bad = (path: string, message: string): ValidationResult<DesktopManifest> => ({
-    ok: false,
-    issues: [createDiagnostic({ code: 'SCHEMA_INVALID', severity: 'error', path, message })],
-    warnings: [],
-  });
-  if (typeof o !== 'object' || o === null) return bad('', 'the manifest is not a JSON object');
-  if (o['target'] !== 'desktop') return bad('/target', 'not a desktop manifest');
-  if (!Array.isArray(o['services']) || o['services'].length === 0) return bad('/services', 'services must be a non-empty array');
-  return { ok: true, value: input as DesktopManifest, warnings: [] };
+  const result = validateManifest(input);
+  if (!result.ok) return result;
+  if (result.value.target !== 'desktop') {
+    const issue = createDiagnostic({ code: 'DESKTOP_TARGET_MISMATCH', severity: 'error', path: '/target', message: `the manifest targets "${result.value.target}", not desktop`, hint: 'assemble a desktop manifest for the desktop packager' });
+    return { ok: false, issues: [issue], warnings: result.warnings };
+  }
+  return { ok: true, value: result.value, warnings: result.warnings };
 }

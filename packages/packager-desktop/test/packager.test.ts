@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hasErrors, isSdkError } from '@deployment-manager/core';
 import { packagerContractSuite } from '@deployment-manager/testkit';
 import { checkDesktopBundle, createDesktopPackager, planDesktop, validateElectronBuilderConfig } from '../src/index.ts';
-import type { DesktopManifest } from '../src/manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 import { sampleManifest } from './sample.ts';
 
 const valid = sampleManifest();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DesktopManifest } from '../src/manifest.ts';
+import type { DesktopManifest } from '@deployment-manager/bundle';
 
 /** The self-contained sample manifest (mirrors the shape of the predecessor's desktop-happy.json, plus build entries and signing). */
 export function sampleManifest(): DesktopManifest {
