@@ -135,6 +135,11 @@ export const DEPENDENCY_SECRETS: readonly DependencySecrets[] = [
     secrets: [{ key: 'websocket_password', env: 'OBS_WEBSOCKET_PASSWORD', kind: 'service-password', description: 'obs websocket password' }],
   },
   {
+    name: 'litellm',
+    hosting: 'bundled-service',
+    secrets: [{ key: 'master_key', env: 'LITELLM_MASTER_KEY', kind: 'api-key', description: 'litellm proxy master key' }],
+  },
+  {
     name: 'unstructured-io',
     hosting: 'bundled-service',
     secrets: [{ key: 'api_key', env: 'UNSTRUCTURED_API_KEY', kind: 'api-key', description: 'unstructured api key', required: false }],
