@@ -36,7 +36,10 @@ export function findPlaceholders(text: string): Placeholder[] {
 export function checkPlaceholders(target: ManifestTarget, views: readonly ServiceView[]): Diagnostic[] {
   const statics = new Set(STATIC_PLACEHOLDERS[target]);
   const ports = new Map<string, Set<string>>();
-  for (const v of views) if (v.id !== undefined) ports.set(v.id, new Set(v.ports.map((p) => p.value)));
+  for (const v of views) {
+    // A duplicated id is reported elsewhere; here its ports are merged so one finding is not reported twice.
+    if (v.id !== undefined) ports.set(v.id, new Set([...(ports.get(v.id) ?? []), ...v.ports.map((p) => p.value)]));
+  }
   const ids = [...ports.keys()].sort();
   const out: Diagnostic[] = [];
   for (const v of views) {

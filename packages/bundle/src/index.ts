@@ -1,2 +1,92 @@
 // Deployment manifests: assembly, schema and semantic validation, canonical export, profiles.
-export {};
+export {
+  MANIFEST_SCHEMA_VERSION,
+  SECRET_CLASSES,
+  HEALTH_TYPES,
+  READINESS_TYPES,
+  type SecretClass,
+  type PortRange,
+  type ManifestApp,
+  type ManifestSwap,
+  type SecretPrompt,
+  type SecretTarget,
+  type ManifestSecret,
+  type HealthCheck,
+  type ReadinessCheck,
+} from './manifest-common.ts';
+export {
+  DESKTOP_BUILD_TYPES,
+  DESKTOP_SERVICE_TYPES,
+  MIGRATION_RUN_ON,
+  desktopManifestSchema,
+  type CodeSigning,
+  type DesktopAsset,
+  type DesktopBinary,
+  type DesktopBuild,
+  type DesktopIpc,
+  type DesktopManifest,
+  type DesktopMigration,
+  type DesktopPortRequest,
+  type DesktopPorts,
+  type DesktopService,
+  type DesktopTelemetry,
+  type SigningLinux,
+  type SigningMacos,
+  type SigningWindows,
+} from './manifest-desktop.ts';
+export {
+  CLOUD_SERVICE_KINDS,
+  cloudManifestSchema,
+  type CloudBuild,
+  type CloudIngress,
+  type CloudManifest,
+  type CloudPort,
+  type CloudResources,
+  type CloudRoute,
+  type CloudService,
+  type CloudVolume,
+} from './manifest-cloud.ts';
+export { APP_ID_PATTERN, MOBILE_PLATFORMS, mobileManifestSchema, type MobileEmbedded, type MobileManifest, type MobileRemoteService } from './manifest-mobile.ts';
+export { MANIFEST_SCHEMAS, MANIFEST_TARGETS, isManifestTarget, type Manifest, type ManifestOf, type ManifestTarget } from './manifest.ts';
+export {
+  MANIFEST_JSON_SCHEMAS,
+  generateAllJsonSchemas,
+  generateManifestJsonSchema,
+  generateProfileExportJsonSchema,
+  PROFILE_EXPORT_SCHEMA_FILE,
+  manifestSchemaFileName,
+  serializeJsonSchema,
+  type JsonSchema,
+} from './json-schemas.ts';
+export { PLATFORM_ARCHES, PLATFORM_KEYS, PLATFORM_OSES, BUILD_TEMPLATE_VARS, STATIC_PLACEHOLDERS, canonicalPlatform } from './known-values.ts';
+export { MANIFEST_DIAGNOSTIC_CODES, type DiagnosticCodeInfo, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
+export { validateManifest, semanticDiagnostics } from './validate-manifest.ts';
+export { findPlaceholders, type Placeholder } from './check-placeholders.ts';
+export { pathEscape } from './check-paths.ts';
+export { planDesktopPorts, type PortAssignment, type PortPlan } from './port-plan.ts';
+export { canonicalJson, exportCanonical, sha256Hex, type CanonicalExport } from './canonical.ts';
+export { checksumPath, verifyExport, writeExport, writeFileAtomic, type ExportVerification } from './export-file.ts';
+export {
+  PROFILE_ID_PATTERN,
+  profileContentSchema,
+  profileExportSchema,
+  profileVersionSchema,
+  type JsonValue,
+  type ProfileContent,
+  type ProfileExport,
+  type ProfileSecretChoice,
+  type ProfileSwap,
+  type ProfileVersion,
+} from './profile.ts';
+export { applyProfilePatch, diffProfiles, findVersion, nextVersion, rollbackVersion, type ProfileChange, type ProfilePatch } from './profile-history.ts';
+export {
+  createMemoryProfileStore,
+  createProfileStore,
+  type ProfileBackend,
+  type ProfileRollback,
+  type ProfileStore,
+  type ProfileStoreOptions,
+  type ProfileSummary,
+  type ProfileUpdate,
+} from './profile-store.ts';
+export { createFileProfileStore, type FileProfileStoreOptions } from './file-profile-store.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MANIFEST_SCHEMAS, MANIFEST_TARGETS, type ManifestTarget } from './manifest.ts';
+import { profileExportSchema } from './profile.ts';
 
 /** A JSON Schema document (draft 2020-12), as plain JSON data. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -20,14 +21,29 @@ export function manifestSchemaFileName(target: ManifestTarget): string {
  * ```
  */
 export function generateManifestJsonSchema(target: ManifestTarget): JsonSchema {
-  const generated = z.toJSONSchema(MANIFEST_SCHEMAS[target], { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
+  return toJsonSchema(MANIFEST_SCHEMAS[target], manifestSchemaFileName(target));
+}
+
+function toJsonSchema(schema: z.ZodType, id: string): JsonSchema {
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return { $schema, $id: manifestSchemaFileName(target), ...rest };
+  return { $schema, $id: id, ...rest };
+}
+
+/** The file name of the generated profile export schema. */
+export const PROFILE_EXPORT_SCHEMA_FILE = 'profile-export.schema.json';
+
+/** Generates the JSON Schema of a profile export file (`deployment-manager profile export`). */
+export function generateProfileExportJsonSchema(): JsonSchema {
+  return toJsonSchema(profileExportSchema, PROFILE_EXPORT_SCHEMA_FILE);
 }
 
 /** Every generated schema by file name, in a stable order (what `scripts/generate-schemas.ts` writes). */
 export function generateAllJsonSchemas(): ReadonlyMap<string, JsonSchema> {
-  return new Map(MANIFEST_TARGETS.map((t) => [manifestSchemaFileName(t), generateManifestJsonSchema(t)] as const));
+  return new Map([
+    ...MANIFEST_TARGETS.map((t) => [manifestSchemaFileName(t), generateManifestJsonSchema(t)] as const),
+    [PROFILE_EXPORT_SCHEMA_FILE, generateProfileExportJsonSchema()] as const,
+  ]);
 }
 
 /** The exact text a schema file is committed with (2-space JSON, trailing newline). */

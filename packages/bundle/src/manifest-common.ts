@@ -31,11 +31,27 @@ export const portRangeSchema: z.ZodType<PortRange> = z
   .strictObject({ min: z.int(), max: z.int() })
   .meta({ id: 'port_range', description: 'Inclusive port range.' });
 
+/**
+ * A string-keyed map of `value`s. Unlike a bare `z.record`, which silently
+ * drops an own `__proto__` key, this refuses it - and its JSON Schema says
+ * so - so zod and ajv agree and nothing is stripped behind the user's back.
+ */
+export function jsonRecord<T extends z.ZodType>(value: T): z.ZodType<Readonly<Record<string, z.output<T>>>> {
+  return z
+    .preprocess((input, ctx) => {
+      if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+        ctx.addIssue({ code: 'custom', message: '"__proto__" is not an allowed key', path: ['__proto__'], input });
+      }
+      return input;
+    }, z.record(z.string(), value))
+    .meta({ propertyNames: { not: { const: '__proto__' } } }) as unknown as z.ZodType<Readonly<Record<string, z.output<T>>>>;
+}
+
 /** Zod schema of a free-form JSON object (`metadata`, secret `generator`). */
-export const freeObjectSchema: z.ZodType<Readonly<Record<string, unknown>>> = z.record(z.string(), z.unknown());
+export const freeObjectSchema: z.ZodType<Readonly<Record<string, unknown>>> = jsonRecord(z.unknown());
 
 /** Zod schema of a string-to-string environment map. */
-export const envMapSchema: z.ZodType<Readonly<Record<string, string>>> = z.record(z.string(), z.string());
+export const envMapSchema: z.ZodType<Readonly<Record<string, string>>> = jsonRecord(z.string());
 
 /** The application a manifest ships. */
 export interface ManifestApp {

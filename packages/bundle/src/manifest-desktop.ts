@@ -5,6 +5,7 @@ import {
   envMapSchema,
   freeObjectSchema,
   healthSchema,
+  jsonRecord,
   portRangeSchema,
   readinessSchema,
   secretSchema,
@@ -305,8 +306,7 @@ const assetSchema = z
   .strictObject({ path: z.string().min(1), sha256: z.string().exactOptional(), size_bytes: z.int().min(0).exactOptional() })
   .meta({ id: 'asset' });
 
-const binariesSchema = z
-  .record(z.string(), binarySchema)
+const binariesSchema = jsonRecord(binarySchema)
   .refine((r) => Object.keys(r).length >= 1, { message: 'at least one platform binary is required' })
   .meta({ minProperties: 1 });
 

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { SdkError } from '@deployment-manager/core';
+import { canonicalizeEx } from 'json-canonicalize';
+
+/** Canonical bytes of a value and their checksum. */
+export interface CanonicalExport {
+  /** UTF-8 bytes of {@link CanonicalExport.text}: exactly what is written and hashed. */
+  readonly bytes: Uint8Array;
+  /** RFC 8785 canonical JSON text. */
+  readonly text: string;
+  /** Lower-case hex SHA-256 of `bytes`. */
+  readonly sha256: string;
+}
+
+function assertJson(value: unknown, path: string, seen: Set<object>): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw notJson(path, `the number ${String(value)}`);
+    return;
+  }
+  if (typeof value !== 'object') throw notJson(path, `a ${typeof value}`);
+  if (seen.has(value)) throw notJson(path, 'a circular reference');
+  seen.add(value);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertJson(v, `${path}/${i}`, seen));
+  } else {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) throw notJson(path, 'a non-plain object');
+    for (const [k, v] of Object.entries(value)) assertJson(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, seen);
+  }
+  seen.delete(value);
+}
+
+function notJson(path: string, what: string): SdkError {
+  return new SdkError('INVALID_ARGUMENT', `the value at "${path || '/'}" is ${what}, which JSON cannot represent`, {
+    hint: 'export plain JSON data only (no undefined, NaN, Infinity, functions, class instances or cycles)',
+    details: { path },
+  });
+}
+
+/**
+ * Serializes a JSON value canonically (RFC 8785 / JCS): keys sorted by UTF-16
+ * code units, no whitespace, ECMAScript number formatting. Equal values give
+ * equal text whatever their key order. Throws `INVALID_ARGUMENT` for anything
+ * that is not plain JSON.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): string {
+  assertJson(value, '', new Set());
+  return canonicalizeEx(value, { strictUndefined: true });
+}
+
+/** Lower-case hex SHA-256 of some bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Canonical JSON of a value, its UTF-8 bytes and their SHA-256 - the bytes
+ * hashed are the bytes a writer must write. Pure.
+ *
+ * @example
+ * ```ts
+ * const { bytes, sha256 } = exportCanonical(manifest);
+ * ```
+ */
+export function exportCanonical(value: unknown): CanonicalExport {
+  const text = canonicalJson(value);
+  const bytes = new TextEncoder().encode(text);
+  return { bytes, text, sha256: sha256Hex(bytes) };
+}

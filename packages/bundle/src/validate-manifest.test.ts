@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { cloudManifest, desktopManifest, mobileManifest } from '../test/manifests.ts';
+import { MANIFEST_DIAGNOSTIC_CODES } from './diagnostic-codes.ts';
+import { validateManifest } from './validate-manifest.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+const all = (value: unknown) => {
+  const r = validateManifest(value);
+  return [...(r.ok ? [] : r.issues), ...r.warnings];
+};
+const codes = (value: unknown): string[] => all(value).map((d) => d.code);
+const withDesktop = (edit: (m: Json) => void): Json => {
+  const m: Json = structuredClone(desktopManifest());
+  edit(m);
+  return m;
+};
+
+describe('validateManifest', () => {
+  it('accepts the small valid manifests of every target without findings', () => {
+    for (const m of [desktopManifest(), cloudManifest(), mobileManifest()]) {
+      const r = validateManifest(m);
+      expect(r.ok).toBe(true);
+      expect(r.warnings).toEqual([]);
+      if (r.ok) expect(r.value).toEqual(m);
+    }
+  });
+
+  it('reports non-objects and unknown targets', () => {
+    expect(codes(42)).toEqual(['MANIFEST_NOT_OBJECT']);
+    expect(codes([])).toEqual(['MANIFEST_NOT_OBJECT']);
+    expect(codes({ target: 'toaster' })).toEqual(['MANIFEST_TARGET_UNKNOWN']);
+  });
+
+  it('maps schema errors to codes with pointers at the offending property', () => {
+    const d = all(withDesktop((m) => {
+      delete m.app.version;
+      m.services[0].binaries = {};
+      m.services[1].run_on = 'x';
+      m.ipc.port = 0;
+      m.ipc.mode = 'pipe';
+    }));
+    const byCode = (c: string) => d.filter((x) => x.code === c).map((x) => x.path);
+    expect(byCode('SCHEMA_REQUIRED')).toEqual(['/app/version']);
+    expect(byCode('SCHEMA_MIN_PROPERTIES')).toEqual(['/services/0/binaries']);
+    expect(byCode('SCHEMA_UNKNOWN_PROPERTY')).toEqual(['/services/1/run_on']);
+    expect(byCode('SCHEMA_RANGE')).toEqual(['/ipc/port']);
+    expect(byCode('SCHEMA_ENUM')).toEqual(['/ipc/mode']);
+  });
+
+  it('never repairs: an unknown property is an error, not dropped', () => {
+    const r = validateManifest(withDesktop((m) => (m.extra = true)));
+    expect(r.ok).toBe(false);
+  });
+
+  it('reports references: duplicate ids, unknown dependencies, cycles with their path', () => {
+    expect(codes(withDesktop((m) => (m.services[2].id = 'api')))).toContain('SERVICE_ID_DUPLICATE');
+    const unknown = all(withDesktop((m) => (m.services[1].dependencies = ['dbb'])));
+    expect(unknown.map((d) => d.code)).toContain('DEPENDENCY_UNKNOWN');
+    expect(unknown.find((d) => d.code === 'DEPENDENCY_UNKNOWN')?.hint).toContain('"db"');
+    const cyc = all(withDesktop((m) => (m.services[2].dependencies = ['ui'])));
+    const cycle = cyc.find((d) => d.code === 'DEPENDENCY_CYCLE');
+    expect(cycle?.message).toContain('api -> db -> ui -> api');
+    expect(codes(withDesktop((m) => (m.services[2].dependencies = ['db'])))).toContain('DEPENDENCY_CYCLE');
+  });
+
+  it('reports port names: unknown references and duplicates', () => {
+    expect(codes(withDesktop((m) => (m.services[2].readiness.port_name = 'sqll')))).toContain('PORT_NAME_UNKNOWN');
+    expect(codes(withDesktop((m) => m.services[0].ports.requested.push({ name: 'http', range: { min: 47021, max: 47022 } })))).toContain('PORT_NAME_DUPLICATE');
+  });
+
+  it('reports every unresolved placeholder occurrence and malformed ones', () => {
+    const d = all(withDesktop((m) => {
+      m.services[0].env.X = '${apii.http}:${api.https}';
+      m.services[1].binaries['linux-x64'].args = ['${db.sql}', '${nope}', '${', '${}'];
+    }));
+    expect(d.filter((x) => x.code === 'PLACEHOLDER_UNRESOLVED').map((x) => x.path)).toEqual(['/services/0/env/X', '/services/0/env/X', '/services/1/binaries/linux-x64/args/1']);
+    expect(d.filter((x) => x.code === 'PLACEHOLDER_MALFORMED').map((x) => x.path)).toEqual(['/services/1/binaries/linux-x64/args/2', '/services/1/binaries/linux-x64/args/3']);
+    expect(codes(withDesktop((m) => (m.services[0].env.D = '${bundle}/x ${data}')))).toEqual([]);
+  });
+
+  it('reports secrets: unknown, unused, duplicates, class requirements, infrastructure, bad formats', () => {
+    expect(codes(withDesktop((m) => m.services[0].secrets = ['jwt'])) ).toContain('SECRET_UNKNOWN');
+    expect(codes(withDesktop((m) => (m.services[1].secrets = ['jwt_secret'])))).toEqual(['SECRET_UNUSED']);
+    expect(codes(withDesktop((m) => (m.secrets[1].id = 'jwt_secret')))).toContain('SECRET_ID_DUPLICATE');
+    expect(codes(withDesktop((m) => (m.secrets[1].target.name = 'JWT_SECRET')))).toContain('SECRET_TARGET_DUPLICATE');
+    expect(codes(withDesktop((m) => delete m.secrets[0].generator))).toEqual(['SECRET_GENERATOR_MISSING']);
+    expect(codes(withDesktop((m) => delete m.secrets[1].prompt))).toEqual(['SECRET_PROMPT_MISSING']);
+    expect(codes(withDesktop((m) => (m.secrets[1].class = 'infrastructure')))).toEqual(['SECRET_INFRASTRUCTURE_BUNDLED']);
+    expect(codes(withDesktop((m) => (m.secrets[1].format = '^[a-')))).toEqual(['SECRET_FORMAT_INVALID']);
+  });
+
+  it('reports port ranges: invalid, privileged, outside default, overlap, reserved, ipc, unallocatable', () => {
+    const at = (edit: (m: Json) => void) => codes(withDesktop(edit));
+    expect(at((m) => (m.services[0].ports.requested[0].range = { min: 47020, max: 47010 }))).toContain('PORT_RANGE_INVALID');
+    expect(at((m) => (m.services[0].ports.requested[0].range = { min: 70000, max: 70001 }))).toContain('PORT_RANGE_INVALID');
+    expect(at((m) => (m.ports.default_range = { min: 80, max: 47999 }, m.services[0].ports.requested[0].range = { min: 80, max: 90 }))).toEqual(['PORT_RANGE_PRIVILEGED']);
+    expect(at((m) => (m.services[0].ports.requested[0].range = { min: 48010, max: 48020 }))).toEqual(['PORT_RANGE_OUTSIDE_DEFAULT']);
+    expect(at((m) => (m.services[0].ports.requested[0].range = { min: 47035, max: 47045 }))).toEqual(['PORT_RANGE_OVERLAP']);
+    expect(at((m) => (m.ports.reserved = [47015]))).toEqual(['PORT_RANGE_COVERS_RESERVED']);
+    expect(at((m) => (m.ipc.port = 47015))).toEqual(['PORT_RANGE_COVERS_IPC']);
+    expect(at((m) => ((m.ipc.port = 47015), (m.ports.reserved = [47015])))).toEqual(['PORT_RANGE_COVERS_RESERVED']);
+    expect(at((m) => ((m.ports.reserved = [47050, 47051]), (m.services[2].ports.requested[0].range = { min: 47050, max: 47051 }))).sort()).toEqual(['PORT_RANGE_COVERS_RESERVED', 'PORT_UNALLOCATABLE']);
+    expect(at((m) => (m.ipc.port = 70000))).toContain('PORT_INVALID');
+  });
+
+  it('reports desktop meaning: loopback ipc, run_on, platform keys and gaps, hashes, health needs, paths', () => {
+    const at = (edit: (m: Json) => void) => codes(withDesktop(edit));
+    expect(at((m) => (m.ipc.host = '0.0.0.0'))).toEqual(['IPC_HOST_NOT_LOOPBACK']);
+    expect(at((m) => (m.ipc.host = 'localhost'))).toEqual([]);
+    expect(at((m) => (m.services[1].migrations[0].run_on = 'install'))).toEqual(['MIGRATION_RUN_ON_UNKNOWN']);
+    expect(at((m) => m.services[1].migrations.push({ ...m.services[1].migrations[0] }))).toEqual(['MIGRATION_VERSION_DUPLICATE']);
+    expect(at((m) => (m.services[1].migrations[0].command = []))).toEqual(['MIGRATION_COMMAND_EMPTY']);
+    expect(at((m) => (m.services[0].binaries.universal = { path: 'ui/dist' }))).toEqual(['PLATFORM_KEY_UNKNOWN']);
+    expect(at((m) => delete m.services[0].binaries['win-x64'])).toEqual(['BINARY_PLATFORM_GAP']);
+    expect(at((m) => (m.services[0].binaries['windows-x64'] = m.services[0].binaries['win-x64']))).toEqual([]);
+    expect(at((m) => (m.services[2].assets[0].sha256 = 'PLACEHOLDER_SEED_HASH'))).toEqual(['ASSET_HASH_PLACEHOLDER']);
+    expect(at((m) => (m.services[2].assets[0].sha256 = '0'.repeat(64)))).toEqual(['ASSET_HASH_PLACEHOLDER']);
+    expect(at((m) => (m.services[2].assets[0].sha256 = 'abc123'))).toEqual(['ASSET_HASH_INVALID']);
+    expect(at((m) => delete m.services[2].health.port_name)).toEqual(['HEALTH_PORT_REQUIRED']);
+    expect(at((m) => (m.services[2].health = { type: 'command' }))).toEqual(['HEALTH_COMMAND_REQUIRED']);
+    expect(at((m) => delete m.services[2].readiness.port_name)).toEqual(['READINESS_PORT_REQUIRED']);
+    expect(at((m) => (m.services[2].readiness = { type: 'log_match' }))).toEqual(['READINESS_PATTERN_REQUIRED']);
+    expect(at((m) => (m.services[2].readiness = { type: 'log_match', pattern: '(' }))).toEqual(['READINESS_PATTERN_INVALID']);
+    expect(at((m) => (m.services[1].data_dirs = ['../../etc']))).toEqual(['PATH_ESCAPES_ROOT']);
+    expect(at((m) => (m.services[1].binaries['win-x64'].path = 'C:\\Windows\\api.exe'))).toEqual(['PATH_ESCAPES_ROOT']);
+    expect(at((m) => (m.services[1].log_dir = 'logs/../logs/api'))).toEqual([]);
+    expect(at((m) => (m.telemetry.upload_url = 'not a url'))).toEqual(['TELEMETRY_URL_INVALID']);
+    expect(at((m) => m.swaps.push({ original: 'postgres', replacement: 'duckdb' }))).toEqual(['SWAP_DUPLICATE']);
+    expect(at((m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{platform}}/api{{ext}}{{flavour}}' }))).toEqual(['BUILD_TEMPLATE_UNKNOWN']);
+  });
+
+  it('reports cloud meaning: images, ports, volumes, replicas, ingress', () => {
+    const at = (edit: (m: Json) => void) => {
+      const m: Json = structuredClone(cloudManifest());
+      edit(m);
+      return codes(m);
+    };
+    expect(at((m) => delete m.services[1].image)).toEqual(['CLOUD_IMAGE_MISSING']);
+    expect(at((m) => (m.services[1].ports[0].container_port = 0))).toEqual(['PORT_INVALID']);
+    expect(at((m) => m.services[1].volumes.push({ name: 'data', mount_path: '/x', persistent: false }))).toEqual(['VOLUME_NAME_DUPLICATE']);
+    expect(at((m) => (m.services[1].volumes[0].mount_path = 'data'))).toEqual(['VOLUME_PATH_NOT_ABSOLUTE']);
+    expect(at((m) => (m.services[1].replicas = 3))).toEqual(['VOLUME_SHARED_BY_REPLICAS']);
+    expect(at((m) => (m.ingress.routes[0].service = 'web'))).toEqual(['INGRESS_SERVICE_UNKNOWN']);
+    expect(at((m) => (m.ingress.routes[0].port_name = 'https'))).toEqual(['PORT_NAME_UNKNOWN']);
+    expect(at((m) => (m.services[0].env.PORT = '${api.grpc}'))).toEqual(['PLACEHOLDER_UNRESOLVED']);
+    expect(at((m) => (m.services[0].build.context = '../../outside'))).toEqual(['PATH_ESCAPES_ROOT']);
+  });
+
+  it('reports mobile meaning: urls, config placeholders, id clashes, infrastructure secrets', () => {
+    const at = (edit: (m: Json) => void) => {
+      const m: Json = structuredClone(mobileManifest());
+      edit(m);
+      return codes(m);
+    };
+    expect(at((m) => (m.remote_services[0].url = 'api.example.com'))).toEqual(['REMOTE_URL_INVALID']);
+    expect(at((m) => (m.remote_services[0].url = 'http://api.example.com'))).toEqual(['REMOTE_URL_INSECURE']);
+    expect(at((m) => (m.remote_services[0].url = 'http://127.0.0.1:8080'))).toEqual([]);
+    expect(at((m) => (m.config.X = '${auth.url}'))).toEqual(['PLACEHOLDER_UNRESOLVED']);
+    expect(at((m) => (m.embedded[0].id = 'api'))).toEqual(['SERVICE_ID_DUPLICATE']);
+    expect(at((m) => (m.secrets[0].class = 'infrastructure'))).toEqual(['SECRET_INFRASTRUCTURE_BUNDLED']);
+    expect(at((m) => (m.secrets[0].target.type = 'env'))).toEqual(['SCHEMA_ENUM']);
+    expect(at((m) => (m.app_id = 'notes'))).toEqual(['SCHEMA_PATTERN']);
+  });
+
+  it('gives every diagnostic a documented code, its table severity, a pointer and a hint', () => {
+    const bad = withDesktop((m) => {
+      m.services[0].env.X = '${x.y}';
+      m.secrets[0].class = 'infrastructure';
+      m.services[0].ports.requested[0].range = { min: 47035, max: 47045 };
+      delete m.telemetry;
+    });
+    for (const d of all(bad)) {
+      expect(Object.keys(MANIFEST_DIAGNOSTIC_CODES)).toContain(d.code);
+      expect(d.severity).toBe(MANIFEST_DIAGNOSTIC_CODES[d.code as keyof typeof MANIFEST_DIAGNOSTIC_CODES].severity);
+      expect(d.path.startsWith('/') || d.path === '').toBe(true);
+      expect(d.hint).toBeTruthy();
+    }
+  });
+
+  it('never crashes on hostile shapes', () => {
+    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, { target: 'cloud', services: {} }, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }]) {
+      expect(() => validateManifest(v)).not.toThrow();
+      expect(validateManifest(v).ok).toBe(false);
+    }
+  });
+});
