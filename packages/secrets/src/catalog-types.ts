@@ -1,5 +1,5 @@
 import type { Tier } from '@deployment-manager/core';
-import type { GeneratorSpec, Hosting, PromptSpec, SecretClass, SecretKind, SecretOrigin } from './types.ts';
+import type { GeneratorSpec, Hosting, PromptSpec, RemoteRef, SecretClass, SecretKind, SecretOrigin, SecretTarget } from './types.ts';
 
 /** One secret a dependency needs, as catalog data. */
 export interface SecretRequirement {
@@ -122,9 +122,9 @@ export interface SecretOverride {
   /** Prompt to use. */
   readonly prompt?: PromptSpec;
   /** Remote reference to use. */
-  readonly remote?: { readonly key: string; readonly property?: string; readonly store?: string };
+  readonly remote?: RemoteRef;
   /** Targets to use instead of the default env target. */
-  readonly targets?: readonly { readonly type: 'env' | 'file'; readonly name: string }[];
+  readonly targets?: readonly SecretTarget[];
   /** Override requiredness. */
   readonly required?: boolean;
   /** Override the description. */

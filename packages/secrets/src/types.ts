@@ -116,8 +116,6 @@ export interface RemoteRef {
   readonly key: string;
   /** Property inside that remote secret, when it holds several. */
   readonly property?: string;
-  /** Name of the store (e.g. an External Secrets `ClusterSecretStore`), when not the default. */
-  readonly store?: string;
 }
 
 /** A swap that removes a secret from the plan, e.g. `postgres -> sqlite` on desktop. */
