@@ -21,7 +21,7 @@ const SPECS: readonly [string, GeneratorSpec, RegExp][] = [
 ];
 
 describe('generateSecret', () => {
-  it.each(SPECS)('%s: %i draws, no duplicates, right alphabet and length', (_name, spec, shape) => {
+  it.each(SPECS)(`%s: ${DRAWS} draws, no duplicates, right alphabet and length`, (_name, spec, shape) => {
     const seen = new Set<string>();
     for (let i = 0; i < DRAWS; i++) {
       const v = generateSecret(spec);
