@@ -80,7 +80,7 @@ export { parseServiceJson, type ParseServiceContext, type ParsedService } from '
 export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';
 export { parsePortRange } from './parse-service-parts.ts';
 export { collectEnvNames } from './json-env-names.ts';
-export { LOADER_DIAGNOSTICS, type LoaderDiagnosticCode, type LoaderDiagnosticRule } from './parse-diagnostics.ts';
+export { LOADER_DIAGNOSTICS, LOADER_DIAGNOSTIC_CODES, type LoaderDiagnosticCode, type LoaderDiagnosticRule } from './parse-diagnostics.ts';
 export { parseDeploymentReport } from './parse-deployment-report.ts';
 export { findDeploymentReport, loadDeploymentReport } from './load-deployment-report.ts';
 export type {

@@ -82,7 +82,7 @@ export function parseDeploymentReport(json: unknown, file: string): DeploymentRe
 
 function parseUnguarded(json: unknown, file: string): DeploymentReportResult {
   const header = isJsonObject(json) && !exceedsDepth(json) ? headerSchema.safeParse(json) : undefined;
-  if (header === undefined || !header.success) {
+  if (!isJsonObject(json) || header === undefined || !header.success) {
     throw new SdkError('PARSE_FAILED', `${file} is not a deployment report (expected an object with a string \`scenario\`, got ${isJsonObject(json) ? 'another object' : `a ${jsonTypeName(json)}`})`, {
       hint: 'pass the deployment-report.json the predecessor analyzer wrote',
       details: { file },

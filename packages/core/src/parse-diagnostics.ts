@@ -8,11 +8,47 @@ export interface LoaderDiagnosticRule {
   readonly hint: string;
 }
 
-/**
- * Every diagnostic code the loaders emit, with its severity and hint. Codes
- * are stable: hosts and tests match on them, never on message wording.
- */
-export const LOADER_DIAGNOSTICS = {
+/** Every diagnostic code the loaders emit. Codes are stable: hosts and tests match on them, never on wording. */
+export const LOADER_DIAGNOSTIC_CODES = [
+  'FILE_UNREADABLE',
+  'FILE_TOO_LARGE',
+  'PARSE_FAILED',
+  'JSON_TOO_DEEP',
+  'DOCUMENT_NOT_OBJECT',
+  'FIELD_INVALID',
+  'NAME_MISMATCH',
+  'DEPENDENCY_SHAPE_UNKNOWN',
+  'DEPENDENCY_NAME_INVALID',
+  'DEPENDENCY_GROUP_IGNORED',
+  'DEPENDENCY_GROUPS_MIXED',
+  'DEPENDENCY_DETAILS_ORPHAN',
+  'DEPENDENCY_MERGED',
+  'DEPENDENCY_ALIAS',
+  'DEPENDENCY_KIND_INFERRED',
+  'DEPENDENCY_FLAG_CONFLICT',
+  'DEPENDENCY_DISABLED_BUT_REQUIRED',
+  'DEPENDENCY_SELF',
+  'PORT_INVALID',
+  'HEALTH_CHECK_INVALID',
+  'SECRET_INVALID',
+  'SOURCE_DUPLICATE',
+  'MANIFEST_MISSING',
+  'LAYOUT_MIXED',
+  'WORKSPACE_EMPTY',
+  'REPORT_FIELD_INVALID',
+  'REPORT_TIER_UNKNOWN',
+  'REPORT_TIER_DUPLICATE',
+  'REPORT_SCENARIO_MISMATCH',
+  'REPORT_PHANTOM_NODE',
+  'COMPACT_INVALID',
+  'COMPACT_EDGE_UNKNOWN',
+] as const;
+
+/** A diagnostic code emitted by the loaders. */
+export type LoaderDiagnosticCode = (typeof LOADER_DIAGNOSTIC_CODES)[number];
+
+/** Severity and hint of every loader diagnostic code (rules as data). */
+export const LOADER_DIAGNOSTICS: Readonly<Record<LoaderDiagnosticCode, LoaderDiagnosticRule>> = {
   FILE_UNREADABLE: { severity: 'error', hint: 'check that the file exists and is readable; the other files were still loaded' },
   FILE_TOO_LARGE: { severity: 'error', hint: 'the file is larger than the loader accepts; it was skipped' },
   PARSE_FAILED: { severity: 'error', hint: 'fix the JSON/YAML syntax; the other files were still loaded' },
@@ -45,10 +81,7 @@ export const LOADER_DIAGNOSTICS = {
   REPORT_PHANTOM_NODE: { severity: 'warning', hint: 'the predecessor read a `required`/`optional` group as a dependency; ignore this node when comparing' },
   COMPACT_INVALID: { severity: 'error', hint: 'see the compact workspace JSON Schema (packages/core/schemas/compact-workspace.schema.json); the entry was skipped' },
   COMPACT_EDGE_UNKNOWN: { severity: 'error', hint: 'an edge starts at a scenario or resource the file does not declare; declare it or fix the id' },
-} as const satisfies Readonly<Record<string, LoaderDiagnosticRule>>;
-
-/** A diagnostic code emitted by the loaders. */
-export type LoaderDiagnosticCode = keyof typeof LOADER_DIAGNOSTICS;
+};
 
 /** Builds a loader {@link Diagnostic} whose severity and hint come from {@link LOADER_DIAGNOSTICS}. */
 export function loaderDiagnostic(code: LoaderDiagnosticCode, file: string | undefined, path: string, message: string): Diagnostic {
