@@ -28,3 +28,6 @@ export { buildCommands, type BuildStep, type ServiceBuild } from './build-comman
 export { renderBuildScript } from './build-script.ts';
 export { createLaunchFile, type LaunchEntry, type LaunchFile } from './launch-file.ts';
 export { desktopNotes } from './notes.ts';
+export { validateDesktopArtifact } from './validate-artifact.ts';
+export { validateDesktopManifest } from './validate.ts';
+export { BUILD_PLAN_SCHEMA, LAUNCH_FILE_SCHEMA, STAGING_PLAN_SCHEMA } from './artifact-schemas.ts';

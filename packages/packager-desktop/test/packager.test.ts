@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasErrors, isSdkError } from '@deployment-manager/core';
 import { packagerContractSuite } from '@deployment-manager/testkit';
-import { checkDesktopBundle, createDesktopPackager, planDesktop, validateElectronBuilderConfig } from '../src/index.ts';
+import { checkDesktopBundle, createDesktopPackager, planDesktop, validateDesktopArtifact, validateElectronBuilderConfig } from '../src/index.ts';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { sampleManifest } from './sample.ts';
 
@@ -35,6 +36,7 @@ describe('desktop packager output', () => {
         'staging-plan.json',
       ]);
       for (const artifact of result.artifacts) {
+        expect(validateDesktopArtifact(artifact.path, readFileSync(join(outDir, artifact.path), 'utf8'))).toEqual([]);
         await expect(readFileSync(join(outDir, artifact.path), 'utf8')).toMatchFileSnapshot(`./__snapshots__/sample/${artifact.path}`);
       }
       await expect(`${JSON.stringify(result.notes, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/sample/notes.json');
@@ -133,5 +135,39 @@ describe('desktop packager output', () => {
     expect(entries.find((e) => e.to === 'resources/store/seed.sql')).toMatchObject({ verify: false });
     expect(entries.find((e) => e.to === 'resources/store/schema.sql')).toMatchObject({ verify: true, sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' });
     expect(checkDesktopBundle(valid).filter((i) => i.code === 'DESKTOP_ASSET_UNVERIFIED').map((i) => i.path)).toEqual(['/services/2/assets/1/sha256']);
+  });
+});
+
+describe('offline validation of the output', () => {
+  it('build.sh passes sh -n and app/main.cjs passes node --check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dm-desktop-syntax-'));
+    try {
+      const plan = planDesktop(valid);
+      const script = join(dir, 'build.sh');
+      const main = join(dir, 'main.cjs');
+      writeFileSync(script, plan.files.find((f) => f.path === 'build.sh')?.content ?? '');
+      writeFileSync(main, plan.files.find((f) => f.path === 'app/main.cjs')?.content ?? '');
+      expect(() => execFileSync('sh', ['-n', script], { stdio: 'pipe' })).not.toThrow();
+      expect(() => execFileSync(process.execPath, ['--check', main], { stdio: 'pipe' })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects tampered artifacts with DESKTOP_ARTIFACT_INVALID or the schema code', () => {
+    const plan = planDesktop(valid);
+    const content = (path: string): Record<string, unknown> => JSON.parse(plan.files.find((f) => f.path === path)?.content ?? '{}') as Record<string, unknown>;
+    const staging = content('staging-plan.json') as { platforms: { entries: Record<string, unknown>[] }[] };
+    staging.platforms[0]!.entries[0]!['to'] = '../escape';
+    expect(validateDesktopArtifact('staging-plan.json', JSON.stringify(staging)).map((d) => d.code)).toContain('DESKTOP_ARTIFACT_INVALID');
+    const launch = { ...content('runtime/launch.json'), startupTimeoutMs: -1 };
+    expect(validateDesktopArtifact('runtime/launch.json', JSON.stringify(launch)).map((d) => d.path)).toEqual(['/startupTimeoutMs']);
+    const build = content('build-plan.json') as { platforms: { signingEnv: unknown[] }[] };
+    build.platforms[0]!.signingEnv.push({ name: 'X', fromEnv: 'A; rm -rf /' });
+    expect(validateDesktopArtifact('build-plan.json', JSON.stringify(build))).not.toEqual([]);
+    expect(validateDesktopArtifact('electron-builder.stable.json', JSON.stringify({ ...content('electron-builder.stable.json'), asar: 'yes' })).map((d) => d.code)).toContain('DESKTOP_CONFIG_SCHEMA');
+    expect(validateDesktopArtifact('runtime/bundle.json', JSON.stringify({ ...valid, services: [] })).length).toBeGreaterThan(0);
+    expect(validateDesktopArtifact('app/package.json', '{"name":"x"}').map((d) => d.path)).toEqual(['/version', '/main', '/description', '/author']);
+    expect(validateDesktopArtifact('build-plan.json', 'not json').map((d) => d.code)).toEqual(['DESKTOP_ARTIFACT_INVALID']);
   });
 });
