@@ -1,9 +1,15 @@
 import { reportError, type CliCommand, type CliIo } from './io.ts';
+import { runFitnessCommand } from './commands/fitness.ts';
 import { runGraphCommand } from './commands/graph.ts';
+import { runSecretsCommand } from './commands/secrets.ts';
+import { runSwapsCommand } from './commands/swaps.ts';
 
 /** Subcommands by name. Each is a thin wrapper over the packages' functions. */
 export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly run: CliCommand }>> = {
   graph: { summary: 'dependency graph of a scenario (nodes, edges, order, cycles, diagnostics)', run: runGraphCommand },
+  fitness: { summary: 'fitness per tier with reasons and suggested swaps (--model default|vrooli)', run: runFitnessCommand },
+  swaps: { summary: 'swaps suggest|cascade for a tier (--swap from=to ...)', run: runSwapsCommand },
+  secrets: { summary: 'secret plan for a tier (--format json|env|k8s)', run: runSecretsCommand },
 };
 
 const USAGE = (): string =>
