@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
+import { isSdkError } from '@deployment-manager/core';
+import { describe, expect, it } from 'vitest';
+import { cloudManifest, desktopManifest, mobileManifest } from '../test/manifests.ts';
+import { canonicalJson, exportCanonical, sha256Hex } from './canonical.ts';
+import { verifyExport, writeExport } from './export-file.ts';
+
+/** Rebuilds a JSON value with every object's keys in a shuffled order (a permutation per object). */
+function shuffleKeys(value: unknown, order: readonly number[]): unknown {
+  let n = 0;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    const entries = Object.entries(v);
+    const shift = (order[n++ % Math.max(order.length, 1)] ?? 0) % Math.max(entries.length, 1);
+    const rotated = [...entries.slice(shift), ...entries.slice(0, shift)].reverse();
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of rotated) Object.defineProperty(out, k, { value: walk(x), enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return walk(value);
+}
+
+const manifests = fc.constantFrom(desktopManifest(), cloudManifest(), mobileManifest());
+// -0 is not I-JSON-distinguishable (it serializes as 0), so values are compared after one JSON round trip.
+const jsonValues = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+
+describe('canonical export', () => {
+  it('sorts keys, drops whitespace and formats numbers as RFC 8785 does', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1e21, y: 0.1, x: -0 } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"x":0,"y":0.1,"z":1e+21}}');
+    expect(canonicalJson({ '\u20ac': 1, '\r': 2, a: 3 })).toBe('{"\\r":2,"a":3,"\u20ac":1}');
+  });
+
+  it('refuses values JSON cannot hold, with INVALID_ARGUMENT', () => {
+    for (const bad of [{ a: undefined }, { n: Number.NaN }, [Infinity], { f: () => 1 }, new Date(0), { d: new Map() }]) {
+      let caught: unknown;
+      try {
+        canonicalJson(bad);
+      } catch (e) {
+        caught = e;
+      }
+      expect(isSdkError(caught, 'INVALID_ARGUMENT')).toBe(true);
+    }
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow();
+  });
+
+  test.prop([fc.oneof(manifests, jsonValues)], { numRuns: 150 })('parse(export(m)) deep-equals m', (m) => {
+    expect(JSON.parse(exportCanonical(m).text)).toEqual(m);
+  });
+
+  test.prop([fc.oneof(manifests, jsonValues), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.constantFrom(0, 2, '\t')], { numRuns: 150 })(
+    'the checksum does not depend on key order or whitespace of the input',
+    (m, order, indent) => {
+      const reordered = JSON.parse(JSON.stringify(shuffleKeys(m, order), null, indent)) as unknown;
+      expect(exportCanonical(reordered).sha256).toBe(exportCanonical(m).sha256);
+      expect(exportCanonical(reordered).text).toBe(exportCanonical(m).text);
+    },
+  );
+
+  test.prop([manifests], { numRuns: 20 })('hashes exactly the bytes it returns', (m) => {
+    const e = exportCanonical(m);
+    expect(new TextDecoder().decode(e.bytes)).toBe(e.text);
+    expect(sha256Hex(e.bytes)).toBe(e.sha256);
+    expect(e.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('writeExport and verifyExport', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-export-'));
+
+  it('writes exactly the hashed bytes and a sha256sum-style sidecar that verifies', () => {
+    const path = join(dir, 'bundle.json');
+    const e = writeExport(desktopManifest(), path);
+    expect(new Uint8Array(readFileSync(path))).toEqual(e.bytes);
+    expect(readFileSync(`${path}.sha256`, 'utf8')).toBe(`${e.sha256}  bundle.json\n`);
+    expect(verifyExport(path)).toEqual({ ok: true, actual: e.sha256, expected: e.sha256, canonical: true });
+  });
+
+  it('detects a changed byte, a non-canonical rewrite and a missing checksum', () => {
+    const path = join(dir, 'tampered.json');
+    const e = writeExport(cloudManifest(), path);
+    writeFileSync(path, e.text.replace('"saas"', '"SAAS"'));
+    expect(verifyExport(path).ok).toBe(false);
+    writeFileSync(path, JSON.stringify(JSON.parse(e.text), null, 2));
+    const pretty = verifyExport(path);
+    expect(pretty.ok).toBe(false);
+    expect(pretty.canonical).toBe(false);
+    const lone = join(dir, 'lone.json');
+    writeFileSync(lone, e.text);
+    expect(verifyExport(lone)).toMatchObject({ ok: false, expected: undefined, canonical: true });
+    expect(verifyExport(lone, e.sha256).ok).toBe(true);
+  });
+
+  it('throws FILE_UNREADABLE for a missing file and FILE_WRITE_FAILED for an unwritable path', () => {
+    expect(() => verifyExport(join(dir, 'nope.json'))).toThrow(expect.objectContaining({ code: 'FILE_UNREADABLE' }));
+    expect(() => writeExport({}, join(dir, 'no-such-dir', 'x.json'))).toThrow(expect.objectContaining({ code: 'FILE_WRITE_FAILED' }));
+  });
+});
