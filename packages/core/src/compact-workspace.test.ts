@@ -162,7 +162,7 @@ describe('compact format properties', () => {
     expect(stringifyCompactWorkspace(parseCompactWorkspace(text, 'ws', { format: 'yaml' }))).toBe(text);
   });
 
-  test.prop([fc.oneof(hostileJsonText, hostileDocument(['version', 'scenarios', 'resources', 'edges']).map((v) => JSON.stringify(v)))], { numRuns: 200 })(
+  test.prop([fc.oneof(hostileJsonText, fc.jsonValue().map((v) => JSON.stringify(v)), hostileDocument(['version', 'scenarios', 'resources', 'edges']).map((v) => JSON.stringify(v)))], { numRuns: 200 })(
     'never throws anything but SdkError on arbitrary JSON',
     (text) => {
       try {

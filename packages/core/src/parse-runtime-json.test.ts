@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { hostileDocument, hostileJson, prototypesClean, resolvePointer } from '../test/arbitraries.ts';
+import { deepJsonText, hostileDocument, hostileJson, prototypesClean, resolvePointer } from '../test/arbitraries.ts';
 import { parseJsonPointer } from './diagnostics.ts';
 import { isSdkError } from './errors.ts';
 import { parseRuntimeJson, type ParseRuntimeContext } from './parse-runtime-json.ts';
@@ -45,6 +45,11 @@ describe('parseRuntimeJson', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['NAME_MISMATCH /name', 'FIELD_INVALID /startup_order', 'FIELD_INVALID /startup_timeout', 'FIELD_INVALID /priority']);
   });
 
+  it('refuses to interpret documents nested deeper than any manifest', () => {
+    const deep = JSON.parse(deepJsonText(100_000, ['dependencies'], 'object')) as unknown;
+    expect(parseRuntimeJson(deep, ctx).diagnostics.map((d) => d.code)).toEqual(['JSON_TOO_DEEP']);
+  });
+
   it('keeps a __proto__ key as plain data', () => {
     const { resource } = parseRuntimeJson(JSON.parse('{"__proto__": {"polluted": true}, "dependencies": []}'), ctx);
     expect(Object.getPrototypeOf(resource.extras)).toBe(Object.prototype);
@@ -54,7 +59,7 @@ describe('parseRuntimeJson', () => {
 });
 
 describe('parseRuntimeJson properties', () => {
-  test.prop([hostileJson], { numRuns: 200 })('never throws anything but SdkError on arbitrary JSON', (json) => {
+  test.prop([fc.oneof(hostileJson, fc.jsonValue())], { numRuns: 200 })('never throws anything but SdkError on arbitrary JSON', (json) => {
     try {
       parseRuntimeJson(json, ctx);
     } catch (error) {
