@@ -39,6 +39,23 @@ export {
   type ClientLogEvent,
   type ClientOptions,
 } from './client-options.ts';
+export {
+  buildPhase,
+  buildProgress,
+  createDesktopPackagerClient,
+  type DesktopBuildProgress,
+  type DesktopBuildResult,
+  type DesktopGenerateRequest,
+  type DesktopPackagerClient,
+  type WaitOptions,
+} from './desktop-packager-client.ts';
+export {
+  desktopBuildStartedSchema,
+  desktopBuildStatusSchema,
+  type DesktopBuildStarted,
+  type DesktopBuildStatus,
+  type DesktopPlatformResult,
+} from './desktop-wire.ts';
 export { createFileCacheStore } from './file-cache-store.ts';
 export { cacheKey, fingerprint, stableJson } from './fingerprint.ts';
 export type { FreshnessOptions } from './freshness.ts';
@@ -46,5 +63,23 @@ export { diffGraphs, type GraphDiffOptions } from './graph-diff.ts';
 export { graphFromAnalyzer, type AnalyzerGraph, type GraphFromAnalyzerOptions } from './graph-from-analyzer.ts';
 export { graphFromAnalyzerTree, type GraphFromTreeOptions } from './graph-from-report.ts';
 export { buildUrl, createHttpClient, type HttpClient, type RequestOptions, type SearchParams } from './http.ts';
+export { createdIssueSchema, createIssueTrackerClient, type CreatedIssue, type IssueTrackerClient } from './issue-tracker-client.ts';
 export { redactText, redactUrl, REDACTED } from './redact.ts';
+export {
+  createSecretsManagerClient,
+  planSecretsWithManager,
+  predecessorTier,
+  type DeploymentSecretsOptions,
+  type PlanWithManagerOptions,
+  type SecretsManagerClient,
+} from './secrets-manager-client.ts';
+export {
+  remoteSecretsManifestSchema,
+  type RemoteBundleSecret,
+  type RemoteSecret,
+  type RemoteSecretsManifest,
+  type RemoteSecretsSummary,
+} from './secrets-manifest.ts';
+export { reconcileSecretPlan, type SecretMatch, type SecretReconciliation } from './secrets-reconcile.ts';
 export { SERVICES, type ServiceInfo, type ServiceName } from './services.ts';
+export { swapIssueDraft, type IssueDraft, type SwapDecision } from './swap-issue.ts';

@@ -1,0 +1,64 @@
+import { createGraph } from '@deployment-manager/core';
+import { cascade, parseSwapArg, suggestSwaps } from '@deployment-manager/fitness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIssueTrackerClient, swapIssueDraft, type SwapDecision } from '../src/index.ts';
+import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+
+let servers: Loopback[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+const graph = createGraph({ root: 'scenario:shop', edges: [{ from: 'scenario:shop', to: 'resource:postgres' }, { from: 'scenario:shop', to: 'resource:redis' }] });
+
+function decision(): SwapDecision {
+  const suggestion = suggestSwaps(graph, 'desktop').find((s) => s.from === 'resource:postgres' && s.to === 'sqlite');
+  if (suggestion === undefined) throw new Error('fitness no longer suggests postgres -> sqlite on desktop');
+  return { scenario: 'shop', tier: 'desktop', suggestion, cascade: cascade(graph, [parseSwapArg('postgres=sqlite')], 'desktop') };
+}
+
+describe('swapIssueDraft', () => {
+  it('states scenario, tier, score delta, effort and the cascade', () => {
+    const d = decision();
+    const draft = swapIssueDraft(d);
+    const gain = (Math.round(d.suggestion.gain * 10) / 10).toFixed(1);
+    expect(draft.title).toBe(`shop: swap postgres -> sqlite for desktop (+${gain})`);
+    expect(draft.body).toContain('**Scenario:** shop');
+    expect(draft.body).toContain('**Tier:** desktop');
+    expect(draft.body).toContain(`(+${gain})`);
+    expect(draft.body).toContain(`**Effort:** ${d.suggestion.effort}`);
+    expect(draft.body).toMatch(/Removed: .*postgres \(replaced\)/);
+    expect(draft.body).toMatch(/Added: .*sqlite \(replacement\)/);
+    for (const s of d.cascade?.secrets.removed ?? []) expect(draft.body).toContain(s.name);
+    expect(draft.appId).toBe('shop');
+    expect(swapIssueDraft(d)).toEqual(draft);
+  });
+});
+
+describe('issue tracker client', () => {
+  it('files a swap decision in one call and reads the created id', async () => {
+    const s = await startLoopback((_req, res) =>
+      sendJson(res, 200, { success: true, message: 'Issue created successfully', data: { issue: { id: 'issue-42', title: 't', status: 'open', reporter: { name: 'x' } }, issue_id: 'issue-42', storage_path: '/x' } }),
+    );
+    servers.push(s);
+    const created = await createIssueTrackerClient({ baseUrl: s.url, token: 't0k', timeoutMs: 500 }).fileSwapDecision(decision());
+    expect(created).toEqual({ id: 'issue-42', status: 'open', title: 't' });
+    const sent = JSON.parse(s.requests[0]?.body ?? '') as Record<string, unknown>;
+    expect(s.requests[0]?.url).toBe('/api/v1/issues');
+    expect(sent['title']).toBe(swapIssueDraft(decision()).title);
+    expect(sent['app_id']).toBe('shop');
+    expect(s.requests[0]?.headers.authorization).toBe('Bearer t0k');
+  });
+
+  it('treats success:false or a missing id as an unexpected shape, and never retries', async () => {
+    const s = await startLoopback((_req, res) => sendJson(res, 200, { success: false, error: 'nope' }));
+    servers.push(s);
+    const client = createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 500, retries: 3 });
+    await expect(client.fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
+    const t = await startLoopback((_req, res) => sendJson(res, 200, { success: true, data: {} }));
+    servers.push(t);
+    await expect(createIssueTrackerClient({ baseUrl: t.url, timeoutMs: 500 }).fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
+    expect(s.requests).toHaveLength(1);
+  });
+});
