@@ -1,7 +1,7 @@
 import type { ServiceBuild } from './build-commands.ts';
 import { electronBuilderConfigPath } from './electron-builder-config.ts';
 import type { DesktopManifest } from '@deployment-manager/bundle';
-import { ELECTRON_BUILDER_VERSION, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
+import { ELECTRON_BUILDER_VERSION, type AppIdentity, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
 import { platformOf, type DesktopOs } from './platforms.ts';
 import type { GpgSigning, SigningEnv, SigningPlan } from './signing.ts';
 
@@ -40,7 +40,7 @@ export interface BuildPlan {
   /** Format id. */
   readonly format: 'deployment-manager.desktop.build-plan/1';
   /** Application. */
-  readonly app: { readonly name: string; readonly version: string };
+  readonly app: AppIdentity;
   /** Environment variable naming the scenario source directory every `cwd` and `from` is relative to. */
   readonly sourceRootEnv: 'SOURCE_ROOT';
   /** The electron-builder version the configurations were validated against. */

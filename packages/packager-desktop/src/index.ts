@@ -14,19 +14,23 @@ export {
   UPDATE_CHANNELS,
   resolveDesktopOptions,
   type DesktopPackagerOptions,
+  type AppIdentity,
   type DesktopPublishTarget,
+  type GenericPublishTarget,
+  type GithubPublishTarget,
+  type S3PublishTarget,
   type ResolvedDesktopOptions,
   type UpdateChannel,
 } from './options.ts';
 export { DESKTOP_PLATFORMS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, KNOWN_OS_TARGETS, binaryKeyFor, platformOf, type DesktopOs, type DesktopPlatform } from './platforms.ts';
 export { UPDATER_CHANNEL, createElectronBuilderConfig, electronBuilderConfigPath, type ElectronBuilderConfig } from './electron-builder-config.ts';
 export { electronBuilderSchemaPath, validateElectronBuilderConfig } from './electron-builder-schema.ts';
-export { planSigning, type GpgSigning, type SigningEnv, type SigningPlan } from './signing.ts';
+export { planSigning, type GpgSigning, type SigningEnv, type SigningEnvLiteral, type SigningEnvReference, type SigningPlan } from './signing.ts';
 export { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH, isRealSha256, planStaging, type GeneratedHashes, type StagingResult, type PlatformStaging, type StagingEntry, type StagingKind, type StagingOrigin, type StagingPlan } from './staging-plan.ts';
 export { createBuildPlan, type BuildPlan, type PackageCommand, type PlatformBuildPlan } from './build-plan.ts';
 export { buildCommands, type BuildStep, type ServiceBuild } from './build-commands.ts';
 export { renderBuildScript } from './build-script.ts';
-export { createLaunchFile, type LaunchEntry, type LaunchFile } from './launch-file.ts';
+export { createLaunchFile, findLaunchEntry, type LaunchApp, type LaunchEntry, type LaunchFile, type LaunchIpc, type LaunchManifestRef, type LaunchRuntime } from './launch-file.ts';
 export { desktopNotes } from './notes.ts';
 export { validateDesktopArtifact } from './validate-artifact.ts';
 export { validateDesktopManifest } from './validate.ts';

@@ -12,6 +12,48 @@ export interface LaunchEntry {
   readonly path: string;
 }
 
+/** The app as the shell shows it. */
+export interface LaunchApp {
+  /** Manifest app name. */
+  readonly name: string;
+  /** Manifest app version. */
+  readonly version: string;
+  /** Product name (window title, dialogs). */
+  readonly productName: string;
+}
+
+/** Where the canonical manifest is inside the bundle directory. */
+export interface LaunchManifestRef {
+  /** Always `bundle.json`. */
+  readonly path: 'bundle.json';
+}
+
+/** How the shell starts the runtime. */
+export interface LaunchRuntime {
+  /** Runtime binary per platform key, relative to the bundle directory. */
+  readonly paths: Readonly<Record<string, string>>;
+  /** Arguments; `{bundle}` and `{appData}` expand at launch. */
+  readonly args: readonly string[];
+}
+
+/** The runtime's control API (the predecessor runtime's endpoints). */
+export interface LaunchIpc {
+  /** Loopback host. */
+  readonly host: string;
+  /** Port. */
+  readonly port: number;
+  /** Bearer token file, relative to the app data directory. */
+  readonly authTokenPath: string;
+  /** Unauthenticated liveness endpoint. */
+  readonly healthPath: '/healthz';
+  /** Readiness endpoint (`{ ready: boolean }`). */
+  readonly readyPath: '/readyz';
+  /** Allocated ports (`{ service: { port_name: port } }`). */
+  readonly portsPath: '/ports';
+  /** Graceful shutdown endpoint. */
+  readonly shutdownPath: '/shutdown';
+}
+
 /**
  * The launch contract between the generated Electron shell and the bundled
  * supervisor runtime (`launch.json`): how to start the runtime, where its
@@ -22,22 +64,13 @@ export interface LaunchFile {
   /** Format id. */
   readonly format: 'deployment-manager.desktop.launch/1';
   /** Application. */
-  readonly app: { readonly name: string; readonly version: string; readonly productName: string };
+  readonly app: LaunchApp;
   /** The canonical manifest, inside the bundle directory. */
-  readonly manifest: { readonly path: 'bundle.json' };
-  /** The runtime binary per platform key and its arguments (`{bundle}`, `{appData}` expand at launch). */
-  readonly runtime: { readonly paths: Readonly<Record<string, string>>; readonly args: readonly string[] };
+  readonly manifest: LaunchManifestRef;
+  /** The runtime binary per platform key and its arguments. */
+  readonly runtime: LaunchRuntime;
   /** The runtime's control API. */
-  readonly ipc: {
-    readonly host: string;
-    readonly port: number;
-    /** Relative to the app data directory. */
-    readonly authTokenPath: string;
-    readonly healthPath: '/healthz';
-    readonly readyPath: '/readyz';
-    readonly portsPath: '/ports';
-    readonly shutdownPath: '/shutdown';
-  };
+  readonly ipc: LaunchIpc;
   /** The UI to open, or `null` when the bundle has no UI service with a port. */
   readonly entry: LaunchEntry | null;
   /** How long the shell waits for readiness: the sum of every service's readiness timeout. */

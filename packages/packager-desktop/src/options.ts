@@ -1,6 +1,14 @@
 import { canonicalPlatform, type CodeSigning, type DesktopManifest } from '@deployment-manager/bundle';
 import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, platformKeys, type DesktopOs } from './platforms.ts';
 
+/** Name and version of the app a plan is for. */
+export interface AppIdentity {
+  /** `app.name` of the manifest. */
+  readonly name: string;
+  /** `app.version` of the manifest. */
+  readonly version: string;
+}
+
 /** The update channels a desktop app can be released on. */
 export const UPDATE_CHANNELS = ['dev', 'beta', 'stable'] as const;
 
@@ -13,10 +21,39 @@ export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
  * time (`GH_TOKEN`, `AWS_ACCESS_KEY_ID`...). In a `generic` url, `{{channel}}`
  * is replaced by the channel name.
  */
-export type DesktopPublishTarget =
-  | { readonly provider: 'github'; readonly owner: string; readonly repo: string; readonly private?: boolean }
-  | { readonly provider: 'generic'; readonly url: string }
-  | { readonly provider: 's3'; readonly bucket: string; readonly region?: string; readonly path?: string };
+export type DesktopPublishTarget = GithubPublishTarget | GenericPublishTarget | S3PublishTarget;
+
+/** GitHub releases (token from `GH_TOKEN` at build time). */
+export interface GithubPublishTarget {
+  /** Provider. */
+  readonly provider: 'github';
+  /** Repository owner. */
+  readonly owner: string;
+  /** Repository name. */
+  readonly repo: string;
+  /** Whether the repository is private. */
+  readonly private?: boolean;
+}
+
+/** Any static HTTP server serving the update files. */
+export interface GenericPublishTarget {
+  /** Provider. */
+  readonly provider: 'generic';
+  /** Base URL; `{{channel}}` expands to the channel name. */
+  readonly url: string;
+}
+
+/** An S3 bucket (credentials from `AWS_*` at build time). */
+export interface S3PublishTarget {
+  /** Provider. */
+  readonly provider: 's3';
+  /** Bucket name. */
+  readonly bucket: string;
+  /** Region. */
+  readonly region?: string;
+  /** Key prefix; `{{channel}}` expands to the channel name. */
+  readonly path?: string;
+}
 
 /** Options of {@link createDesktopPackager}; every field has a default. */
 export interface DesktopPackagerOptions {

@@ -8,9 +8,23 @@ import type { DesktopOs } from './platforms.ts';
  * copy of another variable (`fromEnv`, for passwords: the value is never
  * known here) or a literal that is not secret (a team id, a key file path).
  */
-export type SigningEnv =
-  | { readonly name: string; readonly fromEnv: string }
-  | { readonly name: string; readonly value: string };
+export type SigningEnv = SigningEnvReference | SigningEnvLiteral;
+
+/** A variable set from another variable at build time (`NAME="${FROM}"`). */
+export interface SigningEnvReference {
+  /** Variable electron-builder reads. */
+  readonly name: string;
+  /** Variable the user sets (its name, never its value). */
+  readonly fromEnv: string;
+}
+
+/** A variable with a non-secret literal value (a team id, a key file path). */
+export interface SigningEnvLiteral {
+  /** Variable electron-builder reads. */
+  readonly name: string;
+  /** Its value. */
+  readonly value: string;
+}
 
 /** A detached GPG signature step for Linux packages (electron-builder has none). */
 export interface GpgSigning {

@@ -1,6 +1,7 @@
 import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core';
 import { buildCommands, type ServiceBuild } from './build-commands.ts';
 import type { DesktopManifest } from '@deployment-manager/bundle';
+import type { AppIdentity } from './options.ts';
 import type { ResolvedDesktopOptions } from './options.ts';
 import { expandTemplate, isSafeRelativePath, joinPosix, toPosixPath } from './paths.ts';
 import { binaryKeyFor, platformKeys, platformOf } from './platforms.ts';
@@ -48,7 +49,7 @@ export interface StagingPlan {
   /** Format id. */
   readonly format: 'deployment-manager.desktop.staging-plan/1';
   /** Application. */
-  readonly app: { readonly name: string; readonly version: string };
+  readonly app: AppIdentity;
   /** Directory inside the app's resources that receives each platform's staging root. */
   readonly resourcesDir: 'bundle';
   /** Per platform, in table order. */

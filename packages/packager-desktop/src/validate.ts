@@ -3,7 +3,7 @@ import { createDiagnostic, type ValidationResult } from '@deployment-manager/cor
 
 /**
  * Validates a desktop manifest with the bundle package's
- * {@link @deployment-manager/bundle!validateManifest} (JSON Schema and
+ * `validateManifest` (JSON Schema and
  * semantics) and insists on `target: "desktop"` (`DESKTOP_TARGET_MISMATCH`).
  */
 export function validateDesktopManifest(input: unknown): ValidationResult<DesktopManifest> {
