@@ -61,9 +61,9 @@ export const RUNTIME_MANIFEST_PATH = 'runtime/bundle.json';
 /** The launch contract read by the generated Electron main process. */
 export const LAUNCH_FILE_PATH = 'runtime/launch.json';
 
-const HEX64 = /^[0-9a-f]{64}$/;
+const HEX64 = /^[0-9a-fA-F]{64}$/;
 
-/** True when `hash` is a real lower-case SHA-256 (not a `PLACEHOLDER_...` marker). */
+/** True when `hash` is a real hex SHA-256 (not a `PLACEHOLDER_...` marker). */
 export function isRealSha256(hash: string | undefined): hash is string {
   return hash !== undefined && HEX64.test(hash);
 }
@@ -120,11 +120,15 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
     }
   }
 
+  if (!isSafeRelativePath(options.runtimeSource)) {
+    issues.push(createDiagnostic({ code: 'DESKTOP_PATH_UNSAFE', severity: 'error', path: '', message: `runtime source "${options.runtimeSource}" is absolute or climbs out of the source root`, hint: 'give runtimeSource relative to SOURCE_ROOT, e.g. runtime/{{platform}}/runtime{{ext}}' }));
+  }
+
   const platforms: PlatformStaging[] = [];
   for (const key of options.platforms) {
     const platform = platformOf(key);
     if (platform === undefined) {
-      issues.push(createDiagnostic({ code: 'DESKTOP_PLATFORM_UNKNOWN', severity: 'error', path: '', message: `platform "${key}" requested in the options is not one this packager builds`, hint: 'use linux-x64, linux-arm64, win-x64, win-arm64, darwin-x64 or darwin-arm64' }));
+      issues.push(createDiagnostic({ code: 'DESKTOP_PLATFORM_UNKNOWN', severity: 'error', path: '', message: `platform "${key}" requested in the options is not one this packager builds`, hint: `use one of ${platformKeys().join(', ')}` }));
       continue;
     }
     const entries: StagingEntry[] = [];
@@ -152,7 +156,8 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
           origin: 'source',
           from: toPosixPath(asset.path),
           to: toPosixPath(asset.path),
-          ...(real ? { sha256: asset.sha256 } : {}),
+          // sha256sum prints lower case; compare like with like.
+          ...(real ? { sha256: asset.sha256.toLowerCase() } : {}),
           ...(asset.size_bytes === undefined ? {} : { sizeBytes: asset.size_bytes }),
           verify: real,
           executable: false,

@@ -129,6 +129,14 @@ describe('desktop packager output', () => {
     expect(hasErrors(issues)).toBe(true);
   });
 
+  it('stages an upper-case pinned hash in the lower case sha256sum prints, and refuses an absolute runtime source', () => {
+    const m = structuredClone(valid) as unknown as { services: { assets?: { sha256?: string }[] }[] };
+    m.services[2]!.assets![0]!.sha256 = '9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08';
+    const entries = planDesktop(m as unknown as DesktopManifest).staging.platforms[0]?.entries ?? [];
+    expect(entries.find((e) => e.to === 'resources/store/schema.sql')?.sha256).toBe('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+    expect(checkDesktopBundle(valid, { runtimeSource: '/opt/runtime' }).map((i) => i.code)).toContain('DESKTOP_PATH_UNSAFE');
+  });
+
   it('warns that placeholder asset hashes are staged unverified and verifies real ones', () => {
     const plan = planDesktop(valid);
     const entries = plan.staging.platforms[0]?.entries ?? [];
