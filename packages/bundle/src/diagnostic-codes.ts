@@ -72,6 +72,16 @@ export const MANIFEST_DIAGNOSTIC_CODES = {
   INGRESS_SERVICE_UNKNOWN: { severity: 'error', summary: 'an ingress route targets an unknown service' },
   REMOTE_URL_INVALID: { severity: 'error', summary: 'a remote service URL is not an absolute http(s) URL' },
   REMOTE_URL_INSECURE: { severity: 'warning', summary: 'a remote service URL uses plain http off loopback' },
+  ASSEMBLY_TIER_UNSUPPORTED: { severity: 'error', summary: 'assembly: the tier has no manifest target (local runs from source)' },
+  ASSEMBLY_TIER_NOT_IN_PROFILE: { severity: 'warning', summary: 'assembly: the tier assembled for is not one of the profile\'s tiers' },
+  ASSEMBLY_SCENARIO_MISMATCH: { severity: 'error', summary: 'assembly: graph, profile and scenario spec name different scenarios' },
+  ASSEMBLY_RESOURCE_UNKNOWN: { severity: 'error', summary: 'assembly: a resource is not in the catalog, so how it runs is unknown' },
+  ASSEMBLY_SCENARIO_NOT_BUNDLED: { severity: 'warning', summary: 'assembly: a scenario dependency is not bundled (reach it remotely or bundle it separately)' },
+  ASSEMBLY_SECRET_NOT_BUNDLED: { severity: 'info', summary: 'assembly: a planned secret stays out of the manifest (infrastructure or unclassified)' },
+  ASSEMBLY_SECRET_NO_TARGET: { severity: 'error', summary: 'assembly: a bundled secret has no delivery target in the plan' },
+  ASSEMBLY_PORTS_EXHAUSTED: { severity: 'error', summary: 'assembly: the port range is too small for every port block' },
+  ASSEMBLY_IMAGE_GUESSED: { severity: 'warning', summary: 'assembly: no known container image for a resource; `<name>:latest` was written' },
+  ASSEMBLY_DEFAULT_USED: { severity: 'warning', summary: 'assembly: a value the profile should set (app id, URL) was defaulted' },
 } as const;
 
 /** A code `validateManifest` can report. */

@@ -90,3 +90,17 @@ export {
   type ProfileUpdate,
 } from './profile-store.ts';
 export { createFileProfileStore, type FileProfileStoreOptions } from './file-profile-store.ts';
+export {
+  decisionsFromSuggestions,
+  issueDrafts,
+  needsEngineering,
+  swapDecisionsDocument,
+  type IssueDraft,
+  type SwapDecision,
+  type SwapDecisionStatus,
+  type SwapDecisionsDocument,
+} from './swap-decisions.ts';
+export { assembleManifest, type AssembleOptions, type AssembleResult } from './assemble.ts';
+export { planAssembly, targetOfTier, type AssemblyPlan, type PlanAssemblyOptions, type PlannedResource, type ResourceMode } from './assembly-plan.ts';
+export { scenarioServices, type ScenarioBuild, type ScenarioService } from './scenario-services.ts';
+export { CONTAINER_IMAGES, DEFAULT_CONTAINER_PORTS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET, UI_PORT_NAMES } from './assembly-data.ts';

@@ -1,0 +1,151 @@
+import { compareIds, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
+import { DEFAULT_CATALOG, lookupEntry, planSwaps, type Catalog, type CatalogEntry, type SwapSpec } from '@deployment-manager/fitness';
+import type { PlannedSecret, SecretPlan } from '@deployment-manager/secrets';
+import { finding } from './findings.ts';
+import type { ManifestSwap } from './manifest-common.ts';
+import type { ManifestTarget } from './manifest.ts';
+import type { JsonValue, ProfileContent } from './profile.ts';
+import { scenarioServices, type ScenarioService } from './scenario-services.ts';
+import type { SwapDecision } from './swap-decisions.ts';
+
+/** How a resource of the swapped graph ships. */
+export type ResourceMode = 'process' | 'library' | 'hosted' | 'unknown';
+
+/** A resource of the swapped graph and how it ships. */
+export interface PlannedResource {
+  /** Resource name (also its service id when it runs as a process). */
+  readonly name: string;
+  /** Node id. */
+  readonly node: NodeId;
+  /** `process`: bundled as a supervised service; `library`: embedded in the app; `hosted`: reached over the network. */
+  readonly mode: ResourceMode;
+  /** Its catalog entry, when known. */
+  readonly entry: CatalogEntry | undefined;
+  /** Names of the process resources it depends on (graph edges). */
+  readonly dependsOn: readonly string[];
+}
+
+/** Everything target builders need, derived once from the inputs. */
+export interface AssemblyPlan {
+  /** The tier assembled for. */
+  readonly tier: Tier;
+  /** The manifest target of that tier. */
+  readonly target: ManifestTarget;
+  /** The scenario name. */
+  readonly scenario: string;
+  /** The scenario spec. */
+  readonly spec: ScenarioSpec;
+  /** The scenario's own services. */
+  readonly app: readonly ScenarioService[];
+  /** Resources in dependency order (dependencies first). */
+  readonly resources: readonly PlannedResource[];
+  /** Swaps applied, in manifest form. */
+  readonly swaps: readonly ManifestSwap[];
+  /** Secrets that ship (per_install_generated, user_prompt, remote_fetch), with the manifest service ids that read them. */
+  readonly secrets: readonly { readonly secret: PlannedSecret; readonly services: readonly string[] }[];
+  /** Profile settings. */
+  readonly settings: Readonly<Record<string, JsonValue>>;
+  /** Findings so far. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The manifest target of a tier; `local` has none. */
+export function targetOfTier(tier: Tier): ManifestTarget | undefined {
+  return tier === 'desktop' ? 'desktop' : tier === 'mobile' ? 'mobile' : tier === 'saas' || tier === 'enterprise' ? 'cloud' : undefined;
+}
+
+function modeOf(entry: CatalogEntry | undefined): ResourceMode {
+  if (entry === undefined) return 'unknown';
+  if (entry.daemon) return 'process';
+  return entry.network === 'internet' ? 'hosted' : 'library';
+}
+
+const BUNDLED_CLASSES: ReadonlySet<string> = new Set(['per_install_generated', 'user_prompt', 'remote_fetch']);
+
+/** Options of {@link planAssembly}. */
+export interface PlanAssemblyOptions {
+  /** The root scenario's spec (ports, health, lifecycle). */
+  readonly scenario: ScenarioSpec;
+  /** The tier; default the secret plan's. */
+  readonly tier?: Tier;
+  /** Fitness catalog; default the built-in one. */
+  readonly catalog?: Catalog;
+}
+
+/**
+ * Derives what every target builder needs: the accepted swaps applied to the
+ * graph (fitness `applySwaps`), each remaining resource classified (process,
+ * library, hosted, unknown) from its catalog facts, the scenario's own
+ * services, and the secrets that may ship linked to the services that read
+ * them. Pure.
+ */
+export function planAssembly(
+  graph: DependencyGraph,
+  decisions: readonly SwapDecision[],
+  secretPlan: SecretPlan,
+  profile: ProfileContent,
+  options: PlanAssemblyOptions,
+): AssemblyPlan {
+  const out: Diagnostic[] = [];
+  const tier = options.tier ?? secretPlan.tier;
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const scenario = parseNodeId(graph.root).name;
+  const target = targetOfTier(tier) ?? 'desktop';
+  if (targetOfTier(tier) === undefined) out.push(finding('ASSEMBLY_TIER_UNSUPPORTED', [], `tier "${tier}" has no deployment manifest`, 'assemble for desktop, mobile, saas or enterprise'));
+  if (!profile.tiers.includes(tier)) out.push(finding('ASSEMBLY_TIER_NOT_IN_PROFILE', ['tiers'], `tier "${tier}" is not one of the profile's tiers (${profile.tiers.join(', ')})`, 'add the tier to the profile or assemble for one of its tiers'));
+  if (profile.scenario !== scenario || options.scenario.name !== scenario) {
+    out.push(finding('ASSEMBLY_SCENARIO_MISMATCH', ['scenario'], `graph root "${scenario}", profile scenario "${profile.scenario}" and spec "${options.scenario.name}" differ`, 'pass the graph, profile and spec of one scenario'));
+  }
+  const accepted = decisions.filter((d) => d.status === 'accepted' && (d.tiers === undefined || d.tiers.includes(tier)));
+  const specs: SwapSpec[] = accepted.map((d) => ({ from: d.from, to: d.to, ...(d.tiers === undefined ? {} : { tiers: d.tiers }) }));
+  const swapPlan = planSwaps(graph, specs, { catalog, tier });
+  const swapped = swapPlan.graph;
+  // Only swaps that applied (their `from` was in the graph) are written; the rest were no-ops.
+  const applied = new Set(swapPlan.applied.map((a) => `${a.spec.from}\u0000${a.spec.to}`));
+  const swaps: ManifestSwap[] = accepted
+    .filter((d) => applied.has(`${d.from}\u0000${d.to}`))
+    .map((d) => ({
+      original: d.from,
+      replacement: d.to,
+      ...(d.note === undefined ? {} : { reason: d.note }),
+      ...((d.lacks ?? []).length === 0 ? {} : { limitations: `lacks ${(d.lacks ?? []).join(', ')}` }),
+    }));
+
+  const entries = new Map<string, CatalogEntry | undefined>();
+  for (const n of swapped.nodes) if (n.kind === 'resource') entries.set(n.name, lookupEntry(catalog, n.name));
+  const processes = new Set([...entries].filter(([, e]) => modeOf(e) === 'process').map(([name]) => name));
+  const resources: PlannedResource[] = [];
+  for (const id of dependencyOrder(swapped)) {
+    const { kind, name } = parseNodeId(id);
+    if (id === swapped.root) continue;
+    if (kind === 'scenario') {
+      out.push(finding('ASSEMBLY_SCENARIO_NOT_BUNDLED', [], `scenario dependency "${name}" is not bundled into the ${target} manifest`, 'reach it as a remote service, or assemble and ship it separately'));
+      continue;
+    }
+    const entry = entries.get(name);
+    const mode = modeOf(entry);
+    if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is not in the catalog; how it runs on ${tier} is unknown`, 'add a catalog entry (createCatalog) or swap it for a known dependency'));
+    const dependsOn = swapped.edges.filter((e) => e.from === id && processes.has(parseNodeId(e.to).name)).map((e) => parseNodeId(e.to).name).sort(compareIds);
+    resources.push({ name, node: id, mode, entry, dependsOn });
+  }
+
+  const app = scenarioServices(options.scenario);
+  const appIds = app.filter((s) => s.role === 'api').map((s) => s.id);
+  const serviceIdsOf = (node: NodeId): string[] => {
+    const { kind, name } = parseNodeId(node);
+    if (kind === 'resource' && processes.has(name)) return [name];
+    return appIds.length > 0 ? appIds : app.map((s) => s.id);
+  };
+  const secrets: { secret: PlannedSecret; services: string[] }[] = [];
+  for (const s of secretPlan.secrets) {
+    if (!BUNDLED_CLASSES.has(s.class)) {
+      out.push(finding('ASSEMBLY_SECRET_NOT_BUNDLED', ['secrets'], `secret "${s.id}" (${s.class}) stays out of the manifest`, s.class === 'unclassified' ? 'classify it with a profile secret choice' : 'the operator provides it; a swap may remove it'));
+      continue;
+    }
+    const readers = secretPlan.usage.filter((u) => u.secrets.includes(s.id)).map((u) => u.service);
+    const services = [...new Set((readers.length > 0 ? readers : s.consumers.length > 0 ? s.consumers : [graph.root]).flatMap(serviceIdsOf))].sort(compareIds);
+    secrets.push({ secret: s, services });
+  }
+  out.push(...secretPlan.blockers);
+  return { tier, target, scenario, spec: options.scenario, app, resources, swaps, secrets, settings: profile.settings, diagnostics: out };
+}
