@@ -52,8 +52,8 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<NodeId>([root]);
   const queue: NodeId[] = [root];
-  while (queue.length > 0) {
-    const id = queue.shift() as NodeId;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head] as NodeId;
     const { kind, name } = parseNodeId(id);
     const declared = kind === 'scenario' ? workspace.scenarios.get(name)?.dependencies : workspace.resources.get(name)?.dependencies;
     for (const dep of declared ?? []) {
@@ -165,7 +165,9 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
     }
   }
   const sortedNodes = [...nodes.values()].sort((a, b) => compareIds(a.id, b.id));
-  const sortedEdges = [...merged.values()].sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to));
+  // The map key is `from\0to`, and \0 sorts below every id character, so
+  // sorting by key equals sorting by (from, to) with one comparison per pair.
+  const sortedEdges = [...merged.entries()].sort((a, b) => compareIds(a[0], b[0])).map((entry) => entry[1]);
   return { root: input.root, policy: input.policy ?? 'all', nodes: sortedNodes, edges: sortedEdges, diagnostics };
 }
 
@@ -179,9 +181,13 @@ function edgeKind(from: NodeId, to: NodeId): EdgeKind {
 }
 
 function edgeFromDeclared(from: NodeId, to: NodeId, dep: DeclaredDependency): EdgeInput {
-  const attributes: Record<string, unknown> = { ...dep.attributes };
-  if (dep.purpose !== undefined) attributes['purpose'] = dep.purpose;
-  if (dep.version !== undefined) attributes['version'] = dep.version;
+  let attributes = dep.attributes;
+  if (dep.purpose !== undefined || dep.version !== undefined) {
+    const copy: Record<string, unknown> = { ...dep.attributes };
+    if (dep.purpose !== undefined) copy['purpose'] = dep.purpose;
+    if (dep.version !== undefined) copy['version'] = dep.version;
+    attributes = copy;
+  }
   return { from, to, required: dep.required, enabled: dep.enabled, source: dep.source, attributes };
 }
 
