@@ -15,6 +15,12 @@ export interface AnalysisDependency {
   readonly accessMethod?: string;
 }
 
+/** A scenario dependency as declared, per the scan. */
+export interface DeclaredScenario {
+  /** Whether the scenario needs it. */
+  readonly required: boolean;
+}
+
 /** Names the scan found missing from, or extra to, the declarations. */
 export interface AnalysisDrift {
   /** Used in code but not declared. */
@@ -37,7 +43,7 @@ export interface AnalyzerAnalysis {
   /** Scenario dependencies. */
   readonly scenarios: readonly AnalysisDependency[];
   /** Declared scenario dependencies with their `required` flag. */
-  readonly declaredScenarios: Readonly<Record<string, { readonly required: boolean }>>;
+  readonly declaredScenarios: Readonly<Record<string, DeclaredScenario>>;
   /** Resource drift between declarations and code. */
   readonly resourceDiff: AnalysisDrift;
   /** Scenario drift between declarations and code. */

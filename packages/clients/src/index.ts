@@ -9,6 +9,7 @@ export {
   type AnalysisDependency,
   type AnalysisDrift,
   type AnalyzerAnalysis,
+  type DeclaredScenario,
 } from './analyzer-analysis.ts';
 export {
   createAnalyzerClient,
@@ -70,6 +71,7 @@ export {
   planSecretsWithManager,
   predecessorTier,
   type DeploymentSecretsOptions,
+  type ManagedSecretPlan,
   type PlanWithManagerOptions,
   type SecretsManagerClient,
 } from './secrets-manager-client.ts';

@@ -55,6 +55,12 @@ export interface PlanWithManagerOptions extends PlanSecretsOptions, ClientOption
   readonly includeOptional?: boolean;
 }
 
+/** Our reconciled plan plus the manager's answer it was reconciled with. */
+export interface ManagedSecretPlan extends SecretReconciliation {
+  /** What the secrets manager answered. */
+  readonly remote: RemoteSecretsManifest;
+}
+
 /**
  * Plans a graph's secrets with our rules ({@link planSecrets}), asks the
  * secrets manager what it knows for the same scenario and tier, and
@@ -65,7 +71,7 @@ export interface PlanWithManagerOptions extends PlanSecretsOptions, ClientOption
  * const { plan, diagnostics } = await planSecretsWithManager(graph, { tier: 'desktop', baseUrl: 'http://127.0.0.1:8090' });
  * ```
  */
-export async function planSecretsWithManager(graph: DependencyGraph, options: PlanWithManagerOptions): Promise<SecretReconciliation & { readonly remote: RemoteSecretsManifest }> {
+export async function planSecretsWithManager(graph: DependencyGraph, options: PlanWithManagerOptions): Promise<ManagedSecretPlan> {
   const plan = planSecrets(graph, options);
   const scenario = graph.root.slice(graph.root.indexOf(':') + 1);
   const remote = await createSecretsManagerClient(options).deploymentSecrets(scenario, {

@@ -28,7 +28,12 @@ export interface RemoteBundleSecret {
   /** Whether required. */
   readonly required: boolean;
   /** Where it would go (`env` / `file`) and under which name. */
-  readonly target?: { readonly type: string; readonly name: string };
+  readonly target?: {
+    /** `env` or `file`. */
+    readonly type: string;
+    /** Variable name or file path. */
+    readonly name: string;
+  };
   /** Free text. */
   readonly description?: string;
 }
