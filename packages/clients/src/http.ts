@@ -182,7 +182,8 @@ export function buildUrl(baseUrl: string, path: string, searchParams?: SearchPar
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
+  // Timers cannot wait longer than 2^31-1 ms.
+  if (!Number.isFinite(value) || value <= 0 || value > 2_147_483_647) {
     throw new SdkError('INVALID_ARGUMENT', `${name} must be a positive number, got ${String(value)}`, { hint: `omit ${name} to use the default (${fallback})` });
   }
   return value;
