@@ -15,6 +15,8 @@ export { CAPACITOR_APP_ID_PATTERN, checkAppId } from './app-id.ts';
 export { JAVA_RESERVED_WORDS } from './java-keywords.ts';
 export { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-config.ts';
 export { CAPACITOR_CLI_VERSION, capacitorSchemaPath, validateCapacitorConfig } from './capacitor-schema.ts';
+export { ARTIFACT_SCHEMAS, validateMobileArtifact } from './artifact-schemas.ts';
+export { schemaPath } from './schema-files.ts';
 export { backendOf, isHostedEntry, isServerSide, manifestGraph, placeDependencies, providedNode, rootOf, type DependencyPlacement, type PlacementKind } from './placement.ts';
 export { planServerSideMoves, type MoveReason, type Replacement, type ServerSideMove, type ServerSideMoves, type ServerSideMovesInput } from './server-side-moves.ts';
 export { planMobileSecrets, plannedEnv, type DeviceSecret, type MobileRemoteRef, type MobileSecretPlan, type MobileSecretsInput, type MobileSecretsResult, type ServerSecret } from './secret-plan.ts';

@@ -4,7 +4,7 @@ import { DEFAULT_CATALOG, SWAP_RULES, applySwaps, lookupEntry, scoreGraph, sugge
 import { DEFAULT_SECRET_CATALOG, planSecrets } from '@deployment-manager/secrets';
 import { checkAppId } from './app-id.ts';
 import { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-config.ts';
-import { validateCapacitorConfig } from './capacitor-schema.ts';
+import { validateMobileArtifact } from './artifact-schemas.ts';
 import { prettyJson } from './json.ts';
 import { renderNextSteps } from './next-steps.ts';
 import { mobileNotes } from './notes.ts';
@@ -64,9 +64,10 @@ export const MOBILE_FILES: {
  * anything: places every dependency (device, remote service, backend or
  * hosted API), scores them on the mobile tier and suggests hosted
  * replacements (fitness), plans the secrets on the mobile tier (secrets)
- * and splits them between device and servers, builds and validates the
- * Capacitor configuration and the app id, and collects the notes. Pure
- * apart from reading the committed Capacitor schema once.
+ * and splits them between device and servers, builds the Capacitor
+ * configuration, checks the app id, validates every JSON artifact against
+ * its committed schema, and collects the notes. Pure apart from reading the
+ * committed schemas once.
  *
  * @example
  * ```ts
@@ -83,7 +84,6 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
 
   const config = createCapacitorConfig(manifest, options);
   issues.push(...checkAppId(config.appId, manifest.platforms, options.appId === undefined ? '/app_id' : '/options/appId'));
-  issues.push(...validateCapacitorConfig(config, 'capacitor.config.json'));
 
   const fitness = scoreGraph(graph, { tiers: ['mobile'], catalog }).dependencies.filter((d) => d.role !== 'disabled');
   const backend = backendOf(manifest, graph.root);
@@ -128,6 +128,8 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
     { path: MOBILE_FILES.secretPlan, content: prettyJson(mobileSecrets.plan), mediaType: 'application/json' },
     { path: MOBILE_FILES.serverSideMoves, content: prettyJson(moves), mediaType: 'application/json' },
   ];
+  // Every JSON artifact is checked against its committed schema before anything is written.
+  for (const f of files) if (f.mediaType === 'application/json') issues.push(...validateMobileArtifact(f.path, JSON.parse(f.content)));
   return { files, notes, issues, placements, config, runtime, moves, secrets: mobileSecrets.plan };
 }
 

@@ -45,6 +45,8 @@ export interface ServerSecret {
   readonly dependency: NodeId;
   /** The remote service whose server holds it. */
   readonly held_by: string;
+  /** The device secret that fetches it at run time (`remote_fetch`), if any. */
+  readonly fetched_as?: string;
   /** Lower-case sentence. */
   readonly reason: string;
 }
@@ -145,16 +147,18 @@ export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResul
     if (index !== -1) claimed.set(index, p.id);
     if (onServer) {
       const owner = holders[0] as DependencyPlacement;
+      const s = device[index];
+      const fetched = s?.class === 'remote_fetch' ? s.id : undefined;
       server.push({
         id: p.id,
         env,
         kind: p.kind,
         dependency: owner.node,
         held_by: owner.via as string,
-        reason: `${owner.name} runs on the server of "${owner.via as string}", so its ${env} stays there and the app never holds it`,
+        ...(fetched === undefined ? {} : { fetched_as: fetched }),
+        reason: `${owner.name} runs on the server of "${owner.via as string}", so its ${env} stays there${fetched === undefined ? ' and the app never holds it' : `; the app only fetches it at run time as "${fetched}"`}`,
       });
       for (const h of holders) serverSecrets.set((h as DependencyPlacement).node, [...(serverSecrets.get((h as DependencyPlacement).node) ?? []), p.id]);
-      const s = device[index];
       if (s !== undefined && s.class !== 'remote_fetch') {
         issues.push(
           createDiagnostic({
