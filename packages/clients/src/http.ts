@@ -105,7 +105,13 @@ export function createHttpClient(service: ServiceName, options: ClientOptions = 
     } catch {
       throw fail('HTTP_MALFORMED_JSON', `answer of ${read.bytes} bytes is not JSON`);
     }
-    const parsed = schema.safeParse(json);
+    let parsed: z.ZodSafeParseResult<z.output<S>>;
+    try {
+      parsed = schema.safeParse(json) as z.ZodSafeParseResult<z.output<S>>;
+    } catch {
+      // A hostile body can still break a transform (e.g. nesting deep enough to exhaust the stack).
+      throw fail('HTTP_UNEXPECTED_SHAPE', 'answer could not be interpreted', { issues: [{ path: '', message: 'the answer broke the validator' }] });
+    }
     if (!parsed.success) {
       const issues = shapeIssues(parsed.error.issues);
       throw fail('HTTP_UNEXPECTED_SHAPE', `answer does not match the expected shape (${issues.length} issue(s), first at "${issues[0]?.path ?? ''}")`, { issues });

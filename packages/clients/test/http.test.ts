@@ -184,3 +184,18 @@ describe('createHttpClient', () => {
     expect(() => createHttpClient('analyzer', { baseUrl: 'http://127.0.0.1:1', retries: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('hostile bodies', () => {
+  it('maps JSON nested deep enough to break a parser to an HTTP_* code, never a raw stack', async () => {
+    const depth = 200_000;
+    const s = await startLoopback((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('['.repeat(depth) + ']'.repeat(depth));
+    });
+    servers.push(s);
+    const Deep: z.ZodType = z.lazy(() => z.array(Deep));
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, timeoutMs: 5000 });
+    const err = await failure(http.getJson('/x', Deep));
+    expect(['HTTP_MALFORMED_JSON', 'HTTP_UNEXPECTED_SHAPE']).toContain(err.code);
+  });
+});
