@@ -109,7 +109,8 @@ export function planAssembly(
       replacement: d.to,
       ...(d.note === undefined ? {} : { reason: d.note }),
       ...((d.lacks ?? []).length === 0 ? {} : { limitations: `lacks ${(d.lacks ?? []).join(', ')}` }),
-    }));
+    }))
+    .sort((a, b) => compareIds(a.original, b.original) || compareIds(a.replacement, b.replacement));
 
   const entries = new Map<string, CatalogEntry | undefined>();
   for (const n of swapped.nodes) if (n.kind === 'resource') entries.set(n.name, lookupEntry(catalog, n.name));

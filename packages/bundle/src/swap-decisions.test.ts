@@ -1,0 +1,53 @@
+import type { SwapSuggestion } from '@deployment-manager/fitness';
+import { describe, expect, it } from 'vitest';
+import { exportCanonical } from './canonical.ts';
+import { decisionsFromSuggestions, issueDrafts, needsEngineering, swapDecisionsDocument } from './swap-decisions.ts';
+
+const suggestion = (from: string, to: string, effort: 'low' | 'medium' | 'high', lacks: string[]): SwapSuggestion => ({
+  from: `resource:${from}`,
+  to,
+  tier: 'desktop',
+  tiers: ['desktop'],
+  gain: 4.5,
+  before: 40,
+  after: 44.5,
+  clearsBlocker: true,
+  effort,
+  note: `use ${to}`,
+  lacks,
+  requires: [],
+});
+
+const suggestions = [suggestion('postgres', 'sqlite', 'medium', ['jsonb']), suggestion('redis', 'in-process-cache', 'low', []), suggestion('ollama', 'openrouter', 'low', ['offline'])];
+
+describe('swap decisions', () => {
+  it('marks chosen suggestions accepted, rejected ones rejected, the rest pending, and keeps chosen swaps without a suggestion', () => {
+    const d = decisionsFromSuggestions(suggestions, [{ from: 'postgres', to: 'sqlite' }, { from: 'minio', to: 'local-filesystem' }], [{ from: 'ollama', to: 'openrouter' }]);
+    expect(d.map((x) => [x.from, x.to, x.status])).toEqual([
+      ['minio', 'local-filesystem', 'accepted'],
+      ['ollama', 'openrouter', 'rejected'],
+      ['postgres', 'sqlite', 'accepted'],
+      ['redis', 'in-process-cache', 'pending'],
+    ]);
+    expect(d.find((x) => x.from === 'postgres')).toMatchObject({ effort: 'medium', lacks: ['jsonb'], gain: 4.5 });
+  });
+
+  it('exports a canonical document whose checksum does not depend on decision order', () => {
+    const d = decisionsFromSuggestions(suggestions, [{ from: 'postgres', to: 'sqlite' }]);
+    const a = exportCanonical(swapDecisionsDocument('notes', ['desktop'], d));
+    const b = exportCanonical(swapDecisionsDocument('notes', ['desktop'], [...d].reverse()));
+    expect(a.sha256).toBe(b.sha256);
+    expect(JSON.parse(a.text)).toMatchObject({ format: 'deployment-manager.swap-decisions', formatVersion: 1, scenario: 'notes' });
+  });
+
+  it('drafts issues only for accepted swaps that need engineering work, with context in the body', () => {
+    const d = decisionsFromSuggestions(suggestions, [{ from: 'postgres', to: 'sqlite' }, { from: 'redis', to: 'in-process-cache' }, { from: 'ollama', to: 'openrouter' }]);
+    expect(d.filter(needsEngineering).map((x) => x.from)).toEqual(['ollama', 'postgres']);
+    const drafts = issueDrafts(swapDecisionsDocument('notes', ['desktop'], d));
+    expect(drafts.map((x) => x.title)).toEqual(['notes: replace ollama with openrouter (desktop)', 'notes: replace postgres with sqlite (desktop)']);
+    expect(drafts[1]?.body).toContain('`jsonb`');
+    expect(drafts[1]?.body).toContain('use sqlite');
+    expect(drafts[1]?.body).toContain('- [ ] code that relied on `jsonb` is rewritten or removed');
+    expect(drafts[1]?.labels).toEqual(['deployment', 'swap', 'effort:medium']);
+  });
+});
