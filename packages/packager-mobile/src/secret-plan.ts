@@ -172,6 +172,8 @@ export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResul
       }
       continue;
     }
+    // A dependency placed nowhere is reported once, as MOBILE_DEPENDENCY_UNPLACED, not again for each of its secrets.
+    if (p.sources.some((source) => placed.get(source)?.kind === 'unplaced')) continue;
     if (p.class === 'infrastructure' || p.class === 'unclassified') {
       if (p.required) {
         issues.push(
