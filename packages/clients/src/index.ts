@@ -84,4 +84,4 @@ export {
 } from './secrets-manifest.ts';
 export { reconcileSecretPlan, type SecretMatch, type SecretReconciliation } from './secrets-reconcile.ts';
 export { SERVICES, type ServiceInfo, type ServiceName } from './services.ts';
-export { swapIssueDraft, type IssueDraft, type SwapDecision } from './swap-issue.ts';
+export { swapIssueDraft, type IssueInput, type SwapIssueDraft, type SwapIssueInput } from './swap-issue.ts';

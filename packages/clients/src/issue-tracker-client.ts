@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { signalOf } from './analyzer-client.ts';
 import type { CallOptions, ClientOptions } from './client-options.ts';
 import { createHttpClient } from './http.ts';
-import { swapIssueDraft, type IssueDraft, type SwapDecision } from './swap-issue.ts';
+import { swapIssueDraft, type IssueInput, type SwapIssueInput } from './swap-issue.ts';
 import { defined, optString } from './wire.ts';
 
 /** An issue the tracker created. */
@@ -36,10 +36,10 @@ export const createdIssueSchema: z.ZodType<CreatedIssue> = CreatedWire.refine((w
 export interface IssueTrackerClient {
   /** The resolved base URL. */
   readonly baseUrl: string;
-  /** `POST /api/v1/issues` with a draft (never retried: a retry could file it twice). */
-  createIssue(draft: IssueDraft, options?: CallOptions): Promise<CreatedIssue>;
+  /** `POST /api/v1/issues` with a draft, e.g. bundle's `issueDrafts` (never retried: a retry could file it twice). */
+  createIssue(draft: IssueInput, options?: CallOptions): Promise<CreatedIssue>;
   /** Renders a swap decision ({@link swapIssueDraft}) and files it: the "one click". */
-  fileSwapDecision(decision: SwapDecision, options?: CallOptions): Promise<CreatedIssue>;
+  fileSwapDecision(decision: SwapIssueInput, options?: CallOptions): Promise<CreatedIssue>;
 }
 
 /**
@@ -53,15 +53,15 @@ export interface IssueTrackerClient {
  */
 export function createIssueTrackerClient(options: ClientOptions = {}): IssueTrackerClient {
   const http = createHttpClient('issue-tracker', options);
-  const createIssue = async (draft: IssueDraft, call: CallOptions = {}): Promise<CreatedIssue> => {
+  const createIssue = async (draft: IssueInput, call: CallOptions = {}): Promise<CreatedIssue> => {
     const body = {
       title: draft.title,
       description: draft.body,
-      type: draft.type,
-      priority: draft.priority,
-      app_id: draft.appId,
+      type: draft.type ?? 'task',
+      priority: draft.priority ?? 'medium',
+      ...(draft.appId === undefined ? {} : { app_id: draft.appId }),
       status: 'open',
-      tags: [...draft.tags],
+      tags: [...new Set([...(draft.tags ?? []), ...(draft.labels ?? [])])],
       reporter_name: 'deployment-manager',
     };
     return http.postJson('/api/v1/issues', body, createdIssueSchema, signalOf(call));

@@ -1,24 +1,41 @@
 import type { Tier } from '@deployment-manager/core';
 import type { Cascade, SwapSuggestion } from '@deployment-manager/fitness';
 
-/** An issue to file: what the tracker needs, nothing else. */
-export interface IssueDraft {
+/**
+ * An issue to file, as the tracker client takes it. Bundle's `IssueDraft`
+ * (`title`, `body`, `labels`) fits as is.
+ */
+export interface IssueInput {
   /** One-line title. */
   readonly title: string;
   /** Markdown body. */
   readonly body: string;
-  /** `low`, `medium`, `high` or `critical`. */
-  readonly priority: 'low' | 'medium' | 'high' | 'critical';
-  /** Issue type, e.g. `task`. */
-  readonly type: string;
+  /** `low`, `medium`, `high` or `critical` (default `medium`). */
+  readonly priority?: 'low' | 'medium' | 'high' | 'critical';
+  /** Issue type (default `task`). */
+  readonly type?: string;
   /** Tags. */
-  readonly tags: readonly string[];
+  readonly tags?: readonly string[];
+  /** Labels (bundle's spelling of tags; both are sent as tags). */
+  readonly labels?: readonly string[];
   /** The app (scenario) the issue is about. */
+  readonly appId?: string;
+}
+
+/** The issue draft of a swap decision: every field of {@link IssueInput} filled. */
+export interface SwapIssueDraft extends IssueInput {
+  /** Priority from the decision: `high` when it clears a blocker. */
+  readonly priority: 'low' | 'medium' | 'high';
+  /** Always `task`. */
+  readonly type: string;
+  /** `deployment`, `tier:<tier>`, `swap:<from>-><to>`. */
+  readonly tags: readonly string[];
+  /** The scenario. */
   readonly appId: string;
 }
 
 /** A swap decision to turn into an issue: the scenario, the tier, the suggestion and (optionally) its cascade. */
-export interface SwapDecision {
+export interface SwapIssueInput {
   /** Root scenario. */
   readonly scenario: string;
   /** Tier decided for. */
@@ -46,7 +63,7 @@ const list = (items: readonly string[]): string => (items.length === 0 ? 'none' 
  * draft.title; // 'picker-wheel: swap postgres -> sqlite for desktop (+4.4)'
  * ```
  */
-export function swapIssueDraft(decision: SwapDecision): IssueDraft {
+export function swapIssueDraft(decision: SwapIssueInput): SwapIssueDraft {
   const { scenario, tier, suggestion: s, cascade: c } = decision;
   const from = bare(s.from);
   const to = bare(s.to);

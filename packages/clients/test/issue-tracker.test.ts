@@ -1,7 +1,7 @@
 import { createGraph } from '@deployment-manager/core';
 import { cascade, parseSwapArg, suggestSwaps } from '@deployment-manager/fitness';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIssueTrackerClient, swapIssueDraft, type SwapDecision } from '../src/index.ts';
+import { createIssueTrackerClient, swapIssueDraft, type SwapIssueInput } from '../src/index.ts';
 import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
 
 let servers: Loopback[] = [];
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 const graph = createGraph({ root: 'scenario:shop', edges: [{ from: 'scenario:shop', to: 'resource:postgres' }, { from: 'scenario:shop', to: 'resource:redis' }] });
 
-function decision(): SwapDecision {
+function decision(): SwapIssueInput {
   const suggestion = suggestSwaps(graph, 'desktop').find((s) => s.from === 'resource:postgres' && s.to === 'sqlite');
   if (suggestion === undefined) throw new Error('fitness no longer suggests postgres -> sqlite on desktop');
   return { scenario: 'shop', tier: 'desktop', suggestion, cascade: cascade(graph, [parseSwapArg('postgres=sqlite')], 'desktop') };
@@ -49,6 +49,15 @@ describe('issue tracker client', () => {
     expect(sent['title']).toBe(swapIssueDraft(decision()).title);
     expect(sent['app_id']).toBe('shop');
     expect(s.requests[0]?.headers.authorization).toBe('Bearer t0k');
+  });
+
+  it('files a draft in bundle\'s shape (title, body, labels) with labels as tags', async () => {
+    const s = await startLoopback((_req, res) => sendJson(res, 200, { success: true, data: { issue_id: 'i-7' } }));
+    servers.push(s);
+    const created = await createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 500 }).createIssue({ title: 'shop: replace postgres with sqlite (desktop)', body: 'b', labels: ['deployment', 'swap'] });
+    expect(created).toEqual({ id: 'i-7' });
+    const sent = JSON.parse(s.requests[0]?.body ?? '') as Record<string, unknown>;
+    expect(sent).toEqual({ title: 'shop: replace postgres with sqlite (desktop)', description: 'b', type: 'task', priority: 'medium', status: 'open', tags: ['deployment', 'swap'], reporter_name: 'deployment-manager' });
   });
 
   it('treats success:false or a missing id as an unexpected shape, and never retries', async () => {
