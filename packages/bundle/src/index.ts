@@ -29,6 +29,8 @@ export {
   type DesktopPortRequest,
   type DesktopPorts,
   type DesktopService,
+  type DesktopServicePorts,
+  type DesktopGpu,
   type DesktopTelemetry,
   type SigningLinux,
   type SigningMacos,
@@ -46,8 +48,8 @@ export {
   type CloudService,
   type CloudVolume,
 } from './manifest-cloud.ts';
-export { APP_ID_PATTERN, MOBILE_PLATFORMS, mobileManifestSchema, type MobileEmbedded, type MobileManifest, type MobileRemoteService } from './manifest-mobile.ts';
-export { MANIFEST_SCHEMAS, MANIFEST_TARGETS, isManifestTarget, type Manifest, type ManifestOf, type ManifestTarget } from './manifest.ts';
+export { APP_ID_PATTERN, MOBILE_PLATFORMS, mobileManifestSchema, type MobileWeb, type MobileEmbedded, type MobileManifest, type MobileRemoteService } from './manifest-mobile.ts';
+export { MANIFEST_SCHEMAS, MANIFEST_TARGETS, isManifestTarget, type Manifest, type ManifestOf, type ManifestSchemas, type ManifestTarget } from './manifest.ts';
 export {
   MANIFEST_JSON_SCHEMAS,
   generateAllJsonSchemas,
@@ -59,7 +61,7 @@ export {
   type JsonSchema,
 } from './json-schemas.ts';
 export { PLATFORM_ARCHES, PLATFORM_KEYS, PLATFORM_OSES, BUILD_TEMPLATE_VARS, STATIC_PLACEHOLDERS, canonicalPlatform } from './known-values.ts';
-export { MANIFEST_DIAGNOSTIC_CODES, type DiagnosticCodeInfo, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
+export { MANIFEST_DIAGNOSTIC_CODES, MANIFEST_DIAGNOSTIC_CODE_NAMES, type DiagnosticCodeInfo, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
 export { validateManifest, semanticDiagnostics } from './validate-manifest.ts';
 export { findPlaceholders, type Placeholder } from './check-placeholders.ts';
 export { pathEscape } from './check-paths.ts';
@@ -101,6 +103,7 @@ export {
   type SwapDecisionsDocument,
 } from './swap-decisions.ts';
 export { assembleManifest, type AssembleOptions, type AssembleResult } from './assemble.ts';
-export { planAssembly, targetOfTier, type AssemblyPlan, type PlanAssemblyOptions, type PlannedResource, type ResourceMode } from './assembly-plan.ts';
+export { planAssembly, targetOfTier, type AssemblyPlan, type LinkedSecret, type PlanAssemblyOptions, type PlannedResource, type ResourceMode } from './assembly-plan.ts';
 export { scenarioServices, type ScenarioBuild, type ScenarioService } from './scenario-services.ts';
 export { CONTAINER_IMAGES, DEFAULT_CONTAINER_PORTS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET, UI_PORT_NAMES } from './assembly-data.ts';
+export { assembleScenario, type AssembleScenarioOptions, type ScenarioAssembly } from './assemble-scenario.ts';

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  assembleScenario,
   createFileProfileStore,
-  decisionsFromSuggestions,
   exportCanonical,
   validateManifest,
   verifyExport,
   writeExport,
-  assembleManifest,
-  type AssembleResult,
   type ProfileContent,
 } from '@deployment-manager/bundle';
-import { SdkError, buildGraph, loadWorkspace, parseTier, type Diagnostic, type Tier } from '@deployment-manager/core';
-import { applySwaps, parseSwapArg, suggestSwaps, type SwapSpec } from '@deployment-manager/fitness';
-import { planSecrets, type SecretOverride } from '@deployment-manager/secrets';
+import { SdkError, loadWorkspace, parseTier, type Diagnostic } from '@deployment-manager/core';
+import { parseSwapArg } from '@deployment-manager/fitness';
 import { reportError, type CliIo } from '../io.ts';
 
 const USAGE = `usage:
@@ -68,33 +65,20 @@ function validateCommand(file: string, json: boolean, io: CliIo): number {
   return result.ok ? 0 : 1;
 }
 
-function overridesOf(content: ProfileContent | undefined, tier: Tier): SecretOverride[] {
-  if (content === undefined) return [];
-  return Object.entries(content.secrets).map(([id, c]) => ({ ...(c as Omit<SecretOverride, 'id'>), id, tiers: [tier] }));
-}
-
 async function assembleCommand(scenario: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
   if (typeof values['tier'] !== 'string') throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'pass --tier desktop|mobile|saas|enterprise' });
   const tier = parseTier(values['tier']);
   const workspace = loadWorkspace(typeof values['root'] === 'string' ? values['root'] : '.');
-  const spec = workspace.scenarios.get(scenario);
-  const graph = buildGraph(workspace, scenario, { policy: 'active' });
-  if (spec === undefined) throw new SdkError('SCENARIO_NOT_FOUND', `scenario "${scenario}" is not in the workspace`, { hint: 'check --root' });
   let content: ProfileContent | undefined;
   if (typeof values['profile'] === 'string') {
     content = (await createFileProfileStore(typeof values['store'] === 'string' ? values['store'] : '.deployment-manager/profiles').get(values['profile'])).content;
   }
-  const suggestions = suggestSwaps(graph, tier);
-  let swaps: SwapSpec[] = [...(content?.swaps ?? []), ...(values['swap'] as string[]).map(parseSwapArg)];
-  if (values['accept-suggested'] === true) {
-    const best = new Map<string, SwapSpec>();
-    for (const s of suggestions) if (!best.has(s.from) && !swaps.some((x) => s.from.endsWith(`:${x.from}`) || s.from === x.from)) best.set(s.from, { from: s.from, to: s.to });
-    swaps = [...swaps, ...best.values()];
-  }
-  const decisions = decisionsFromSuggestions(suggestions, swaps);
-  const plan = planSecrets(applySwaps(graph, swaps, { tier }), { tier, scenario: spec, overrides: { secrets: overridesOf(content, tier) } });
-  const profile: ProfileContent = content ?? { name: scenario, scenario, tiers: [tier], swaps, secrets: {}, settings: {} };
-  const result: AssembleResult = assembleManifest(graph, decisions, plan, { ...profile, tiers: profile.tiers.includes(tier) ? profile.tiers : [...profile.tiers, tier] }, { scenario: spec, tier });
+  const { result } = assembleScenario(workspace, scenario, {
+    tier,
+    ...(content === undefined ? {} : { profile: content }),
+    swaps: (values['swap'] as string[]).map(parseSwapArg),
+    acceptSuggested: values['accept-suggested'] === true,
+  });
   const exported = exportCanonical(result.manifest);
   if (typeof values['out'] === 'string' && result.ok) writeExport(result.manifest, values['out']);
   if (values['json'] === true) {
