@@ -1,6 +1,6 @@
 import { createDiagnostic, isSdkError, jsonPointer, type DependencyGraph, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import type { MobileManifest } from '@deployment-manager/bundle';
-import { DEFAULT_CATALOG, SWAP_RULES, applySwaps, lookupEntry, scoreGraph, suggestSwaps, type Catalog, type SwapSpec } from '@deployment-manager/fitness';
+import { DEFAULT_CATALOG, SWAP_RULES, TIER_CONSTRAINTS, applySwaps, lookupEntry, scoreEntry, scoreGraph, suggestSwaps, type Catalog, type SwapSpec } from '@deployment-manager/fitness';
 import { DEFAULT_SECRET_CATALOG, planSecrets } from '@deployment-manager/secrets';
 import { checkAppId } from './app-id.ts';
 import { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-config.ts';
@@ -92,7 +92,10 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
   for (const p of placements) {
     if (p.kind !== 'unplaced') continue;
     const line = fitness.find((d) => d.id === p.node);
-    const supported = line?.tiers.mobile?.supported === true;
+    // A swapped dependency runs as its replacement: judge that (postgres -> sqlite is a library the app links).
+    const replacement = p.swappedTo === undefined ? undefined : lookupEntry(catalog, p.swappedTo);
+    const supported = replacement === undefined ? line?.tiers.mobile?.supported === true : scoreEntry(replacement, TIER_CONSTRAINTS.mobile).supported;
+    const runs = replacement === undefined ? `"${p.name}"` : `"${p.name}" (swapped for ${replacement.name})`;
     const hosted = suggestions.filter((s) => s.from === p.node && isHostedEntry(lookupEntry(catalog, s.to))).map((s) => s.to);
     issues.push(
       createDiagnostic({
@@ -100,8 +103,8 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
         severity: supported || line?.role === 'optional' ? 'warning' : 'error',
         path: jsonPointer(['graph', 'nodes', p.node]),
         message: supported
-          ? `dependency "${p.name}" is neither embedded nor on a server; it is assumed to be compiled into the app`
-          : `dependency "${p.name}" cannot run on a phone${line?.role === 'optional' ? ' (optional: the app must do without it)' : ''}, and the manifest puts it on no server`,
+          ? `dependency ${runs} is neither embedded nor on a server; it is assumed to be compiled into the app`
+          : `dependency ${runs} cannot run on a phone${line?.role === 'optional' ? ' (optional: the app must do without it)' : ''}, and the manifest puts it on no server`,
         hint: `add a remote service that provides it, a backend remote service for the scenario, or an embedded entry${hosted.length > 0 ? `; hosted replacements: ${hosted.join(', ')}` : ''}`,
       }),
     );
