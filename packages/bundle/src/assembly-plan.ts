@@ -25,6 +25,14 @@ export interface PlannedResource {
   readonly dependsOn: readonly string[];
 }
 
+/** A secret that ships, with the manifest service ids that read it. */
+export interface LinkedSecret {
+  /** The planned secret. */
+  readonly secret: PlannedSecret;
+  /** Ids of the manifest services that read it. */
+  readonly services: readonly string[];
+}
+
 /** Everything target builders need, derived once from the inputs. */
 export interface AssemblyPlan {
   /** The tier assembled for. */
@@ -42,7 +50,7 @@ export interface AssemblyPlan {
   /** Swaps applied, in manifest form. */
   readonly swaps: readonly ManifestSwap[];
   /** Secrets that ship (per_install_generated, user_prompt, remote_fetch), with the manifest service ids that read them. */
-  readonly secrets: readonly { readonly secret: PlannedSecret; readonly services: readonly string[] }[];
+  readonly secrets: readonly LinkedSecret[];
   /** Profile settings. */
   readonly settings: Readonly<Record<string, JsonValue>>;
   /** Findings so far. */
@@ -137,7 +145,7 @@ export function planAssembly(
     if (kind === 'resource' && processes.has(name)) return [name];
     return appIds.length > 0 ? appIds : app.map((s) => s.id);
   };
-  const secrets: { secret: PlannedSecret; services: string[] }[] = [];
+  const secrets: LinkedSecret[] = [];
   for (const s of secretPlan.secrets) {
     if (!BUNDLED_CLASSES.has(s.class)) {
       out.push(finding('ASSEMBLY_SECRET_NOT_BUNDLED', ['secrets'], `secret "${s.id}" (${s.class}) stays out of the manifest`, s.class === 'unclassified' ? 'classify it with a profile secret choice' : 'the operator provides it; a swap may remove it'));

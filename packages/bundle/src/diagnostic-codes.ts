@@ -8,11 +8,88 @@ export interface DiagnosticCodeInfo {
   readonly summary: string;
 }
 
+/** Every code name, in table order. */
+export const MANIFEST_DIAGNOSTIC_CODE_NAMES = [
+  'MANIFEST_NOT_OBJECT',
+  'MANIFEST_TARGET_UNKNOWN',
+  'SCHEMA_REQUIRED',
+  'SCHEMA_UNKNOWN_PROPERTY',
+  'SCHEMA_TYPE',
+  'SCHEMA_ENUM',
+  'SCHEMA_MIN_ITEMS',
+  'SCHEMA_MIN_PROPERTIES',
+  'SCHEMA_MIN_LENGTH',
+  'SCHEMA_RANGE',
+  'SCHEMA_PATTERN',
+  'SCHEMA_INVALID',
+  'SERVICE_ID_DUPLICATE',
+  'DEPENDENCY_UNKNOWN',
+  'DEPENDENCY_CYCLE',
+  'SECRET_ID_DUPLICATE',
+  'SECRET_UNKNOWN',
+  'SECRET_UNUSED',
+  'SECRET_TARGET_DUPLICATE',
+  'SECRET_GENERATOR_MISSING',
+  'SECRET_PROMPT_MISSING',
+  'SECRET_INFRASTRUCTURE_BUNDLED',
+  'SECRET_FORMAT_INVALID',
+  'PLACEHOLDER_UNRESOLVED',
+  'PLACEHOLDER_MALFORMED',
+  'BUILD_TEMPLATE_UNKNOWN',
+  'PORT_NAME_UNKNOWN',
+  'PORT_NAME_DUPLICATE',
+  'PORT_INVALID',
+  'PORT_RANGE_INVALID',
+  'PORT_RANGE_PRIVILEGED',
+  'PORT_RANGE_OUTSIDE_DEFAULT',
+  'PORT_RANGE_OVERLAP',
+  'PORT_RANGE_COVERS_RESERVED',
+  'PORT_RANGE_COVERS_IPC',
+  'PORT_UNALLOCATABLE',
+  'IPC_HOST_NOT_LOOPBACK',
+  'HEALTH_PORT_REQUIRED',
+  'HEALTH_COMMAND_REQUIRED',
+  'READINESS_PORT_REQUIRED',
+  'READINESS_PATTERN_REQUIRED',
+  'READINESS_PATTERN_INVALID',
+  'MIGRATION_RUN_ON_UNKNOWN',
+  'MIGRATION_VERSION_DUPLICATE',
+  'MIGRATION_COMMAND_EMPTY',
+  'PLATFORM_KEY_UNKNOWN',
+  'BINARY_PLATFORM_GAP',
+  'ASSET_HASH_PLACEHOLDER',
+  'ASSET_HASH_INVALID',
+  'PATH_ESCAPES_ROOT',
+  'TELEMETRY_URL_INVALID',
+  'SWAP_DUPLICATE',
+  'CLOUD_IMAGE_MISSING',
+  'VOLUME_NAME_DUPLICATE',
+  'VOLUME_PATH_NOT_ABSOLUTE',
+  'VOLUME_SHARED_BY_REPLICAS',
+  'INGRESS_SERVICE_UNKNOWN',
+  'REMOTE_URL_INVALID',
+  'REMOTE_URL_INSECURE',
+  'ASSEMBLY_TIER_UNSUPPORTED',
+  'ASSEMBLY_TIER_NOT_IN_PROFILE',
+  'ASSEMBLY_SCENARIO_MISMATCH',
+  'ASSEMBLY_RESOURCE_UNKNOWN',
+  'ASSEMBLY_SCENARIO_NOT_BUNDLED',
+  'ASSEMBLY_SECRET_NOT_BUNDLED',
+  'ASSEMBLY_SECRET_NO_TARGET',
+  'ASSEMBLY_PORTS_EXHAUSTED',
+  'ASSEMBLY_IMAGE_GUESSED',
+  'ASSEMBLY_DEFAULT_USED',
+] as const;
+
+/** A code `validateManifest` (or `assembleManifest`, for `ASSEMBLY_*`) can report. */
+export type ManifestDiagnosticCode = (typeof MANIFEST_DIAGNOSTIC_CODE_NAMES)[number];
+
 /**
- * Every code `validateManifest` can report, with its fixed severity. A code
- * never changes meaning; tests and hosts match on codes, not on messages.
+ * Every code `validateManifest` and `assembleManifest` can report, with its
+ * fixed severity. A code never changes meaning; tests and hosts match on
+ * codes, not on messages.
  */
-export const MANIFEST_DIAGNOSTIC_CODES = {
+export const MANIFEST_DIAGNOSTIC_CODES: Readonly<Record<ManifestDiagnosticCode, DiagnosticCodeInfo>> = {
   MANIFEST_NOT_OBJECT: { severity: 'error', summary: 'the manifest is not a JSON object' },
   MANIFEST_TARGET_UNKNOWN: { severity: 'error', summary: '`target` is missing or not desktop, cloud or mobile' },
   SCHEMA_REQUIRED: { severity: 'error', summary: 'a required property is missing' },
@@ -82,7 +159,4 @@ export const MANIFEST_DIAGNOSTIC_CODES = {
   ASSEMBLY_PORTS_EXHAUSTED: { severity: 'error', summary: 'assembly: the port range is too small for every port block' },
   ASSEMBLY_IMAGE_GUESSED: { severity: 'warning', summary: 'assembly: no known container image for a resource; `<name>:latest` was written' },
   ASSEMBLY_DEFAULT_USED: { severity: 'warning', summary: 'assembly: a value the profile should set (app id, URL) was defaulted' },
-} as const;
-
-/** A code `validateManifest` can report. */
-export type ManifestDiagnosticCode = keyof typeof MANIFEST_DIAGNOSTIC_CODES;
+};

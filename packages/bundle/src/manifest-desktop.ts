@@ -122,6 +122,18 @@ export interface DesktopAsset {
   readonly size_bytes?: number;
 }
 
+/** The ports a desktop service asks for. */
+export interface DesktopServicePorts {
+  /** Requests, allocated in order. */
+  readonly requested: readonly DesktopPortRequest[];
+}
+
+/** What a desktop service needs from a GPU. */
+export interface DesktopGpu {
+  /** `optional_with_cpu_fallback`, `required`... */
+  readonly requirement?: string;
+}
+
 /** Service kinds of the desktop runtime. */
 export const DESKTOP_SERVICE_TYPES = ['ui-bundle', 'api-binary', 'worker', 'resource'] as const;
 
@@ -146,7 +158,7 @@ export interface DesktopService {
   /** Log directory. */
   readonly log_dir?: string;
   /** Ports to allocate. */
-  readonly ports?: { readonly requested: readonly DesktopPortRequest[] };
+  readonly ports?: DesktopServicePorts;
   /** Health check. */
   readonly health: HealthCheck;
   /** Readiness rule. */
@@ -159,8 +171,8 @@ export interface DesktopService {
   readonly assets?: readonly DesktopAsset[];
   /** Directories copied whole into the bundle. */
   readonly asset_dirs?: readonly string[];
-  /** GPU needs (`optional_with_cpu_fallback`, `required`...). */
-  readonly gpu?: { readonly requirement?: string };
+  /** GPU needs. */
+  readonly gpu?: DesktopGpu;
   /** Whether the app fails when this service fails. */
   readonly critical?: boolean;
   /** Free-form extras. */

@@ -51,6 +51,14 @@ export interface MobileEmbedded {
   readonly description?: string;
 }
 
+/** Where the built web UI of a mobile app is. */
+export interface MobileWeb {
+  /** Directory of the built UI, relative to the scenario (`ui/dist`). */
+  readonly dir: string;
+  /** Entry file inside it; default `index.html`. */
+  readonly index?: string;
+}
+
 /** A mobile app manifest: UI bundle, remote services, embedded libraries, secrets in secure storage. */
 export interface MobileManifest {
   /** Format version. */
@@ -64,7 +72,7 @@ export interface MobileManifest {
   /** Platforms to build. */
   readonly platforms: readonly (typeof MOBILE_PLATFORMS)[number][];
   /** The built web UI. */
-  readonly web: { readonly dir: string; readonly index?: string };
+  readonly web: MobileWeb;
   /** Server-side endpoints. */
   readonly remote_services: readonly MobileRemoteService[];
   /** Embedded libraries and plugins. */

@@ -13,14 +13,20 @@ export type ManifestTarget = (typeof MANIFEST_TARGETS)[number];
 export type Manifest = DesktopManifest | CloudManifest | MobileManifest;
 
 /** The manifest type of one target. */
-export type ManifestOf<T extends ManifestTarget> = Extract<Manifest, { readonly target: T }>;
+export type ManifestOf<T extends ManifestTarget> = T extends 'desktop' ? DesktopManifest : T extends 'cloud' ? CloudManifest : MobileManifest;
+
+/** The zod schema of every target. */
+export interface ManifestSchemas {
+  /** {@link DesktopManifest}. */
+  readonly desktop: z.ZodType<DesktopManifest>;
+  /** {@link CloudManifest}. */
+  readonly cloud: z.ZodType<CloudManifest>;
+  /** {@link MobileManifest}. */
+  readonly mobile: z.ZodType<MobileManifest>;
+}
 
 /** Zod schema per target. */
-export const MANIFEST_SCHEMAS: {
-  readonly desktop: z.ZodType<DesktopManifest>;
-  readonly cloud: z.ZodType<CloudManifest>;
-  readonly mobile: z.ZodType<MobileManifest>;
-} = { desktop: desktopManifestSchema, cloud: cloudManifestSchema, mobile: mobileManifestSchema };
+export const MANIFEST_SCHEMAS: ManifestSchemas = { desktop: desktopManifestSchema, cloud: cloudManifestSchema, mobile: mobileManifestSchema };
 
 /** True when `value` names a manifest target. */
 export function isManifestTarget(value: unknown): value is ManifestTarget {

@@ -1,4 +1,5 @@
 import { TIERS, type Tier } from '@deployment-manager/core';
+import type { PromptSpec, RemoteRef, SecretTarget } from '@deployment-manager/secrets';
 import { z } from 'zod';
 import { SECRET_CLASSES, jsonRecord, type SecretClass } from './manifest-common.ts';
 
@@ -26,11 +27,11 @@ export interface ProfileSecretChoice {
   /** Generator spec for `per_install_generated` (checked by the secrets planner). */
   readonly generator?: Readonly<Record<string, unknown>>;
   /** Prompt for `user_prompt`. */
-  readonly prompt?: { readonly label: string; readonly description?: string; readonly format?: string; readonly hint?: string };
+  readonly prompt?: PromptSpec;
   /** Remote reference for `remote_fetch`. */
-  readonly remote?: { readonly key: string; readonly property?: string; readonly store?: string };
+  readonly remote?: RemoteRef;
   /** Delivery targets. */
-  readonly targets?: readonly { readonly type: 'env' | 'file'; readonly name: string }[];
+  readonly targets?: readonly SecretTarget[];
   /** Override requiredness. */
   readonly required?: boolean;
   /** Override the description. */
