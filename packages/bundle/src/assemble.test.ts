@@ -1,6 +1,6 @@
 import { createGraph, type DependencyGraph, type ScenarioSpec, type Tier } from '@deployment-manager/core';
 import { applySwaps, type SwapSpec } from '@deployment-manager/fitness';
-import { planSecrets } from '@deployment-manager/secrets';
+import { findSecretLeaks, generateSecret, planSecrets } from '@deployment-manager/secrets';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { assembleManifest } from './assemble.ts';
@@ -93,6 +93,17 @@ describe('assembleManifest for desktop', () => {
     expect(secret?.class).toBe('user_prompt');
     expect(mm.services.find((s) => s.id === 'api')?.secrets).toEqual([secret?.id]);
     expect(JSON.stringify(mm)).not.toMatch(/"value"/);
+  });
+
+  it('never carries a secret value: values generated for every planned generator appear in no output', () => {
+    const tier = 'desktop';
+    const graph = graphWith('postgres', 'openrouter', 'n8n');
+    const plan = planSecrets(graph, { tier, scenario: spec });
+    const values = plan.secrets.flatMap((s) => (s.generator === undefined ? [] : [generateSecret(s.generator)]));
+    expect(values.length).toBeGreaterThan(0);
+    const result = assembleManifest(graph, [], plan, { name: 'notes', scenario: 'notes', tiers: [tier], swaps: [], secrets: {}, settings: {} }, { scenario: spec });
+    const outputs = { manifest: exportCanonical(result.manifest).text, diagnostics: JSON.stringify(result.diagnostics) };
+    expect(findSecretLeaks(outputs, values)).toEqual([]);
   });
 
   it('reports what it cannot do: local tier, unknown resources, too small a port range, scenario mismatch', () => {
