@@ -7,3 +7,5 @@
 export { runCli, COMMANDS } from './cli.ts';
 export { colour, reportError, type CliCommand, type CliIo } from './io.ts';
 export { graphToJson, parsePolicy, renderGraphTree, runGraphCommand, type GraphJson } from './commands/graph.ts';
+export { renderHtmlReport, scoreColour, type HtmlReportInput } from './report/html-report.ts';
+export { renderGraphSvg, type GraphSvgOptions } from './report/svg-graph.ts';
