@@ -1,0 +1,53 @@
+import type { CloudManifest } from '@deployment-manager/bundle';
+
+/** Where and under which names a compose-on-a-host deployment lives. */
+export interface HostLayout {
+  /** Compose project name (`<app>-<env>`), also the systemd unit's base name. */
+  readonly project: string;
+  /** Directory on the host. */
+  readonly dir: string;
+  /** systemd unit file name. */
+  readonly unit: string;
+  /** The cloud packager's Compose file. */
+  readonly composeFile: string;
+  /** The environment's Compose override file. */
+  readonly overrideFile: string;
+  /** Name of the reverse proxy service added by the override (never a manifest service id). */
+  readonly proxyService: string;
+  /** Directory of per-secret env files, relative to `dir` (the cloud packager's layout: `secrets/<key>.env`). */
+  readonly secretsDir: string;
+}
+
+/** Lower-case DNS-safe form of a name. */
+export function dnsName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 52) || 'app';
+}
+
+/**
+ * The host layout of a manifest in an environment.
+ *
+ * @example
+ * ```ts
+ * hostLayout(manifest, 'production').dir // '/opt/recipe-hub-production'
+ * ```
+ */
+export function hostLayout(manifest: CloudManifest, environment: string): HostLayout {
+  const project = dnsName(`${manifest.app.name}-${environment}`);
+  const ids = new Set(manifest.services.map((s) => s.id));
+  let proxyService = 'edge-proxy';
+  while (ids.has(proxyService)) proxyService = `${proxyService}-x`;
+  return {
+    project,
+    dir: `/opt/${project}`,
+    unit: `${project}.service`,
+    composeFile: 'compose.yaml',
+    overrideFile: `compose.${environment}.yaml`,
+    proxyService,
+    secretsDir: 'secrets',
+  };
+}
+
+/** The key of a secret id in file names: the cloud packager's (and the secrets package's) spelling. */
+export function secretFileKey(id: string): string {
+  return id.replace(/[^-._a-zA-Z0-9]/g, '_');
+}

@@ -1,0 +1,35 @@
+import type { HostLayout } from './host-layout.ts';
+
+/**
+ * Renders the systemd unit that runs a compose project at boot: a oneshot
+ * that brings the project up (`up -d --remove-orphans`) and down on stop,
+ * after Docker. Pure.
+ *
+ * @example
+ * ```ts
+ * writeFileSync(layout.unit, renderSystemdUnit(layout, 'recipe-hub (production)'));
+ * ```
+ */
+export function renderSystemdUnit(layout: HostLayout, description: string): string {
+  const compose = `/usr/bin/docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile}`;
+  return [
+    '[Unit]',
+    `Description=${description.replace(/[\r\n]+/g, ' ')} via Docker Compose`,
+    'Requires=docker.service',
+    'After=docker.service network-online.target',
+    'Wants=network-online.target',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `WorkingDirectory=${layout.dir}`,
+    `ExecStart=${compose} up -d --remove-orphans`,
+    `ExecReload=${compose} up -d --remove-orphans`,
+    `ExecStop=${compose} down`,
+    'TimeoutStartSec=900',
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n');
+}
