@@ -6,6 +6,7 @@
  */
 export { runCli, COMMANDS } from './cli.ts';
 export { colour, reportError, type CliCommand, type CliIo } from './io.ts';
-export { graphToJson, parsePolicy, renderGraphTree, runGraphCommand, type GraphJson } from './commands/graph.ts';
+export { graphToJson, renderGraphTree, runGraphCommand, type GraphJson } from './commands/graph.ts';
+export { GRAPH_SOURCE_OPTIONS, loadGraphSource, parsePolicy, requireWorkspace, type GraphSource, type GraphSourceValues } from './graph-source.ts';
 export { renderHtmlReport, scoreColour, type HtmlReportInput } from './report/html-report.ts';
 export { renderGraphSvg, type GraphSvgOptions } from './report/svg-graph.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SdkError, TIERS, buildGraph, findDeploymentReport, loadWorkspace, parseTier, type InclusionPolicy, type ReportDependencyNode, type Tier, type Workspace } from '@deployment-manager/core';
+import { SdkError, TIERS, findDeploymentReport, parseTier, type DependencyGraph, type ReportDependencyNode, type Tier, type Workspace } from '@deployment-manager/core';
 import {
   fitnessToJson,
   sameAggregates,
@@ -13,9 +13,10 @@ import {
   type FitnessJson,
   type SwapSuggestion,
 } from '@deployment-manager/fitness';
+import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
 import { colour, reportError, type CliIo } from '../io.ts';
 
-const USAGE = 'usage: deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--policy all|active] [--json]\n';
+const USAGE = 'usage: deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--policy all|active] [--analyzer-url <url>] [--json]\n';
 
 /**
  * `deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--json]`:
@@ -34,10 +35,9 @@ export async function runFitnessCommand(argv: string[], io: CliIo): Promise<numb
       args: argv,
       allowPositionals: true,
       options: {
-        root: { type: 'string', default: '.' },
+        ...GRAPH_SOURCE_OPTIONS,
         tier: { type: 'string' },
         model: { type: 'string', default: 'default' },
-        policy: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -51,9 +51,12 @@ export async function runFitnessCommand(argv: string[], io: CliIo): Promise<numb
     const model = values.model;
     if (model !== 'default' && model !== 'vrooli') throw new SdkError('INVALID_ARGUMENT', `model "${model}" is not known`, { hint: 'use --model default or --model vrooli' });
     const tiers: readonly Tier[] = values.tier === undefined ? TIERS : [parseTier(values.tier)];
-    const workspace = loadWorkspace(values.root);
-    if (model === 'vrooli') return vrooli(scenario, workspace, values.tier === undefined ? undefined : tiers, values.json, io);
-    const graph = buildGraph(workspace, scenario, { policy: policyOf(values.policy) });
+    if (model === 'vrooli') {
+      // The predecessor counted every declared dependency, enabled or not.
+      const source = await loadGraphSource(scenario, { ...values, policy: 'all' });
+      return vrooli(scenario, source.graph, source.workspace, values.tier === undefined ? undefined : tiers, values.json, io);
+    }
+    const { graph } = await loadGraphSource(scenario, values);
     const report = scoreGraph(graph, { tiers });
     const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t));
     const doc = fitnessToJson(scenario, report, suggestions);
@@ -65,10 +68,8 @@ export async function runFitnessCommand(argv: string[], io: CliIo): Promise<numb
   }
 }
 
-function vrooli(scenario: string, workspace: Workspace, tiers: readonly Tier[] | undefined, json: boolean, io: CliIo): number {
-  // The predecessor counted every declared dependency, enabled or not.
-  const graph = buildGraph(workspace, scenario, { policy: 'all' });
-  const found = findDeploymentReport(workspace, scenario);
+function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace | undefined, tiers: readonly Tier[] | undefined, json: boolean, io: CliIo): number {
+  const found = workspace === undefined ? undefined : findDeploymentReport(workspace, scenario);
   // Scenarios outside the workspace: take their subtree from the report, which saw them.
   const external = (name: string): readonly ReportDependencyNode[] | undefined =>
     found?.report.dependencies.find((d) => d.kind === 'scenario' && d.name === name)?.children;
@@ -126,9 +127,4 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const widths = header.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c + ' '.repeat((widths[i] as number) - visible(c))).join(' | ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
-}
-
-function policyOf(value: string | undefined): InclusionPolicy {
-  if (value === undefined || value === 'all' || value === 'active') return value ?? 'all';
-  throw new SdkError('INVALID_ARGUMENT', `policy "${value}" is not known`, { hint: 'use --policy all or --policy active' });
 }

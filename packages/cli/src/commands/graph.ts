@@ -1,15 +1,6 @@
 import { parseArgs } from 'node:util';
-import {
-  SdkError,
-  buildGraph,
-  dependencyOrder,
-  findCycles,
-  loadWorkspace,
-  type DependencyGraph,
-  type Diagnostic,
-  type InclusionPolicy,
-  type NodeId,
-} from '@deployment-manager/core';
+import { SdkError, dependencyOrder, findCycles, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
 import { colour, reportError, type CliIo } from '../io.ts';
 
 /** The exact `graph --json` document. */
@@ -40,12 +31,6 @@ export function graphToJson(scenario: string, graph: DependencyGraph, diagnostic
   };
 }
 
-/** Parses `--policy`. */
-export function parsePolicy(value: string | undefined): InclusionPolicy {
-  if (value === undefined || value === 'all' || value === 'active') return value ?? 'all';
-  throw new SdkError('INVALID_ARGUMENT', `policy "${value}" is not known`, { hint: 'use --policy all or --policy active' });
-}
-
 /** Diagnostics that concern the files of the graph's nodes (workspace diagnostics are many). */
 function relevantDiagnostics(graph: DependencyGraph, workspaceDiagnostics: readonly Diagnostic[], files: ReadonlySet<string>): Diagnostic[] {
   return [...workspaceDiagnostics.filter((d) => d.file !== undefined && files.has(d.file)), ...graph.diagnostics];
@@ -64,22 +49,21 @@ export async function runGraphCommand(argv: string[], io: CliIo): Promise<number
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { root: { type: 'string', default: '.' }, policy: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: { ...GRAPH_SOURCE_OPTIONS, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help) {
-      io.stdout('usage: deployment-manager graph <scenario> --root <dir> [--policy all|active] [--json]\n');
+      io.stdout('usage: deployment-manager graph <scenario> --root <dir> [--analyzer-url <url>] [--policy all|active] [--json]\n');
       return 0;
     }
     const scenario = positionals[0];
     if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: 'usage: deployment-manager graph <scenario> --root <dir>' });
-    const workspace = loadWorkspace(values.root);
-    const graph = buildGraph(workspace, scenario, { policy: parsePolicy(values.policy) });
+    const { workspace, graph } = await loadGraphSource(scenario, values);
     const files = new Set<string>();
     for (const n of graph.nodes) {
-      const spec = n.kind === 'scenario' ? workspace.scenarios.get(n.name) : workspace.resources.get(n.name);
+      const spec = n.kind === 'scenario' ? workspace?.scenarios.get(n.name) : workspace?.resources.get(n.name);
       if (spec !== undefined) files.add(spec.file);
     }
-    const doc = graphToJson(scenario, graph, relevantDiagnostics(graph, workspace.diagnostics, files));
+    const doc = graphToJson(scenario, graph, relevantDiagnostics(graph, workspace?.diagnostics ?? [], files));
     if (values.json) {
       io.stdout(JSON.stringify(doc, null, 2) + '\n');
       return 0;

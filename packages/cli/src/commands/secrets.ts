@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SdkError, buildGraph, loadWorkspace, parseTier, type Diagnostic, type InclusionPolicy } from '@deployment-manager/core';
+import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg, planSwaps } from '@deployment-manager/fitness';
 import { planSecrets, renderEnvTemplate, renderKubernetesSecrets, validatePlan, type ClassificationOverrides, type SecretPlan } from '@deployment-manager/secrets';
+import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
 import { reportError, type CliIo } from '../io.ts';
 
 /** The `secrets --format json` document. */
@@ -20,7 +21,7 @@ export interface SecretsJson {
 }
 
 const USAGE = 'usage: deployment-manager secrets <scenario> --root <dir> --tier <tier> [--swap from=to ...] [--format json|env|k8s] [--json]\n' +
-  '       [--policy active|all] [--overrides <file.json>] [--app-name <name>] [--namespace <ns>]\n';
+  '       [--policy active|all] [--analyzer-url <url>] [--overrides <file.json>] [--app-name <name>] [--namespace <ns>]\n';
 
 function readOverrides(path: string): ClassificationOverrides {
   let data: unknown;
@@ -60,12 +61,11 @@ export async function runSecretsCommand(argv: string[], io: CliIo): Promise<numb
       args: argv,
       allowPositionals: true,
       options: {
-        root: { type: 'string', default: '.' },
+        ...GRAPH_SOURCE_OPTIONS,
         tier: { type: 'string' },
         swap: { type: 'string', multiple: true, default: [] },
         format: { type: 'string' },
         json: { type: 'boolean', default: false },
-        policy: { type: 'string', default: 'active' },
         overrides: { type: 'string' },
         'app-name': { type: 'string' },
         namespace: { type: 'string' },
@@ -82,15 +82,12 @@ export async function runSecretsCommand(argv: string[], io: CliIo): Promise<numb
     const tier = parseTier(values.tier);
     const format = values.json ? 'json' : (values.format ?? 'env');
     if (format !== 'json' && format !== 'env' && format !== 'k8s') throw new SdkError('INVALID_ARGUMENT', `format "${format}" is not known`, { hint: 'use --format json, env or k8s' });
-    const policy = values.policy;
-    if (policy !== 'active' && policy !== 'all') throw new SdkError('INVALID_ARGUMENT', `policy "${policy}" is not known`, { hint: 'use --policy active or --policy all' });
     const overrides = values.overrides === undefined ? undefined : readOverrides(values.overrides);
 
-    const workspace = loadWorkspace(values.root);
-    const graph = buildGraph(workspace, scenario, { policy: policy as InclusionPolicy });
+    const { workspace, graph } = await loadGraphSource(scenario, values, 'active');
     const swapped = planSwaps(graph, values.swap.map(parseSwapArg), { tier });
     for (const s of swapped.skipped) io.stderr(`warning: swap ${s.from}=${s.to} does nothing: "${s.from}" is not in the graph of ${scenario}\n`);
-    const plan = planSecrets(swapped.graph, { tier, scenarios: [...workspace.scenarios.values()], ...(overrides === undefined ? {} : { overrides }) });
+    const plan = planSecrets(swapped.graph, { tier, scenarios: [...(workspace?.scenarios.values() ?? [])], ...(overrides === undefined ? {} : { overrides }) });
     const ok = validatePlan(plan).ok;
 
     if (format === 'json') {

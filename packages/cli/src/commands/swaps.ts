@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { SdkError, buildGraph, loadWorkspace, parseTier } from '@deployment-manager/core';
+import { SdkError, parseTier } from '@deployment-manager/core';
 import { cascade, parseSwapArg, suggestSwaps, type Cascade } from '@deployment-manager/fitness';
+import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
 import { colour, reportError, type CliIo } from '../io.ts';
 import { table } from './fitness.ts';
 
-const USAGE = 'usage: deployment-manager swaps suggest|cascade <scenario> --root <dir> --tier t [--swap from=to ...] [--policy all|active] [--json]\n';
+const USAGE = 'usage: deployment-manager swaps suggest|cascade <scenario> --root <dir> --tier t [--swap from=to ...] [--policy all|active] [--analyzer-url <url>] [--json]\n';
 
 /**
  * `deployment-manager swaps suggest <scenario> --root <dir> --tier t [--json]` ranks swaps by gain;
@@ -22,10 +23,9 @@ export async function runSwapsCommand(argv: string[], io: CliIo): Promise<number
       args: argv,
       allowPositionals: true,
       options: {
-        root: { type: 'string', default: '.' },
+        ...GRAPH_SOURCE_OPTIONS,
         tier: { type: 'string' },
         swap: { type: 'string', multiple: true, default: [] },
-        policy: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -39,10 +39,8 @@ export async function runSwapsCommand(argv: string[], io: CliIo): Promise<number
     if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: USAGE.trim() });
     if (values.tier === undefined) throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'pass --tier local|desktop|mobile|saas|enterprise' });
     const tier = parseTier(values.tier);
-    const policy = values.policy ?? 'all';
-    if (policy !== 'all' && policy !== 'active') throw new SdkError('INVALID_ARGUMENT', `policy "${policy}" is not known`, { hint: 'use --policy all or --policy active' });
     const specs = values.swap.map(parseSwapArg);
-    const graph = buildGraph(loadWorkspace(values.root), scenario, { policy });
+    const { graph } = await loadGraphSource(scenario, values);
     if (action === 'suggest') {
       const suggestions = suggestSwaps(graph, tier);
       if (values.json) io.stdout(`${JSON.stringify({ scenario, tier, suggestions }, null, 2)}\n`);
