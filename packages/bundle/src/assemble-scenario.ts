@@ -17,6 +17,8 @@ export interface AssembleScenarioOptions {
   readonly swaps?: readonly SwapSpec[];
   /** Also accept the best suggested swap of every dependency not swapped explicitly. */
   readonly acceptSuggested?: boolean;
+  /** A graph built elsewhere (e.g. from the live analyzer) instead of the workspace's. */
+  readonly graph?: DependencyGraph;
 }
 
 /** Every intermediate of {@link assembleScenario}, for reports and further stages. */
@@ -52,7 +54,7 @@ export interface ScenarioAssembly {
  */
 export function assembleScenario(workspace: Workspace, scenario: string, options: AssembleScenarioOptions): ScenarioAssembly {
   const { tier } = options;
-  const graph = buildGraph(workspace, scenario, { policy: options.policy ?? 'active' });
+  const graph = options.graph ?? buildGraph(workspace, scenario, { policy: options.policy ?? 'active' });
   const spec = workspace.scenarios.get(scenario);
   if (spec === undefined) throw new SdkError('SCENARIO_NOT_FOUND', `scenario "${scenario}" is not in the workspace`, { hint: 'check --root' });
   const suggestions = suggestSwaps(graph, tier);

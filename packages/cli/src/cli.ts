@@ -1,6 +1,9 @@
 import { reportError, type CliCommand, type CliIo } from './io.ts';
+import { runBundleCommand } from './commands/bundle.ts';
 import { runFitnessCommand } from './commands/fitness.ts';
 import { runGraphCommand } from './commands/graph.ts';
+import { runPackageCommand } from './commands/package.ts';
+import { runProfileCommand } from './commands/profile.ts';
 import { runSecretsCommand } from './commands/secrets.ts';
 import { runSwapsCommand } from './commands/swaps.ts';
 
@@ -10,6 +13,9 @@ export const COMMANDS: Readonly<Record<string, { readonly summary: string; reado
   fitness: { summary: 'fitness per tier with reasons and suggested swaps (--model default|vrooli)', run: runFitnessCommand },
   swaps: { summary: 'swaps suggest|cascade for a tier (--swap from=to ...)', run: runSwapsCommand },
   secrets: { summary: 'secret plan for a tier (--format json|env|k8s)', run: runSecretsCommand },
+  bundle: { summary: 'bundle assemble|validate|export|verify a deployment manifest', run: runBundleCommand },
+  profile: { summary: 'profile create|list|show|update|history|diff|rollback|export|import', run: runProfileCommand },
+  package: { summary: 'the whole pipeline for a target: manifest + packager artifacts in --out', run: runPackageCommand },
 };
 
 const USAGE = (): string =>

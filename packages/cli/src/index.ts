@@ -10,3 +10,9 @@ export { graphToJson, renderGraphTree, runGraphCommand, type GraphJson } from '.
 export { GRAPH_SOURCE_OPTIONS, loadGraphSource, parsePolicy, requireWorkspace, type GraphSource, type GraphSourceValues } from './graph-source.ts';
 export { renderHtmlReport, scoreColour, type HtmlReportInput } from './report/html-report.ts';
 export { renderGraphSvg, type GraphSvgOptions } from './report/svg-graph.ts';
+export { PACKAGE_TARGETS, runPackageCommand, type PackageJson } from './commands/package.ts';
+export { issueJson, runBundleCommand, type IssueJson } from './commands/bundle.ts';
+export { runProfileCommand } from './commands/profile.ts';
+export { runFitnessCommand, table } from './commands/fitness.ts';
+export { runSwapsCommand } from './commands/swaps.ts';
+export { runSecretsCommand } from './commands/secrets.ts';

@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyExport } from '@deployment-manager/bundle';
+import { runCli } from '../cli.ts';
+
+const example = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+describe('deployment-manager package', () => {
+  it('runs the whole pipeline for desktop and writes a verifiable manifest plus the artifacts', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dm-package-'));
+    dirs.push(out);
+    const { code, out: stdout, err } = await cli(['package', 'recipe-hub', '--root', example, '--target', 'desktop', '--accept-suggested', '--out', out, '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ scenario: 'recipe-hub', target: 'desktop', tier: 'desktop', ok: true });
+    expect(doc.swaps).toContain('resource:postgres=sqlite');
+    expect(verifyExport(doc.manifest.path, doc.manifest.sha256)).toMatchObject({ ok: true });
+    expect(doc.packager.status).toBe('packed');
+    for (const a of doc.packager.artifacts) expect(existsSync(join(out, 'desktop', a.path))).toBe(true);
+    expect(err).toContain('assembling the desktop manifest'); // plain progress lines when not a TTY
+  });
+
+  it('exits 1 with the blocking findings when the manifest cannot be assembled', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dm-package-'));
+    dirs.push(out);
+    const { code, out: stdout } = await cli(['package', 'recipe-hub', '--root', example, '--target', 'desktop', '--out', out]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('manifest not valid');
+    expect(stdout).toContain('SECRET_INFRASTRUCTURE_REQUIRED');
+    expect(existsSync(join(out, 'bundle.json'))).toBe(false);
+  });
+
+  it('rejects an unknown target or a missing --out with INVALID_ARGUMENT', async () => {
+    const bad = await cli(['package', 'recipe-hub', '--root', example, '--target', 'watch', '--out', '/tmp/x']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('INVALID_ARGUMENT');
+    const noOut = await cli(['package', 'recipe-hub', '--root', example, '--target', 'cloud']);
+    expect(noOut.err).toContain('--out');
+  });
+});

@@ -1,0 +1,188 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  assembleScenario,
+  createFileProfileStore,
+  writeExport,
+  type CloudManifest,
+  type DesktopManifest,
+  type MobileManifest,
+  type ProfileContent,
+} from '@deployment-manager/bundle';
+import { SdkError, parseTier, runPackagers, type Diagnostic, type Packager, type PackagerLogEvent, type PackagerRun, type Tier } from '@deployment-manager/core';
+import { parseSwapArg } from '@deployment-manager/fitness';
+import { createCloudPackager } from '@deployment-manager/packager-cloud';
+import { createDesktopPackager } from '@deployment-manager/packager-desktop';
+import { createMobilePackager } from '@deployment-manager/packager-mobile';
+import { GRAPH_SOURCE_OPTIONS, loadGraphSource, requireWorkspace } from '../graph-source.ts';
+import { colour, reportError, type CliIo } from '../io.ts';
+import { issueJson, type IssueJson } from './bundle.ts';
+
+const USAGE = `usage: deployment-manager package <scenario> --root <dir> --target desktop|cloud|mobile --out <dir>
+       [--tier <tier>] [--profile <id> [--store <dir>]] [--swap from=to ...] [--accept-suggested]
+       [--analyzer-url <url>] [--policy all|active] [--json]
+`;
+
+/** Package targets and the tier each assembles for by default. */
+export const PACKAGE_TARGETS: Readonly<Record<'desktop' | 'cloud' | 'mobile', Tier>> = { desktop: 'desktop', cloud: 'saas', mobile: 'mobile' };
+
+/** The `package --json` document. */
+export interface PackageJson {
+  /** Scenario packaged. */
+  readonly scenario: string;
+  /** desktop, cloud or mobile. */
+  readonly target: string;
+  /** The tier the manifest was assembled for. */
+  readonly tier: Tier;
+  /** True when the manifest validated and the packager packed. */
+  readonly ok: boolean;
+  /** Swaps applied, as `from=to`. */
+  readonly swaps: readonly string[];
+  /** The exported manifest (absent when assembly failed). */
+  readonly manifest: { readonly path: string; readonly sha256: string } | null;
+  /** Assembly and validation findings. */
+  readonly diagnostics: readonly IssueJson[];
+  /** The packager's outcome. */
+  readonly packager: {
+    readonly name: string;
+    readonly status: 'packed' | 'refused' | 'skipped';
+    readonly artifacts: readonly { path: string; mediaType: string; sha256: string; bytes: number }[];
+    readonly notes: readonly { kind: string; feature: string; message: string }[];
+    readonly issues: readonly IssueJson[];
+  } | null;
+}
+
+function targetOf(value: string | undefined): keyof typeof PACKAGE_TARGETS {
+  if (value === 'desktop' || value === 'cloud' || value === 'mobile') return value;
+  throw new SdkError('INVALID_ARGUMENT', value === undefined ? 'no target given' : `target "${value}" is not known`, { hint: 'pass --target desktop, cloud or mobile' });
+}
+
+/** A progress sink: a rewritten line on a TTY, plain lines otherwise. */
+function progress(io: CliIo): (event: PackagerLogEvent) => void {
+  return (e) => {
+    if (e.level === 'debug') return;
+    if (io.isTTY && e.progress !== undefined) {
+      const width = 20;
+      const done = Math.round(Math.max(0, Math.min(1, e.progress)) * width);
+      io.stderr(`\r\u001b[2K[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${e.packager}: ${e.message}`);
+      return;
+    }
+    io.stderr(`${io.isTTY ? '\r\u001b[2K' : ''}${e.packager}: ${e.message}\n`);
+  };
+}
+
+/**
+ * `deployment-manager package <scenario> --root <dir> --target desktop|cloud|mobile --out <dir>`:
+ * the whole pipeline - graph, swaps, secret plan, assembly, validation,
+ * canonical export (`<out>/bundle.json` + `.sha256`) and the target's packager
+ * (`<out>/<packager>/...`). Exit 0 when packed, 1 when the manifest or the
+ * packager's check has errors, 2 on bad input.
+ *
+ * @example
+ * ```sh
+ * deployment-manager package picker-wheel --root ../Vrooli --target desktop --accept-suggested --out dist/
+ * ```
+ */
+export async function runPackageCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...GRAPH_SOURCE_OPTIONS,
+        target: { type: 'string' },
+        tier: { type: 'string' },
+        out: { type: 'string' },
+        profile: { type: 'string' },
+        store: { type: 'string', default: '.deployment-manager/profiles' },
+        swap: { type: 'string', multiple: true, default: [] },
+        'accept-suggested': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help === true) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const scenario = positionals[0];
+    if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: USAGE.trim() });
+    const target = targetOf(values.target);
+    if (values.out === undefined) throw new SdkError('INVALID_ARGUMENT', 'no output directory given', { hint: 'pass --out <dir>' });
+    const out = resolve(values.out);
+    const tier = values.tier === undefined ? PACKAGE_TARGETS[target] : parseTier(values.tier);
+    const source = await loadGraphSource(scenario, values, 'active');
+    const workspace = requireWorkspace(source, scenario);
+    let profile: ProfileContent | undefined;
+    if (values.profile !== undefined) profile = (await createFileProfileStore(values.store).get(values.profile)).content;
+    if (!io.isTTY || values.json) io.stderr(`${scenario}: assembling the ${target} manifest for tier ${tier}\n`);
+    const assembly = assembleScenario(workspace, scenario, {
+      tier,
+      graph: source.graph,
+      swaps: values.swap.map(parseSwapArg),
+      acceptSuggested: values['accept-suggested'],
+      ...(profile === undefined ? {} : { profile }),
+    });
+    const { result } = assembly;
+    const swaps = assembly.swaps.map((s) => `${s.from}=${s.to}`);
+    let manifest: PackageJson['manifest'] = null;
+    let run: PackagerRun | undefined;
+    if (result.ok) {
+      const file = join(out, 'bundle.json');
+      manifest = { path: file, sha256: writeExport(result.manifest, file).sha256 };
+      const log = values.json ? (): void => undefined : progress(io);
+      const manifestTarget = result.manifest.target;
+      const packer = async <B>(p: Packager<B>, m: B): Promise<PackagerRun | undefined> => (await runPackagers([p], m, { outDir: out, log }))[0];
+      if (manifestTarget === 'desktop') run = await packer(createDesktopPackager(), result.manifest as DesktopManifest);
+      else if (manifestTarget === 'cloud') run = await packer(createCloudPackager(), result.manifest as CloudManifest);
+      else run = await packer(createMobilePackager(), result.manifest as MobileManifest);
+      if (io.isTTY && !values.json) io.stderr('\r\u001b[2K');
+    }
+    const doc: PackageJson = {
+      scenario,
+      target,
+      tier,
+      ok: result.ok && run?.status === 'packed',
+      swaps,
+      manifest,
+      diagnostics: result.diagnostics.map(issueJson),
+      packager:
+        run === undefined
+          ? null
+          : {
+              name: run.packager,
+              status: run.status,
+              artifacts: run.status === 'packed' ? run.result.artifacts.map((a) => ({ ...a })) : [],
+              notes: run.status === 'packed' ? run.result.notes.map((n) => ({ kind: n.kind, feature: n.feature, message: n.message })) : [],
+              issues: run.issues.map(issueJson),
+            },
+    };
+    if (values.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    else io.stdout(renderPackage(doc, result.diagnostics, io.isTTY));
+    return doc.ok ? 0 : 1;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function renderPackage(doc: PackageJson, diagnostics: readonly Diagnostic[], tty: boolean): string {
+  const lines: string[] = [];
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  lines.push(`${colour(tty, 'bold', `${doc.scenario} → ${doc.target}`)} (tier ${doc.tier})${doc.swaps.length > 0 ? `, swaps: ${doc.swaps.join(', ')}` : ''}`);
+  if (doc.manifest === null) {
+    lines.push(colour(tty, 'red', `manifest not valid: ${errors.length} error(s)`));
+    for (const d of errors) lines.push(`  ${d.code} ${d.path || '/'}: ${d.message}${d.hint === undefined ? '' : `\n    hint: ${d.hint}`}`);
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(`manifest: ${doc.manifest.path} (sha256 ${doc.manifest.sha256})`);
+  const p = doc.packager;
+  if (p !== null && p.status === 'packed') {
+    lines.push(colour(tty, 'green', `${p.name}: ${p.artifacts.length} artifact(s)`));
+    for (const a of p.artifacts) lines.push(`  ${a.path}  ${a.bytes} B`);
+    for (const n of p.notes) lines.push(colour(tty, 'yellow', `  ${n.kind}: ${n.feature} - ${n.message}`));
+  } else if (p !== null) {
+    lines.push(colour(tty, 'red', `${p.name}: refused`));
+    for (const i of p.issues.filter((x) => x.severity === 'error')) lines.push(`  ${i.code} ${i.path || '/'}: ${i.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
