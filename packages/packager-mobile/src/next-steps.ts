@@ -68,7 +68,7 @@ export function renderNextSteps(input: NextStepsInput): string {
     l.push('## Dependencies that run off the device', '');
     for (const m of moves.moves) {
       const where = m.placement === 'hosted' ? 'a hosted API' : m.placement === 'remote' ? `remote service "${m.via ?? ''}"` : `the server of "${m.via ?? ''}"`;
-      const repl = m.replacement === null ? 'no hosted replacement known: run it yourself' : `${m.replacement.source === 'manifest' ? 'swapped for' : 'hosted option:'} ${m.replacement.name}${m.replacement.lacks.length > 0 ? ` (lacks ${m.replacement.lacks.join(', ')})` : ''}`;
+      const repl = m.hosted ? 'itself a hosted API' : m.replacement === null ? 'no hosted replacement known: run it yourself' : `${m.replacement.source === 'manifest' ? 'swapped for' : 'hosted option:'} ${m.replacement.name}${m.replacement.lacks.length > 0 ? ` (lacks ${m.replacement.lacks.join(', ')})` : ''}`;
       l.push(`- **${m.dependency}** on ${where}${m.must_move ? ', cannot run on a phone' : ''}; ${repl}.`);
     }
     l.push('');

@@ -8,7 +8,10 @@ import type { MobileManifest } from '@deployment-manager/bundle';
  * - `remote`: on a server, reached by the app at a remote service's URL;
  * - `behind`: on the server of the remote service that provides the root
  *   scenario (the app's backend), reached only by that backend;
- * - `hosted`: a hosted API the app calls itself;
+ * - `hosted`: a hosted API (the app, or its backend on its behalf, calls it
+ *   with a key the device holds - the secrets package makes such keys the
+ *   user's own on mobile); to keep the key on a server, put the API behind
+ *   a remote service that `provides` it;
  * - `unplaced`: the manifest says nothing about it.
  */
 export type PlacementKind = 'embedded' | 'remote' | 'behind' | 'hosted' | 'unplaced';
@@ -72,9 +75,9 @@ export function manifestGraph(manifest: MobileManifest): DependencyGraph {
 
 /**
  * Places each dependency: a swap is followed to its replacement, then an
- * embedded entry wins, then a remote service, then the backend (everything
- * the app does not run or call itself sits behind it), then a hosted API the
- * app calls directly; anything else is `unplaced`. Pure.
+ * embedded entry wins, then a remote service, then a hosted API, then the
+ * backend (every other server runs behind it); anything else is
+ * `unplaced`. Pure.
  */
 export function placeDependencies(manifest: MobileManifest, nodes: readonly NodeId[], catalog: Catalog, root: NodeId = rootOf(manifest)): DependencyPlacement[] {
   const backend = backendOf(manifest, root);
@@ -92,8 +95,8 @@ export function placeDependencies(manifest: MobileManifest, nodes: readonly Node
       if (embedded !== undefined) return { ...base, kind: 'embedded', via: embedded.id };
       const remote = find(manifest.remote_services, ids);
       if (remote !== undefined) return { ...base, kind: 'remote', via: remote.id };
-      if (backend !== undefined) return { ...base, kind: 'behind', via: backend };
       if (isHostedEntry(lookupEntry(catalog, swappedTo ?? name))) return { ...base, kind: 'hosted' };
+      if (backend !== undefined) return { ...base, kind: 'behind', via: backend };
       return { ...base, kind: 'unplaced' };
     });
 }

@@ -38,6 +38,8 @@ export interface ServerSideMove {
   readonly node: NodeId;
   /** The fitness catalog entry it resolved to, or null when unknown. */
   readonly catalog: string | null;
+  /** Whether it is itself a hosted API (then it needs no replacement). */
+  readonly hosted: boolean;
   /** `remote` (reached at a remote service's URL), `behind` (behind the app's backend) or `hosted` (swapped for a hosted API). */
   readonly placement: 'remote' | 'behind' | 'hosted';
   /** The remote service it runs as or behind. */
@@ -122,6 +124,7 @@ export function planServerSideMoves(input: ServerSideMovesInput): ServerSideMove
       dependency: p.name,
       node: p.node,
       catalog: line?.entry ?? from?.name ?? null,
+      hosted: isHostedEntry(from),
       placement: p.kind,
       ...(p.via === undefined ? {} : { via: p.via }),
       must_move: score === undefined ? true : !score.supported,

@@ -47,7 +47,7 @@ describe('checkMobileBundle', () => {
   });
 
   it('with the real graph, reports dependencies placed nowhere: an error when they cannot run on a phone', () => {
-    const noBackend: MobileManifest = { ...valid, remote_services: valid.remote_services.filter((r) => r.id !== 'api'), secrets: [], config: {} };
+    const noBackend: MobileManifest = { ...valid, remote_services: valid.remote_services.filter((r) => r.id !== 'api'), swaps: valid.swaps?.filter((s) => s.original !== 'n8n') ?? [], secrets: [], config: {} };
     const issues = checkMobileBundle(noBackend, { graph: graphOf('tally', ['postgres', 'qdrant', 'n8n'], ['redis']) });
     const unplaced = issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED').map((d) => [d.severity, d.path]);
     expect(unplaced).toEqual([

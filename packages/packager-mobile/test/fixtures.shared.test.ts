@@ -83,14 +83,19 @@ describe('picker-wheel specifics', () => {
     expect(new Set(blockers)).toEqual(new Set(['SECRET_INFRASTRUCTURE_REQUIRED']));
     const { files } = await pack('picker-wheel');
     const moves = JSON.parse(files['server-side-moves.json'] as string) as ServerSideMoves;
-    expect(moves.moves.map((m) => [m.dependency, m.placement, m.via, m.replacement?.name ?? null, m.replacement?.source ?? null])).toEqual([
+    expect(moves.moves.map((m) => [m.dependency, m.placement, m.via ?? null, m.replacement?.name ?? null, m.replacement?.source ?? null])).toEqual([
       ['n8n', 'behind', 'api', null, null],
-      ['ollama', 'behind', 'api', 'openrouter', 'manifest'],
+      ['ollama', 'hosted', null, 'openrouter', 'manifest'],
       ['postgres', 'behind', 'api', 'managed-postgres', 'swap-catalog'],
       ['qdrant', 'behind', 'api', 'qdrant-cloud', 'swap-catalog'],
     ]);
     const plan = JSON.parse(files['secret-plan.mobile.json'] as string) as MobileSecretPlan;
-    expect(plan.server.map((s) => s.env).sort()).toEqual(['N8N_API_KEY', 'N8N_ENCRYPTION_KEY', 'N8N_WEBHOOK_SECRET', 'OPENROUTER_API_KEY', 'POSTGRES_PASSWORD', 'POSTGRES_USER', 'QDRANT_API_KEY']);
+    expect(plan.server.map((s) => s.env).sort()).toEqual(['N8N_API_KEY', 'N8N_ENCRYPTION_KEY', 'N8N_WEBHOOK_SECRET', 'POSTGRES_PASSWORD', 'POSTGRES_USER', 'QDRANT_API_KEY']);
+    // The hosted model is called with the user's own key, as the secrets package classifies it on mobile.
+    expect(plan.device.map((s) => [s.id, s.class, s.planned ?? null])).toEqual([
+      ['device_key', 'per_install_generated', null],
+      ['openrouter_key', 'user_prompt', 'openrouter.api_key'],
+    ]);
   });
 
   it('without the backend, the real graph shows what the manifest leaves unplaced', () => {

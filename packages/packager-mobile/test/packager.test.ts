@@ -44,40 +44,48 @@ describe('mobile packager output', () => {
     }
   });
 
-  it('places dependencies: swapped to an embedded plugin on the device, a remote service, behind the backend', () => {
+  it('places dependencies: embedded on the device, on a remote service, a hosted API, behind the backend', () => {
     const plan = planMobile(valid);
-    expect(plan.placements.map((p) => `${p.node} ${p.kind} ${p.via ?? ''} ${p.swappedTo ?? ''}`.trim())).toEqual([
-      'resource:ollama behind api openrouter',
+    expect(plan.placements.map((p) => `${p.node} ${p.kind} ${p.via ?? '-'} ${p.swappedTo ?? '-'}`)).toEqual([
+      'resource:n8n behind api embedded-workflows',
+      'resource:ollama remote llm openrouter',
+      'resource:openrouter remote llm -',
       'resource:postgres embedded sqlite sqlite',
-      'resource:qdrant remote search',
-      'resource:sqlite embedded sqlite',
+      'resource:qdrant remote search -',
+      'resource:sqlite embedded sqlite -',
+      'resource:whisper hosted - openai',
     ]);
   });
 
-  it('lists each dependency that runs off the device with the fitness reasons and its hosted replacement', () => {
+  it('lists each dependency that runs off the device with the fitness reasons and its replacement', () => {
     const { moves } = planMobile(valid);
     expect(moves.backend).toBe('api');
-    expect(moves.moves.map((m) => [m.dependency, m.placement, m.must_move, m.replacement?.name, m.replacement?.source])).toEqual([
-      ['ollama', 'behind', true, 'openrouter', 'manifest'],
-      ['qdrant', 'remote', true, 'qdrant-cloud', 'swap-catalog'],
+    expect(moves.moves.map((m) => [m.dependency, m.placement, m.via ?? null, m.must_move, m.replacement?.name ?? null, m.replacement?.source ?? null, m.replacement?.hosted ?? null])).toEqual([
+      ['n8n', 'behind', 'api', true, 'embedded-workflows', 'manifest', false],
+      ['ollama', 'remote', 'llm', true, 'openrouter', 'manifest', true],
+      ['openrouter', 'remote', 'llm', false, null, null, null],
+      ['qdrant', 'remote', 'search', true, 'qdrant-cloud', 'swap-catalog', true],
+      ['whisper', 'hosted', null, true, 'openai', 'manifest', true],
     ]);
-    for (const m of moves.moves) expect(m.why.filter((r) => r.blocker).map((r) => r.fact)).toContain('daemon');
-    expect(moves.moves[0]?.replacement?.lacks).toEqual(['embeddings']);
-    expect(moves.moves[0]?.alternatives.map((a) => a.name).sort()).toEqual(['anthropic', 'openai']);
-    expect(moves.moves.map((m) => m.server_secrets)).toEqual([['openrouter.api_key'], ['qdrant.api_key']]);
+    for (const m of moves.moves.filter((x) => x.must_move)) expect(m.why.filter((r) => r.blocker).map((r) => r.fact)).toContain('daemon');
+    expect(moves.moves.find((m) => m.dependency === 'openrouter')?.why.some((r) => r.blocker)).toBe(false);
+    const ollama = moves.moves.find((m) => m.dependency === 'ollama');
+    expect(ollama?.replacement?.lacks).toEqual(['embeddings']);
+    expect(ollama?.alternatives.map((a) => a.name).sort()).toEqual(['anthropic', 'openai']);
+    expect(moves.moves.map((m) => m.server_secrets)).toEqual([[], [], ['openrouter.api_key'], ['qdrant.api_key'], []]);
   });
 
   it('splits secrets between the device and the servers, never with an infrastructure class on the device', () => {
     const { secrets } = planMobile(valid);
-    expect(secrets.device.map((s) => [s.id, s.class, s.storage_key])).toEqual([
-      ['session_key', 'per_install_generated', 'session_key'],
-      ['access_code', 'user_prompt', 'access_code'],
-      ['llm_key', 'remote_fetch', 'OPENROUTER_API_KEY'],
+    expect(secrets.device.map((s) => [s.id, s.class, s.storage_key, s.planned ?? null])).toEqual([
+      ['session_key', 'per_install_generated', 'session_key', null],
+      ['openai_key', 'user_prompt', 'OPENAI_API_KEY', 'openai.api_key'],
+      ['llm_key', 'remote_fetch', 'OPENROUTER_API_KEY', 'openrouter.api_key'],
     ]);
     expect(secrets.device.find((s) => s.id === 'llm_key')?.remote).toEqual({ key: 'tally/openrouter', property: 'api_key' });
     expect(secrets.store).toEqual({ service: 'api', url: 'https://api.tally.example.com' });
     expect(secrets.server.map((s) => [s.id, s.env, s.held_by, s.fetched_as ?? null])).toEqual([
-      ['openrouter.api_key', 'OPENROUTER_API_KEY', 'api', 'llm_key'],
+      ['openrouter.api_key', 'OPENROUTER_API_KEY', 'llm', 'llm_key'],
       ['qdrant.api_key', 'QDRANT_API_KEY', 'search', null],
     ]);
     expect(JSON.stringify(secrets)).not.toContain('infrastructure');
@@ -95,7 +103,7 @@ describe('mobile packager output', () => {
     const m: MobileManifest = { ...valid, remote_services: [...valid.remote_services, { id: 'dev', url: 'http://127.0.0.1:8080' }] };
     const plan = planMobile(m);
     expect(plan.config.server?.cleartext).toBe(true);
-    expect(plan.notes.find((n) => n.feature === 'remote_services.url')?.path).toBe('/remote_services/2/url');
+    expect(plan.notes.find((n) => n.feature === 'remote_services.url')?.path).toBe('/remote_services/3/url');
     expect(planMobile(valid).config.server?.cleartext).toBeUndefined();
   });
 
