@@ -120,7 +120,10 @@ for (const { tier, run } of runs) {
     continue;
   }
   console.log(`  ${run.packager} (${tier}): ${run.result.artifacts.length} artifacts in ${show(join(out, run.packager))}`);
-  for (const n of run.result.notes) console.log(`    ${n.kind}: ${n.feature} - ${n.message}`);
+  // What the target cannot express, grouped: the full list is in the packager's result.
+  const grouped = new Map<string, string[]>();
+  for (const n of run.result.notes) grouped.set(`${n.kind} ${n.feature}`, [...(grouped.get(`${n.kind} ${n.feature}`) ?? []), n.message]);
+  for (const [key, messages] of grouped) console.log(`    ${key}${messages.length > 1 ? ` (x${messages.length})` : ''}: ${messages[0]}`);
 }
 
 // 8. The report people would rather look at.
