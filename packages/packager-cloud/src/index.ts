@@ -1,2 +1,24 @@
-// Cloud packager: Docker Compose, Kubernetes manifests and a Helm chart, validated offline.
-export {};
+/**
+ * Cloud packager: a Docker Compose file, plain Kubernetes manifests and a
+ * Helm chart from a cloud manifest, each validated offline (Compose
+ * Specification schema, kubernetes-models plus an unknown-field check, the
+ * chart rendered back to the plain manifests). Secrets are never values.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/packager-cloud
+ */
+export { CLOUD_PACKAGER_NAME, checkCloudBundle, createCloudPackager } from './packager.ts';
+export { planCloud, type CloudFile, type CloudPlan } from './plan-cloud.ts';
+export { CLOUD_TARGETS, DEFAULT_WAIT_IMAGE, resolveCloudOptions, type CloudPackagerOptions, type CloudTarget, type ResolvedCloudOptions, type SecretStoreRef } from './options.ts';
+export { CLOUD_DIAGNOSTIC_CODES, type CloudDiagnosticCode, type CloudDiagnosticInfo } from './diagnostic-codes.ts';
+export { checkCloudNames, validateCloudManifest } from './cloud-checks.ts';
+export { renderCompose, type ComposeFile, type ComposeRender } from './compose.ts';
+export { bundledComposeSchema, checkComposeSemantics, composeSchemaPath, validateComposeSchema } from './compose-validate.ts';
+export { renderKubernetes, type KubernetesFile, type KubernetesRender, type KubernetesSecretWiring } from './kubernetes.ts';
+export { KUBERNETES_KINDS, unknownFields, validateKubernetesObject } from './kubernetes-validate.ts';
+export { renderSecrets } from './secret-plan.ts';
+export { fillHoles, type Hole, type HoleMode, type ValueSchema } from './holes.ts';
+export { buildHelmChart, renderHelmChart, type HelmChart, type RenderHelmChartOptions } from './helm-chart.ts';
+export { renderHelmTemplate, type HelmRenderContext } from './helm-render.ts';
+export { CHART_YAML_SCHEMA } from './chart-schema.ts';
+export { renderComposeSecretsScript, renderKubernetesSecretsScript } from './secret-scripts.ts';

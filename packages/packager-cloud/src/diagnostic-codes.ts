@@ -1,0 +1,45 @@
+import { createDiagnostic, type Diagnostic, type Severity } from '@deployment-manager/core';
+
+/** What a cloud packager diagnostic code means and how bad it is. */
+export interface CloudDiagnosticInfo {
+  /** Severity every diagnostic of this code has. */
+  readonly severity: Severity;
+  /** One-line meaning. */
+  readonly summary: string;
+}
+
+/**
+ * Every code the cloud packager's own checks report (on top of the bundle's
+ * `validateManifest` codes), with its fixed severity. Tests and hosts match
+ * on codes, never on messages.
+ */
+export const CLOUD_DIAGNOSTIC_CODES = {
+  CLOUD_TARGET_MISMATCH: { severity: 'error', summary: 'the manifest is not a cloud manifest' },
+  CLOUD_APP_NAME_INVALID: { severity: 'error', summary: 'app.name is not a DNS label of at most 40 characters (it names Kubernetes objects and the Helm chart)' },
+  CLOUD_SERVICE_ID_INVALID: { severity: 'error', summary: 'a service id is not a DNS-1035 label of at most 52 characters (it is a host name and a Kubernetes name)' },
+  CLOUD_VOLUME_NAME_INVALID: { severity: 'error', summary: 'a volume name is not a DNS label of at most 40 characters' },
+  CLOUD_ENV_NAME_INVALID: { severity: 'error', summary: 'an environment variable name cannot be a ConfigMap key' },
+  CLOUD_SECRET_KEY_COLLISION: { severity: 'error', summary: 'two secret ids map to the same Secret key or file name' },
+  CLOUD_SECRET_MULTILINE_ENV: { severity: 'warning', summary: 'a key pair is delivered as an environment variable; env files hold one line' },
+  CLOUD_GENERATOR_UNSUPPORTED: { severity: 'error', summary: 'a generator the install scripts cannot reproduce (custom alphabet outside printable ASCII)' },
+  CLOUD_COMPOSE_SCHEMA: { severity: 'error', summary: 'the generated compose.yaml violates the Compose Specification JSON Schema' },
+  CLOUD_COMPOSE_SCHEMA_SKIPPED: { severity: 'info', summary: 'no Compose Specification schema was given, so compose.yaml was checked for meaning only' },
+  CLOUD_COMPOSE_DEPENDS_ON_UNKNOWN: { severity: 'error', summary: 'a compose depends_on names a service that does not exist' },
+  CLOUD_COMPOSE_HEALTHY_WITHOUT_HEALTHCHECK: { severity: 'error', summary: 'a compose depends_on waits for service_healthy on a service without a healthcheck' },
+  CLOUD_COMPOSE_REFERENCE_UNKNOWN: { severity: 'error', summary: 'a compose service uses a volume or secret that is not declared at the top level' },
+  CLOUD_K8S_INVALID: { severity: 'error', summary: 'a generated Kubernetes object fails its kubernetes-models schema' },
+  CLOUD_K8S_UNKNOWN_FIELD: { severity: 'error', summary: 'a generated Kubernetes object has a field its schema does not know' },
+  CLOUD_K8S_KIND_UNKNOWN: { severity: 'error', summary: 'a generated Kubernetes object has a kind no model validates' },
+  CLOUD_HELM_CHART_INVALID: { severity: 'error', summary: 'Chart.yaml violates the chart schema' },
+  CLOUD_HELM_VALUES_INVALID: { severity: 'error', summary: 'values.yaml does not validate against the generated values.schema.json' },
+  CLOUD_HELM_RENDER_FAILED: { severity: 'error', summary: 'a chart template does not render with the default values' },
+  CLOUD_HELM_RENDER_MISMATCH: { severity: 'error', summary: 'the chart rendered with its default values differs from the plain Kubernetes manifests' },
+} as const;
+
+/** A cloud packager diagnostic code. */
+export type CloudDiagnosticCode = keyof typeof CLOUD_DIAGNOSTIC_CODES;
+
+/** Builds a diagnostic of a cloud code, with the code's fixed severity. */
+export function cloudDiagnostic(code: CloudDiagnosticCode, path: string, message: string, hint: string, file?: string): Diagnostic {
+  return createDiagnostic({ code, severity: CLOUD_DIAGNOSTIC_CODES[code].severity, path, message, hint, file });
+}

@@ -1,0 +1,110 @@
+import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
+import type { GeneratorSpec } from '@deployment-manager/secrets';
+import { secretKey, shQuote } from './names.ts';
+import { remoteKey } from './secret-plan.ts';
+import { SHELL_GENERATOR_FUNCTIONS, describeGenerator, shellGenerator } from './secret-generators.ts';
+
+const ASK_FUNCTION = [
+  '# ask VAR LABEL: prints $VAR, else asks on the terminal without echo; fails when neither gives a value',
+  'ask() {',
+  '  eval "v=\\${$1-}"',
+  '  if [ -z "$v" ] && [ -t 0 ]; then',
+  `    printf '%s: ' "$2" >&2; stty -echo; IFS= read -r v || true; stty echo; printf '\\n' >&2`,
+  '  fi',
+  '  if [ -z "$v" ]; then echo "no value for $2: set $1" >&2; return 1; fi',
+  "  printf '%s' \"$v\"",
+  '}',
+].join('\n');
+
+/** The variable a prompted secret is read from: its env target name, else `SECRET_<ID>`. */
+export function promptVariable(secret: ManifestSecret): string {
+  return secret.target.type === 'env' ? secret.target.name : `SECRET_${secretKey(secret.id).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+}
+
+function describe(manifest: CloudManifest, s: ManifestSecret): string {
+  const how =
+    s.class === 'per_install_generated'
+      ? describeGenerator(s.generator as unknown as GeneratorSpec)
+      : s.class === 'user_prompt'
+        ? `asked: ${s.prompt?.label ?? s.id}${s.format === undefined ? '' : `, format ${s.format}`}`
+        : `remote key ${remoteKey(manifest, s).key}`;
+  return `# ${s.id} (${s.class}: ${how}) -> ${s.target.type} ${s.target.name}`.replace(/[\r\n]+/g, ' ');
+}
+
+/** The command printing a local (generated or prompted) secret's value. */
+function valueCommand(s: ManifestSecret): string {
+  return s.class === 'per_install_generated' ? shellGenerator(s.generator as unknown as GeneratorSpec) : `ask ${promptVariable(s)} ${shQuote(s.prompt?.label ?? s.id)}`;
+}
+
+const header = (lines: readonly string[]): string[] => [
+  '#!/bin/sh',
+  ...lines.map((l) => `# ${l}`),
+  '# Written by deployment-manager. It holds no secret value: generated values are made here,',
+  '# prompted values come from the environment variable named below (or the terminal).',
+  'set -eu',
+  'export LC_ALL=C',
+  'umask 077',
+];
+
+/**
+ * The script that creates the files `compose.yaml` reads secrets from, in
+ * `secrets/` beside it: `<key>.env` (`NAME=value`) for env targets, `<key>`
+ * for file targets. Existing files are kept, so generated values stay stable;
+ * remote secrets must be written from the store by the operator (the script
+ * names each missing one and exits 1). Undefined when there are no secrets.
+ */
+export function renderComposeSecretsScript(manifest: CloudManifest): string | undefined {
+  const secrets = manifest.secrets ?? [];
+  if (secrets.length === 0) return undefined;
+  const out = [
+    ...header([`Creates the secret files of ${manifest.app.name}'s compose.yaml in secrets/ beside it (mode 600).`, 'Run it once before `docker compose up`; files that exist are kept.']),
+    'cd "$(dirname "$0")"',
+    'mkdir -p secrets',
+    SHELL_GENERATOR_FUNCTIONS,
+    ASK_FUNCTION,
+    'missing=0',
+  ];
+  for (const s of secrets) {
+    const file = `secrets/${secretKey(s.id)}${s.target.type === 'env' ? '.env' : ''}`;
+    out.push('', describe(manifest, s), `if [ ! -s ${file} ]; then`);
+    if (s.class === 'remote_fetch') {
+      const shape = s.target.type === 'env' ? `${s.target.name}=<value>` : 'the value';
+      out.push(`  echo ${shQuote(`secret ${s.id} is kept in your secret store (key ${remoteKey(manifest, s).key}): write ${shape} to ${file}`)} >&2`, '  missing=1');
+    } else {
+      out.push(`  v=$(${valueCommand(s)})`);
+      out.push(s.target.type === 'env' ? `  printf '%s=%s\\n' ${s.target.name} "$v" >${file}` : `  printf '%s' "$v" >${file}`);
+    }
+    out.push('fi');
+  }
+  out.push('', 'exit "$missing"', '');
+  return out.join('\n');
+}
+
+/**
+ * The script that creates the Kubernetes Secret `<app>-secrets` holding the
+ * generated and prompted secrets, unless it exists (values stay stable).
+ * Values go through a private temporary directory and `--from-file`, never
+ * the command line. Arguments are passed to kubectl (`-n apps`). Undefined
+ * when no secret is generated or prompted.
+ */
+export function renderKubernetesSecretsScript(manifest: CloudManifest): string | undefined {
+  const local = (manifest.secrets ?? []).filter((s) => s.class === 'per_install_generated' || s.class === 'user_prompt');
+  if (local.length === 0) return undefined;
+  const name = `${manifest.app.name}-secrets`;
+  const out = [
+    ...header([`Creates the Secret ${name} that ${manifest.app.name}'s Kubernetes manifests read.`, 'Arguments go to kubectl (e.g. `sh create-secrets.sh -n apps`). An existing Secret is kept.']),
+    `if kubectl get secret ${name} "$@" >/dev/null 2>&1; then`,
+    `  echo 'secret ${name} exists; its values are kept' >&2`,
+    '  exit 0',
+    'fi',
+    'dir=$(mktemp -d)',
+    `trap 'rm -rf "$dir"' EXIT`,
+    SHELL_GENERATOR_FUNCTIONS,
+    ASK_FUNCTION,
+  ];
+  for (const s of local) out.push('', describe(manifest, s), `${valueCommand(s)} >"$dir/${secretKey(s.id)}"`);
+  out.push('', `kubectl create secret generic ${name} "$@" \\`);
+  for (const s of local) out.push(`  --from-file=${secretKey(s.id)}="$dir/${secretKey(s.id)}" \\`);
+  out.push(`  >/dev/null`, `kubectl label secret ${name} "$@" app.kubernetes.io/name=${manifest.app.name} app.kubernetes.io/managed-by=deployment-manager >/dev/null`, `echo 'created secret ${name}' >&2`, '');
+  return out.join('\n');
+}
