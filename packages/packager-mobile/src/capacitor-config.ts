@@ -19,16 +19,39 @@ export interface CapacitorConfigJson {
   /** Logging behaviour. */
   readonly loggingBehavior?: CapacitorLogging;
   /** WebView server settings. */
-  readonly server?: { readonly androidScheme?: string; readonly appStartPath?: string; readonly cleartext?: boolean };
+  readonly server?: {
+    /** Local scheme on Android (Capacitor's default, `https`, written out). */
+    readonly androidScheme?: string;
+    /** Start page when it is not `/index.html`. */
+    readonly appStartPath?: string;
+    /** Allow plain http (development against a loopback service only). */
+    readonly cleartext?: boolean;
+  };
   /** Android settings. */
   readonly android?: {
+    /** Product flavor. */
     readonly flavor?: string;
-    readonly buildOptions?: { readonly releaseType?: 'AAB' | 'APK'; readonly keystorePath?: string; readonly keystoreAlias?: string };
+    /** Release build settings (never passwords). */
+    readonly buildOptions?: {
+      /** `AAB` or `APK`. */
+      readonly releaseType?: 'AAB' | 'APK';
+      /** Keystore path. */
+      readonly keystorePath?: string;
+      /** Signing key alias. */
+      readonly keystoreAlias?: string;
+    };
   };
   /** iOS settings. */
   readonly ios?: {
+    /** Xcode scheme. */
     readonly scheme?: string;
-    readonly buildOptions?: { readonly signingStyle?: 'automatic' | 'manual'; readonly exportMethod?: string };
+    /** Release build settings. */
+    readonly buildOptions?: {
+      /** `automatic` or `manual` signing. */
+      readonly signingStyle?: 'automatic' | 'manual';
+      /** Export method. */
+      readonly exportMethod?: string;
+    };
   };
 }
 

@@ -46,10 +46,15 @@ export interface MobilePlan {
 
 /** The file names the mobile packager writes. */
 export const MOBILE_FILES: {
+  /** The Capacitor configuration. */
   readonly capacitorConfig: 'capacitor.config.json';
+  /** Public runtime configuration. */
   readonly runtimeConfig: 'runtime-config.json';
+  /** Dependencies that run off the device. */
   readonly serverSideMoves: 'server-side-moves.json';
+  /** The mobile secret plan. */
   readonly secretPlan: 'secret-plan.mobile.json';
+  /** Human next steps. */
   readonly nextSteps: 'NEXT-STEPS.md';
 } = {
   capacitorConfig: 'capacitor.config.json',

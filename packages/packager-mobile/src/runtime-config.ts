@@ -10,7 +10,19 @@ export interface RuntimeConfig {
   /** The app's public configuration, placeholders resolved, keys sorted. */
   readonly config: Readonly<Record<string, string>>;
   /** Remote services by id: base URL, health URL, whether the app needs it. */
-  readonly services: Readonly<Record<string, { readonly url: string; readonly health_url?: string; readonly required: boolean }>>;
+  readonly services: Readonly<
+    Record<
+      string,
+      {
+        /** Base URL. */
+        readonly url: string;
+        /** Base URL joined with the health path, when there is one. */
+        readonly health_url?: string;
+        /** Whether the app cannot work without it. */
+        readonly required: boolean;
+      }
+    >
+  >;
 }
 
 /** Replaces each `${id.url}` in `text` with the URL of remote service `id` (unknown ones stay as written; validation reports them). */

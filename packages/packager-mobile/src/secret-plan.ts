@@ -58,7 +58,12 @@ export interface MobileSecretPlan {
   /** The app id. */
   readonly app_id: string;
   /** The remote service `remote_fetch` secrets are read from, if any is needed. */
-  readonly store: { readonly service: string; readonly url: string } | null;
+  readonly store: {
+    /** Remote service id. */
+    readonly service: string;
+    /** Its base URL. */
+    readonly url: string;
+  } | null;
   /** Secrets in the device's secure storage, in manifest order. */
   readonly device: readonly DeviceSecret[];
   /** Secrets that stay on servers, sorted by id. */
