@@ -43,7 +43,7 @@ export const PLAN_FINDING_CODES = {
   ROLLBACK_DATA_RISK: { stage: 'rollback', summary: 'rolling back may not undo a change to stateful services' },
   ROLLBACK_NONE: { stage: 'rollback', summary: 'there is no previous release to roll back to' },
   SMOKE_CHECK_FAILED: { stage: 'verify', summary: 'a smoke check failed against the live deployment' },
-} as const satisfies Readonly<Record<string, { readonly stage: FindingStage; readonly summary: string }>>;
+} as const;
 
 /** A planner finding code. */
 export type PlanFindingCode = keyof typeof PLAN_FINDING_CODES;

@@ -17,7 +17,8 @@ function valueView(v: HclValue): Json {
   if (typeof v === 'string') return escapeTemplate(v);
   if (Array.isArray(v)) return (v as readonly HclValue[]).map(valueView);
   const o = v as Exclude<HclValue, null | boolean | number | string | readonly HclValue[]>;
-  if (o.kind === 'expr') return `\${${o.text}}`;
+  // A quoted template expression is a string in JSON; anything else is wrapped as `${...}`.
+  if (o.kind === 'expr') return /^"[^"]*"$/.test(o.text) ? o.text.slice(1, -1) : `\${${o.text}}`;
   const out: { [k: string]: Json } = {};
   for (const [k, x] of o.entries) Object.defineProperty(out, k.normalize('NFC'), { value: valueView(x), enumerable: true, writable: true, configurable: true });
   return out;
