@@ -9,7 +9,7 @@ import { prettyJson } from './json.ts';
 import { renderNextSteps } from './next-steps.ts';
 import { mobileNotes } from './notes.ts';
 import type { MobilePackagerOptions } from './options.ts';
-import { backendOf, isHostedEntry, manifestGraph, placeDependencies, type DependencyPlacement } from './placement.ts';
+import { backendOf, isHostedEntry, manifestGraph, placeDependencies, rootOf, type DependencyPlacement } from './placement.ts';
 import { createRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
 import { planMobileSecrets, type MobileSecretPlan } from './secret-plan.ts';
 import { planServerSideMoves, type ServerSideMoves } from './server-side-moves.ts';
@@ -86,6 +86,17 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
   const secretCatalog = options.secretCatalog ?? DEFAULT_SECRET_CATALOG;
   const graph = options.graph ?? manifestGraph(manifest);
   const issues: Diagnostic[] = [];
+  if (graph.root !== rootOf(manifest)) {
+    issues.push(
+      createDiagnostic({
+        code: 'MOBILE_GRAPH_ROOT_MISMATCH',
+        severity: 'warning',
+        path: '/app/scenario',
+        message: `the graph is rooted at "${graph.root}" but the manifest is for "${rootOf(manifest)}"`,
+        hint: 'pass the graph of the scenario the manifest was assembled from',
+      }),
+    );
+  }
 
   const config = createCapacitorConfig(manifest, options);
   issues.push(...checkAppId(config.appId, manifest.platforms, options.appId === undefined ? '/app_id' : '/options/appId'));

@@ -58,6 +58,10 @@ describe('checkMobileBundle', () => {
     expect(issues.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['MOBILE_DEPENDENCY_UNPLACED']);
   });
 
+  it('warns when the graph given is not the manifest scenario', () => {
+    expect(codes(valid, { graph: graphOf('other', ['postgres']) }, 'warning')).toContain('MOBILE_GRAPH_ROOT_MISMATCH');
+  });
+
   it('with a backend every other dependency runs behind it, so nothing is unplaced', () => {
     const issues = checkMobileBundle(valid, { graph: graphOf('tally', ['postgres', 'qdrant', 'n8n', 'ollama'], ['redis']) });
     expect(issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED')).toEqual([]);
