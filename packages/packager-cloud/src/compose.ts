@@ -45,6 +45,9 @@ function healthcheck(service: CloudService, i: number, notes: PackagerNote[]): H
     test = ['CMD-SHELL', `nc -z 127.0.0.1 ${portOf(service, r.port_name) ?? 0}`];
     notes.push(note('emulated', 'compose.readiness', `port_open readiness of "${service.id}" is a healthcheck running nc inside the container; its image must have it`, [...at, 'readiness']));
   }
+  if (r?.type === 'log_match') {
+    notes.push(note('lost', 'compose.readiness', `Compose cannot wait for a log line; services depending on "${service.id}" wait for its ${test === undefined ? 'start' : 'healthcheck'} instead`, [...at, 'readiness']));
+  }
   if (test === undefined) return undefined;
   return {
     test,

@@ -220,7 +220,8 @@ function evalPipeline(pipe: Pipeline, dot: unknown, vars: Map<string, unknown>):
       if (a.k === 'lit') return a.v;
       if (a.k === 'field') return walk(a.root === 'dot' ? dot : vars.has(a.root) ? vars.get(a.root) : fail(`undefined variable ${a.root}`), a.path);
       if (a.k === 'group') return walk(evalPipeline(a.pipe, dot, vars), a.path);
-      return fail(`function "${a.name}" used as a value`);
+      // A function name in argument position is called without arguments (`default dict`).
+      return (FUNCTIONS[a.name] ?? fail(`unknown function ${a.name}`))();
     };
     if (head?.k === 'ident') {
       const fn = FUNCTIONS[head.name] ?? fail(`unknown function ${head.name}`);

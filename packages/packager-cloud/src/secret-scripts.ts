@@ -71,8 +71,10 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
       const shape = s.target.type === 'env' ? `${s.target.name}=<value>` : 'the value';
       out.push(`  echo ${shQuote(`secret ${s.id} is kept in your secret store (key ${remoteKey(manifest, s).key}): write ${shape} to ${file}`)} >&2`, '  missing=1');
     } else {
-      out.push(`  v=$(${valueCommand(s)})`);
-      out.push(s.target.type === 'env' ? `  printf '%s=%s\\n' ${s.target.name} "$v" >${file}` : `  printf '%s' "$v" >${file}`);
+      // Written to a temporary name first: a failed run never leaves a file the next run would keep.
+      if (s.target.type === 'env') out.push(`  v=$(${valueCommand(s)})`, `  printf '%s=%s\\n' ${s.target.name} "$v" >${file}.tmp`);
+      else out.push(`  ${valueCommand(s)} >${file}.tmp`);
+      out.push(`  mv ${file}.tmp ${file}`);
     }
     out.push('fi');
   }
