@@ -1,4 +1,4 @@
-import { createDiagnostic, jsonPointer, nodeId, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { createDiagnostic, jsonPointer, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core';
 import type { ManifestSecret, MobileManifest, SecretPrompt } from '@deployment-manager/bundle';
 import { findDependencySecrets, type PlannedSecret, type SecretCatalog, type SecretPlan } from '@deployment-manager/secrets';
 import { isServerSide, providedNode, type DependencyPlacement } from './placement.ts';
@@ -111,6 +111,8 @@ export function plannedEnv(secret: PlannedSecret, catalog: SecretCatalog): strin
   return dot === -1 ? secret.id : secret.id.slice(dot + 1);
 }
 
+type Held = DependencyPlacement & { readonly via: string };
+
 function matches(s: ManifestSecret<'secure_storage'>, p: PlannedSecret, env: string): boolean {
   return s.id === p.id || s.logical_id === p.id || s.target.name === env || s.id === env;
 }
@@ -127,17 +129,18 @@ function matches(s: ManifestSecret<'secure_storage'>, p: PlannedSecret, env: str
 export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResult {
   const { manifest } = input;
   const issues: Diagnostic[] = [];
-  const root = nodeId('scenario', manifest.app.scenario ?? manifest.app.name);
+  const root = input.plan.root;
   // A node's placement; a replacement node is placed like the original it replaces.
   const placed = new Map<NodeId, DependencyPlacement>();
   for (const p of input.placements) {
     placed.set(p.node, p);
     if (p.swappedTo !== undefined) placed.set(providedNode(p.swappedTo), p);
   }
-  const holder = (source: NodeId): DependencyPlacement | undefined => {
+  // The server placement that holds a source's secrets (the root scenario is held by its backend), if any.
+  const holder = (source: NodeId): Held | undefined => {
     if (source === root) return input.backend === undefined ? undefined : { node: root, name: parseNodeId(root).name, kind: 'behind', via: input.backend };
     const p = placed.get(source);
-    return p !== undefined && isServerSide(p.kind) && p.via !== undefined ? p : undefined;
+    return p !== undefined && isServerSide(p.kind) && p.via !== undefined ? { ...p, via: p.via } : undefined;
   };
 
   const device = manifest.secrets ?? [];
@@ -146,12 +149,12 @@ export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResul
   const claimed = new Map<number, string>();
   for (const p of input.plan.secrets) {
     const env = plannedEnv(p, input.catalog);
-    const holders = p.sources.map(holder);
-    const onServer = holders.length > 0 && holders.every((h) => h !== undefined);
+    const holders = p.sources.map(holder).filter((h): h is Held => h !== undefined);
+    const onServer = holders.length > 0 && holders.length === p.sources.length;
     const index = device.findIndex((s) => matches(s, p, env));
     if (index !== -1) claimed.set(index, p.id);
     if (onServer) {
-      const owner = holders[0] as DependencyPlacement;
+      const owner = holders[0] as Held;
       const s = device[index];
       const fetched = s?.class === 'remote_fetch' ? s.id : undefined;
       server.push({
@@ -159,18 +162,18 @@ export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResul
         env,
         kind: p.kind,
         dependency: owner.node,
-        held_by: owner.via as string,
+        held_by: owner.via,
         ...(fetched === undefined ? {} : { fetched_as: fetched }),
-        reason: `${owner.name} runs on the server of "${owner.via as string}", so its ${env} stays there${fetched === undefined ? ' and the app never holds it' : `; the app only fetches it at run time as "${fetched}"`}`,
+        reason: `${owner.name} runs on the server of "${owner.via}", so its ${env} stays there${fetched === undefined ? ' and the app never holds it' : `; the app only fetches it at run time as "${fetched}"`}`,
       });
-      for (const h of holders) serverSecrets.set((h as DependencyPlacement).node, [...(serverSecrets.get((h as DependencyPlacement).node) ?? []), p.id]);
+      for (const h of holders) serverSecrets.set(h.node, [...(serverSecrets.get(h.node) ?? []), p.id]);
       if (s !== undefined && s.class !== 'remote_fetch') {
         issues.push(
           createDiagnostic({
             code: 'MOBILE_SECRET_SERVER_HELD',
             severity: 'error',
             path: jsonPointer(['secrets', index, 'class']),
-            message: `secret "${s.id}" is ${env}, which the server of "${owner.via as string}" holds, but the app would obtain it as ${s.class}`,
+            message: `secret "${s.id}" is ${env}, which the server of "${owner.via}" holds, but the app would obtain it as ${s.class}`,
             hint: 'a key held by a server reaches the device only as remote_fetch (or not at all): reclassify it or remove it from the manifest',
           }),
         );

@@ -1,8 +1,9 @@
 import { fc } from '@fast-check/vitest';
 import type { MobileManifest } from '@deployment-manager/bundle';
+import { JAVA_RESERVED_WORDS } from '../src/index.ts';
 
 const word = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/);
-const segment = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/).filter((s) => !['new', 'class', 'int', 'for', 'if', 'do', 'try', 'case', 'char', 'byte', 'long', 'this', 'void', 'goto', 'else', 'enum', 'true', 'null', 'final', 'float', 'short', 'super', 'throw', 'while', 'break', 'catch', 'const', 'false', 'assert', 'double', 'import', 'native', 'public', 'return', 'static', 'switch', 'throws', 'boolean', 'default', 'extends', 'finally', 'package', 'private', 'abstract', 'continue', 'strictfp', 'volatile', 'interface', 'protected', 'transient', 'implements', 'instanceof', 'synchronized'].includes(s));
+const segment = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/).filter((s) => !JAVA_RESERVED_WORDS.includes(s));
 
 /** Resources a remote service may stand for (all servers the catalog knows). */
 const REMOTE_RESOURCES = ['postgres', 'qdrant', 'redis', 'n8n', 'minio', 'ollama', 'browserless'] as const;
