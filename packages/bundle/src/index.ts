@@ -1,4 +1,9 @@
-// Deployment manifests: assembly, schema and semantic validation, canonical export, profiles.
+/**
+ * Deployment manifests: assembly, schema and semantic validation, canonical export, profiles.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/bundle
+ */
 export {
   MANIFEST_SCHEMA_VERSION,
   SECRET_CLASSES,

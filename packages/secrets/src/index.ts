@@ -1,4 +1,9 @@
-// Secret planning per deployment tier: requirements, fail-closed classification, generation, templates.
+/**
+ * Secret planning per deployment tier: requirements, fail-closed classification, generation, templates.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/secrets
+ */
 export {
   SECRET_CLASSES,
   SECRET_KINDS,
