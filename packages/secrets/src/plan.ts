@@ -41,18 +41,26 @@ const humanize = (text: string): string => text.replace(/[_.]+/g, ' ').toLowerCa
 
 /** Nodes reachable from the root through required edges only. */
 function requiredNodes(graph: DependencyGraph): Set<NodeId> {
+  const next = new Map<NodeId, NodeId[]>();
+  for (const e of graph.edges) if (e.required) push(next, e.from, e.to);
   const out = new Set<NodeId>([graph.root]);
-  const queue: NodeId[] = [graph.root];
-  while (queue.length > 0) {
-    const id = queue.shift() as NodeId;
-    for (const e of graph.edges) {
-      if (e.from === id && e.required && !out.has(e.to)) {
-        out.add(e.to);
-        queue.push(e.to);
+  const todo: NodeId[] = [graph.root];
+  while (todo.length > 0) {
+    for (const to of next.get(todo.pop() as NodeId) ?? []) {
+      if (!out.has(to)) {
+        out.add(to);
+        todo.push(to);
       }
     }
   }
   return out;
+}
+
+/** Appends `value` to the list under `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /**
@@ -79,7 +87,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   const candidates = new Map<string, Candidate>();
   const byEnv = new Map<string, Candidate>();
   const dependents = new Map<NodeId, NodeId[]>();
-  for (const e of graph.edges) dependents.set(e.to, [...(dependents.get(e.to) ?? []), e.from]);
+  for (const e of graph.edges) push(dependents, e.to, e.from);
 
   const add = (c: Candidate): void => {
     const prior = candidates.get(c.id);
@@ -129,7 +137,9 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   for (const s of options.scenarios ?? []) specs.set(s.name, s);
   if (options.scenario !== undefined) specs.set(options.scenario.name, options.scenario);
   const suggestions: SuggestedSecret[] = [];
-  const catalogEnvOwner = (env: string): string | undefined => catalog.dependencies.find((d) => d.secrets.some((r) => r.env === env))?.name;
+  const envOwners = new Map<string, string>();
+  for (const d of catalog.dependencies) for (const r of d.secrets) if (!envOwners.has(r.env)) envOwners.set(r.env, d.name);
+  const catalogEnvOwner = (env: string): string | undefined => envOwners.get(env);
   for (const node of graph.nodes) {
     if (node.kind !== 'scenario') continue;
     const spec = specs.get(node.name);
@@ -217,7 +227,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   }
 
   const readers = new Map<NodeId, string[]>();
-  for (const s of secrets) for (const c of s.consumers) readers.set(c, [...(readers.get(c) ?? []), s.id]);
+  for (const s of secrets) for (const c of s.consumers) push(readers, c, s.id);
   const usage: SecretUsage[] = sorted(readers.keys()).map((service) => ({ service, secrets: (readers.get(service) as string[]).sort(compareIds) }));
   const findings = checkPlan({ tier, secrets, usage });
   return {
