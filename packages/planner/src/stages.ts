@@ -1,0 +1,163 @@
+import type { EnvironmentOverlay } from './environment.ts';
+import type { PlanFinding } from './finding.ts';
+import { hostLayout } from './host-layout.ts';
+import type { DeploymentInput } from './plan.ts';
+import type { TargetRender } from './render-target.ts';
+import type { RollbackPlan } from './rollback.ts';
+import type { RolloutPlan } from './rollout.ts';
+import type { SmokeCheck } from './smoke.ts';
+import { TARGETS, type TargetId } from './targets-data.ts';
+
+/** The stages of a deployment, in order. */
+export const PLAN_STAGES = ['pre-flight', 'configure', 'package', 'provision', 'deploy', 'verify'] as const;
+
+/** A stage id. */
+export type PlanStageId = (typeof PLAN_STAGES)[number];
+
+/** One stage of a plan: what it will do, what it needs, and what blocks it. */
+export interface PlanStage {
+  /** Stage id. */
+  readonly id: PlanStageId;
+  /** `blocked` when pre-flight has an error (nothing runs then), else `ready`. */
+  readonly status: 'ready' | 'blocked';
+  /** What it will do, in order (sentences). */
+  readonly actions: readonly string[];
+  /** Commands the operator runs for it (empty when nothing is run). */
+  readonly commands: readonly string[];
+  /** What it needs: credentials (by reference), tools, inputs. */
+  readonly needs: readonly string[];
+  /** Files it renders or reads. */
+  readonly artifacts: readonly string[];
+  /** Findings that belong to it (pre-flight holds every check's findings). */
+  readonly findings: readonly PlanFinding[];
+}
+
+/** What {@link buildStages} reads. */
+export interface StageInput {
+  /** The planner input. */
+  readonly input: DeploymentInput;
+  /** The environment, when known. */
+  readonly env: EnvironmentOverlay | undefined;
+  /** The target, when known. */
+  readonly target: TargetId | undefined;
+  /** The target render, when the manifest was valid. */
+  readonly render: TargetRender | undefined;
+  /** Rollout plan. */
+  readonly rollout: RolloutPlan | undefined;
+  /** Rollback plan. */
+  readonly rollback: RollbackPlan | undefined;
+  /** Smoke checks. */
+  readonly smoke: readonly SmokeCheck[];
+  /** Every finding, sorted. */
+  readonly findings: readonly PlanFinding[];
+}
+
+function describeOverrides(env: EnvironmentOverlay): string {
+  const parts: string[] = [];
+  if (env.apps?.replicas !== undefined) parts.push(`${env.apps.replicas} replica(s) of every app service`);
+  if (env.apps?.env !== undefined) parts.push(`env ${Object.keys(env.apps.env).sort().join(', ')}`);
+  for (const id of Object.keys(env.services ?? {}).sort()) parts.push(`overrides of ${id}`);
+  if (env.ingress?.host !== undefined) parts.push(`host ${env.ingress.host}`);
+  if (env.ingress?.tls !== undefined) parts.push(`tls ${env.ingress.tls ? 'on' : 'off'}`);
+  return parts.length === 0 ? 'no overrides' : parts.join('; ');
+}
+
+/**
+ * Builds the six ordered stages of a plan from its parts. Pure; used by
+ * `planDeployment`.
+ */
+export function buildStages(s: StageInput): PlanStage[] {
+  const blocked = s.findings.some((f) => f.status === 'error');
+  const status = blocked ? 'blocked' : 'ready';
+  const t = s.target === undefined ? undefined : TARGETS[s.target];
+  const m = s.render?.manifest;
+  const files = s.render?.files.map((f) => f.path) ?? [];
+  const envName = s.env?.name ?? s.input.environment;
+  const layout = m === undefined ? undefined : hostLayout(m, envName);
+  const secrets = m?.secrets ?? [];
+  const supplied = secrets.filter((x) => x.class === 'user_prompt' || (x.class === 'remote_fetch' && s.target !== 'k8s'));
+  const generated = secrets.filter((x) => x.class === 'per_install_generated');
+  const source = s.render?.secretSource;
+  const apps = m?.services.filter((x) => x.kind === 'app' && x.image === undefined).map((x) => x.id) ?? [];
+  const stage = (id: PlanStage['id'], body: Omit<PlanStage, 'id' | 'status' | 'findings'>, findings: readonly PlanFinding[] = []): PlanStage => ({ id, status, ...body, findings });
+
+  const provision: Omit<PlanStage, 'id' | 'status' | 'findings'> =
+    t?.provisions === 'terraform'
+      ? {
+          actions: [
+            `create one ${s.render?.cost.ok === true ? s.render.cost.estimate.size.id : '(no size fits)'} host in ${s.input.region ?? (s.target === 'do' ? 'nyc3' : 'us-east-1')} with a data volume and a firewall open to ssh, http and https only`,
+            'boot it with cloud-init: Docker, Compose v2, rsync, Docker data on the volume',
+          ],
+          commands: ['terraform -chdir=terraform init', 'terraform -chdir=terraform plan -out=tfplan', 'terraform -chdir=terraform apply tfplan'],
+          needs: [...t.credentials.map((c) => `${c.env}: ${c.description}`), ...t.tools],
+          artifacts: files.filter((f) => f.startsWith('terraform/') || f === 'cloud-init.yaml'),
+        }
+      : {
+          actions: [
+            s.target === 'vps'
+              ? 'nothing is created: the server must exist, reachable over ssh, with Docker and Compose 2.24.4 or later'
+              : s.target === 'k8s'
+                ? 'nothing is created: the cluster must exist with an ingress controller, a default storage class and (for remote secrets) External Secrets'
+                : 'nothing is created: the Docker host must exist',
+          ],
+          commands: [],
+          needs: t?.credentials.map((c) => `${c.env}: ${c.description}`) ?? [],
+          artifacts: [],
+        };
+
+  return [
+    stage(
+      'pre-flight',
+      {
+        actions: [
+          `check fitness of the dependency graph for tier ${s.input.tier}`,
+          `check the secret plan, and that ${supplied.length} operator-supplied secret(s) are in ${source === undefined ? 'the secret source' : `${source.kind} ${source.ref}`}`,
+          'validate the manifest (schema and meaning) against the scenario, version and tier asked for',
+          `check target ${s.input.target}: sizes, features it cannot express, rollout support`,
+          'estimate the monthly cost and check guardrails and quotas',
+          'verify the previous release checksum for rollback',
+        ],
+        commands: [],
+        needs: ['the assembled manifest', 'the (swapped) dependency graph', 'the names of the secrets present in the secret source (never values)'],
+        artifacts: [],
+      },
+      s.findings,
+    ),
+    stage('configure', {
+      actions: [
+        `apply environment "${envName}": ${s.env === undefined ? 'unknown environment' : describeOverrides(s.env)}`,
+        ...(supplied.length === 0 ? [] : [`deliver ${supplied.length} operator secret(s) from ${source?.ref ?? 'the secret source'}: ${supplied.map((x) => x.target.name).join(', ')}`]),
+        ...(generated.length === 0 ? [] : [`generate ${generated.length} per-install secret(s) on first deploy and keep them: ${generated.map((x) => x.id).join(', ')}`]),
+      ],
+      commands: [],
+      needs: source === undefined ? [] : [`${source.kind} ${source.ref} holding ${supplied.map((x) => x.target.name).join(', ') || 'no operator secrets'}`],
+      artifacts: files.filter((f) => f.startsWith('compose.') || f.startsWith('values-')),
+    }),
+    stage('package', {
+      actions: [
+        `render ${s.target === 'k8s' ? 'the Kubernetes manifests and Helm chart' : 'compose.yaml'} with the cloud packager`,
+        ...(apps.length === 0 ? [] : [`build and push the images of ${apps.join(', ')} (version ${m?.app.version ?? s.input.version})`]),
+        ...(t === undefined ? [] : [`render the ${s.input.target} files: ${files.join(', ')}`]),
+      ],
+      commands: [`deployment-manager package ${s.input.scenario} --target cloud`, ...(apps.length === 0 ? [] : ['docker compose build && docker compose push'])],
+      needs: apps.length === 0 ? [] : ['a container registry the target can pull from (the cloud packager\'s imageRegistry option)'],
+      artifacts: files,
+    }),
+    stage('provision', provision),
+    stage('deploy', {
+      actions: [`roll out with ${s.rollout?.strategy ?? 'an unknown strategy'} (${s.rollout?.support ?? 'unknown'}): ${s.rollout?.how ?? ''}`.trim()],
+      commands: s.rollout?.steps ?? [],
+      needs: t?.tools ?? [],
+      artifacts: layout === undefined || t?.runtime !== 'compose-host' ? [] : ['deploy.sh', layout.unit, 'Caddyfile'],
+    }),
+    stage('verify', {
+      actions: [
+        `run ${s.smoke.length} smoke check(s): ${s.smoke.map((c) => c.name).join(', ')}`,
+        s.rollback?.available === true ? `on failure, roll back to ${s.rollback.toVersion ?? 'the previous release'} (sha256 ${s.rollback.toSha256 ?? '?'})` : 'on failure, fix forward: no verified previous release to roll back to',
+      ],
+      commands: t?.runtime === 'compose-host' ? ['(deploy.sh runs smoke.sh on the host)'] : ['bash smoke.sh'],
+      needs: [],
+      artifacts: ['smoke.sh'],
+    }),
+  ];
+}
