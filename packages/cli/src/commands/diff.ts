@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { exportCanonical, verifyExport } from '@deployment-manager/bundle';
+import { SdkError } from '@deployment-manager/core';
+import { diffManifests, summarizeManifestChanges, type DiffOperation, type ManifestChanges } from '@deployment-manager/planner';
+import { reportError, type CliIo } from '../io.ts';
+
+const USAGE = 'usage: deployment-manager diff <old bundle.json> <new bundle.json> [--json]\n';
+
+/** The `diff --json` document. */
+export interface DiffJson {
+  /** SHA-256 of each manifest's canonical export. */
+  readonly sha256: { readonly old: string; readonly new: string };
+  /** Whether each file matches its `.sha256` sidecar (null when it has none). */
+  readonly verified: { readonly old: boolean | null; readonly new: boolean | null };
+  /** What changes, by meaning. */
+  readonly changes: ManifestChanges;
+  /** JSON Patch (RFC 6902 add/remove/replace) from old to new. */
+  readonly operations: readonly DiffOperation[];
+}
+
+function readManifest(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new SdkError('FILE_UNREADABLE', `cannot read ${path}`, { hint: 'check the path', cause, details: { path } });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new SdkError('PARSE_FAILED', `${path} is not valid JSON`, { hint: 'pass exported bundle.json files', cause, details: { path } });
+  }
+}
+
+function sidecarOk(path: string): boolean | null {
+  const v = verifyExport(path);
+  return v.expected === undefined ? null : v.ok;
+}
+
+const list = (label: string, xs: readonly string[]): string[] => (xs.length === 0 ? [] : [`${label}: ${xs.join(', ')}`]);
+
+function renderText(doc: DiffJson): string {
+  const c = doc.changes;
+  const lines = [
+    `old sha256 ${doc.sha256.old}${doc.verified.old === false ? ' (does NOT match its .sha256)' : ''}`,
+    `new sha256 ${doc.sha256.new}${doc.verified.new === false ? ' (does NOT match its .sha256)' : ''}`,
+    ...(c.version === undefined ? [] : [`version: ${c.version.from} -> ${c.version.to}`]),
+    ...list('services added', c.servicesAdded),
+    ...list('services removed', c.servicesRemoved),
+    ...c.servicesChanged.map((s) => `service ${s.id} changed: ${s.fields.join(', ')}`),
+    ...list('secrets added', c.secretsAdded),
+    ...list('secrets removed', c.secretsRemoved),
+    ...list('secrets changed', c.secretsChanged),
+    ...(c.ingressChanged ? ['ingress changed'] : []),
+    ...list('other fields changed', c.otherChanged),
+    '',
+    ...doc.operations.map((o) => `${o.op.padEnd(7)} ${o.path || '/'}${o.op === 'remove' ? '' : ` = ${JSON.stringify(o.value)}`}`),
+    `${doc.operations.length} operation(s)`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `deployment-manager diff <old bundle> <new bundle> [--json]`: what changes
+ * between two exported manifests - a summary by meaning (services and
+ * secrets by id) and the JSON Patch operations from old to new; each file's
+ * `.sha256` sidecar is checked when present. Exit code 0 when the manifests
+ * are equal, 1 when they differ, 2 on bad input.
+ *
+ * @example
+ * ```sh
+ * deployment-manager diff releases/3.1.0/bundle.json releases/3.2.0/bundle.json --json
+ * ```
+ */
+export async function runDiffCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const [oldPath, newPath] = positionals;
+    if (oldPath === undefined || newPath === undefined || positionals.length > 2) throw new SdkError('INVALID_ARGUMENT', 'diff takes exactly two bundle files', { hint: USAGE.trim() });
+    const a = readManifest(oldPath);
+    const b = readManifest(newPath);
+    const doc: DiffJson = {
+      sha256: { old: exportCanonical(a).sha256, new: exportCanonical(b).sha256 },
+      verified: { old: sidecarOk(oldPath), new: sidecarOk(newPath) },
+      changes: summarizeManifestChanges(a, b),
+      operations: diffManifests(a, b),
+    };
+    io.stdout(values.json ? `${JSON.stringify(doc, null, 2)}\n` : renderText(doc));
+    return doc.operations.length === 0 ? 0 : 1;
+  } catch (error) {
+    if (error instanceof TypeError && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`error [INVALID_ARGUMENT]: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    return reportError(error, io);
+  }
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createFileProfileStore } from '@deployment-manager/bundle';
+import type { DeploymentPlan } from '@deployment-manager/planner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBundleCommand } from './bundle.ts';
+import { runPlanCommand } from './plan.ts';
+
+const ROOT = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
+let dir: string;
+let store: string;
+let profileId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dm-cli-plan-'));
+  store = join(dir, 'profiles');
+  const v = await createFileProfileStore(store).create(
+    {
+      name: 'recipe-hub production',
+      scenario: 'recipe-hub',
+      tiers: ['saas'],
+      swaps: [{ from: 'ollama', to: 'openai' }],
+      secrets: { 'openai.api_key': { class: 'user_prompt', required: true, prompt: { label: 'OpenAI API key' } } },
+      settings: {},
+    },
+    { id: 'rh-prod' },
+  );
+  profileId = v.id;
+  // Only the names of this file are read; the values must never show up anywhere.
+  writeFileSync(join(dir, '.env.production'), 'OPENAI_API_KEY=sk-test-VALUE-THAT-MUST-NOT-LEAK\nEMPTY=\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runPlanCommand(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+const base = (): string[] => ['recipe-hub', '--root', ROOT, '--profile', profileId, '--store', store, '--env', 'production'];
+
+describe('deployment-manager plan', () => {
+  it('fails pre-flight at env_setup naming the missing user secret (exit 1, plan still printed)', async () => {
+    const { code, out } = await run(...base(), '--target', 'do', '--json');
+    expect(code).toBe(1);
+    const plan = JSON.parse(out) as DeploymentPlan;
+    expect(plan.outcome).toMatchObject({ status: 'error', stage: 'env_setup', reason: 'Missing ENV: OPENAI_API_KEY' });
+    expect(plan.stages.map((s) => s.id)).toEqual(['pre-flight', 'configure', 'package', 'provision', 'deploy', 'verify']);
+  });
+
+  it.each(['do', 'aws', 'vps', 'compose', 'k8s'])('succeeds on %s when the secrets file names the secret, without reading its value into the output', async (target) => {
+    const { code, out } = await run(...base(), '--target', target, '--secrets-file', join(dir, '.env.production'));
+    expect(out).toContain('status: success');
+    expect(out).toContain('6. verify [ready]');
+    expect(out).not.toContain('MUST-NOT-LEAK');
+    expect(code).toBe(0);
+  });
+
+  it('plans a rollback from a previous export and its checksum sidecar (bundle assemble --out writes both)', async () => {
+    const path = join(dir, 'bundle.json');
+    let err = '';
+    const assembled = await runBundleCommand(['assemble', 'recipe-hub', '--root', ROOT, '--tier', 'saas', '--profile', profileId, '--store', store, '--out', path], { stdout: () => undefined, stderr: (t) => (err += t), isTTY: false });
+    expect({ assembled, err: err.includes('error') ? err : '' }).toEqual({ assembled: 0, err: '' });
+    const { code, out } = await run(...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json');
+    const plan = JSON.parse(out) as DeploymentPlan;
+    expect(plan.rollback).toMatchObject({ available: true, diff: [], fromSha256: plan.manifestSha256, toSha256: plan.manifestSha256 });
+    expect(code).toBe(0);
+    writeFileSync(`${path}.sha256`, `${'0'.repeat(64)}  bundle.json\n`);
+    const tampered = JSON.parse((await run(...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json')).out) as DeploymentPlan;
+    expect(tampered.outcome).toMatchObject({ status: 'error', stage: 'rollback' });
+  });
+
+  it('rejects bad input with exit code 2', async () => {
+    expect((await run('recipe-hub', '--env', 'production')).code).toBe(2);
+    expect((await run(...base(), '--target', 'do', '--strategy', 'yolo')).code).toBe(2);
+    expect((await run(...base(), '--target', 'do', '--bogus')).code).toBe(2);
+    expect((await run('recipe-hub', '--target', 'do', '--manifest', join(dir, 'missing.json'))).err).toContain('FILE_UNREADABLE');
+  });
+
+  it('reports an unknown target as a blocking finding', async () => {
+    const { code, out } = await run(...base(), '--target', 'gcp', '--json');
+    expect(code).toBe(1);
+    expect((JSON.parse(out) as DeploymentPlan).outcome).toMatchObject({ status: 'error', stage: 'target' });
+  });
+});
+
