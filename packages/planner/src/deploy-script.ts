@@ -85,7 +85,7 @@ export function renderDeployScript(input: DeployScriptInput): string {
       : `DEPLOY_HOST="\${DEPLOY_HOST:-$(${input.hostCommand})}"`,
     `SECRETS_FILE="\${SECRETS_FILE:-${input.secretsFile}}"`,
     `STRATEGY="\${STRATEGY:-${input.strategy}}"`,
-    'COMPOSE_DIR="${COMPOSE_DIR:-$HERE/../cloud}"',
+    'COMPOSE_DIR="${COMPOSE_DIR:-$HERE/../cloud/compose}"',
     `DIR=${shellQuote(layout.dir)}`,
     'SSH=(ssh -o BatchMode=yes)',
     'case "$STRATEGY" in recreate|rolling) ;; *) echo "error: STRATEGY must be recreate or rolling on a single host" >&2; exit 2;; esac',

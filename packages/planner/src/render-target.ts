@@ -84,7 +84,8 @@ function hostNotes(manifest: CloudManifest, target: TargetId): PackagerNote[] {
  * - `do`, `aws`: the host set plus `cloud-init.yaml` and a Terraform module
  *   under `terraform/`, sized by the cost estimate.
  * The cloud packager's own output (`compose.yaml`, manifests, chart) is
- * expected beside it in `../cloud`. Pure.
+ * expected beside it: `deploy.sh` reads `../cloud/compose/compose.yaml`
+ * (the layout `runPackagers` gives the cloud packager), or `COMPOSE_DIR`. Pure.
  *
  * @example
  * ```ts
