@@ -9,6 +9,7 @@
  *
  * Usage: tsx packages/packager-cloud/test/compose-config-check.ts <work dir>
  */
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ if (workDir === undefined) {
 
 function cases(): [string, CloudManifest][] {
   const out: [string, CloudManifest][] = [['sample', sampleManifest()], ...SCENARIOS.map((s): [string, CloudManifest] => [s, scenarioManifest(s)])];
-  const workspace = loadWorkspace(new URL('../../../examples/end-to-end/workspace', import.meta.url).pathname);
+  const workspace = loadWorkspace(fileURLToPath(new URL('../../../examples/end-to-end/workspace', import.meta.url)));
   for (const tier of ['saas', 'enterprise'] as const) {
     const { result } = assembleScenario(workspace, 'recipe-hub', { tier });
     if (!result.ok || result.manifest.target !== 'cloud') throw new Error(`recipe-hub did not assemble for ${tier}: ${result.diagnostics.map((d) => d.code).join(', ')}`);

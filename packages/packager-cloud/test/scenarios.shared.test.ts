@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedFixture } from '@deployment-manager/testkit';
+import { assembleScenario } from '@deployment-manager/bundle';
+import { loadWorkspace } from '@deployment-manager/core';
 import { Ajv } from 'ajv';
 import { bundledComposeSchema, checkCloudBundle, createCloudPackager, planCloud, renderHelmChart, validateComposeSchema, validateKubernetesObject } from '../src/index.ts';
 import { SCENARIOS, scenarioManifest } from './scenarios.ts';
@@ -67,5 +69,18 @@ describe.each(SCENARIOS)('scenario %s', (name) => {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.each(SCENARIOS.flatMap((s) => (['saas', 'enterprise'] as const).map((tier) => [s, tier] as const)))('%s assembled from the Vrooli fixtures for %s', (name, tier) => {
+  it('packs clean against the ../shared compose schema, and the chart renders back to the manifests', () => {
+    const { result } = assembleScenario(loadWorkspace(sharedFixture('fixtures', 'vrooli')), name, { tier });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const manifest = result.manifest;
+    if (manifest.target !== 'cloud') throw new Error('not a cloud manifest');
+    expect(checkCloudBundle(manifest, { composeSchema })).toEqual([]);
+    const plan = planCloud(manifest, { composeSchema });
+    const rendered = renderHelmChart(plan.chart);
+    for (const [file, objects] of plan.kubernetes) expect(docs(rendered.get(file) ?? '')).toEqual(objects);
   });
 });
