@@ -1,0 +1,53 @@
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { assembleScenario, type CloudManifest } from '@deployment-manager/bundle';
+import { loadWorkspace } from '@deployment-manager/core';
+import { sharedFixture } from '@deployment-manager/testkit';
+import { describe, expect, it } from 'vitest';
+import { suppliedSecretName } from '../src/deploy-script.ts';
+import { PRODUCTION } from '../src/environments-data.ts';
+import { planDeployment } from '../src/plan.ts';
+import { renderTarget } from '../src/render-target.ts';
+import { PLAN_STAGES } from '../src/stages.ts';
+import { TARGET_IDS } from '../src/targets-data.ts';
+import { hclJsonView } from './hcl-json-view.ts';
+
+// Every real Vrooli scenario that assembles into a cloud manifest is planned on every target.
+const workspace = loadWorkspace(sharedFixture('fixtures', 'vrooli'));
+const manifests: [string, CloudManifest][] = [];
+for (const name of [...workspace.scenarios.keys()].sort()) {
+  const { result } = assembleScenario(workspace, name, { tier: 'saas' });
+  if (result.ok && result.manifest.target === 'cloud') manifests.push([name, result.manifest]);
+}
+
+describe('planner over the Vrooli fixtures (saas)', () => {
+  it('assembles enough scenarios to be meaningful', () => {
+    expect(manifests.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(manifests)('%s: plans on every target with six stages, and a missing operator secret is named', (name, manifest) => {
+    const supplied = (manifest.secrets ?? []).filter((s) => (s.class === 'user_prompt' || s.class === 'remote_fetch') && s.required !== false).map(suppliedSecretName);
+    for (const target of TARGET_IDS) {
+      const all = planDeployment({ scenario: name, version: manifest.app.version, tier: 'saas', environment: 'production', target, manifest, providedSecrets: supplied, confirmCost: true, guardrails: { maxMonthlyCost: 1e9 } });
+      expect(all.stages.map((s) => s.id)).toEqual([...PLAN_STAGES]);
+      expect(all.findings.filter((f) => f.code === 'SECRET_MISSING' && f.status === 'error')).toEqual([]);
+      const errors = all.findings.filter((f) => f.status === 'error').map((f) => f.code);
+      // What may still block a real scenario: a strategy or a size the target does not have.
+      expect(errors.filter((c) => c !== 'TARGET_NO_SIZE')).toEqual([]);
+      if (supplied.length > 0 && !(target === 'k8s' && manifest.secrets?.every((s) => s.class !== 'user_prompt'))) {
+        const none = planDeployment({ scenario: name, version: manifest.app.version, tier: 'saas', environment: 'production', target, manifest, providedSecrets: [] });
+        const missing = none.findings.filter((f) => f.code === 'SECRET_MISSING' && f.status === 'error').map((f) => f.reason);
+        expect(missing.length).toBeGreaterThan(0);
+        expect(none.outcome.status).toBe('error');
+      }
+    }
+  });
+
+  it.each(manifests.slice(0, 10))('%s: the DigitalOcean and AWS modules parse back with hcl2json', async (_name, manifest) => {
+    for (const target of ['do', 'aws'] as const) {
+      const r = renderTarget(manifest, target, PRODUCTION);
+      for (const [file, items] of Object.entries(r.terraform ?? {})) {
+        expect(await parseHcl(file, r.files.find((f) => f.path === `terraform/${file}`)?.content ?? '')).toEqual(hclJsonView(items));
+      }
+    }
+  });
+});
