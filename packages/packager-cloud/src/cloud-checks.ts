@@ -7,7 +7,7 @@ import { isScriptable } from './secret-generators.ts';
 
 /**
  * Validates a cloud manifest with the bundle package's
- * {@link @deployment-manager/bundle!validateManifest} (JSON Schema and
+ * `validateManifest` of `@deployment-manager/bundle` (JSON Schema and
  * semantics) and insists on `target: "cloud"` (`CLOUD_TARGET_MISMATCH`).
  */
 export function validateCloudManifest(input: unknown): ValidationResult<CloudManifest> {

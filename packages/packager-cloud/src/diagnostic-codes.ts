@@ -8,16 +8,39 @@ export interface CloudDiagnosticInfo {
   readonly summary: string;
 }
 
+/** A cloud packager diagnostic code (see {@link CLOUD_DIAGNOSTIC_CODES}). */
+export type CloudDiagnosticCode =
+  | 'CLOUD_TARGET_MISMATCH'
+  | 'CLOUD_APP_NAME_INVALID'
+  | 'CLOUD_SERVICE_ID_INVALID'
+  | 'CLOUD_VOLUME_NAME_INVALID'
+  | 'CLOUD_ENV_NAME_INVALID'
+  | 'CLOUD_SECRET_KEY_COLLISION'
+  | 'CLOUD_SECRET_MULTILINE_ENV'
+  | 'CLOUD_GENERATOR_UNSUPPORTED'
+  | 'CLOUD_COMPOSE_SCHEMA'
+  | 'CLOUD_COMPOSE_SCHEMA_SKIPPED'
+  | 'CLOUD_COMPOSE_DEPENDS_ON_UNKNOWN'
+  | 'CLOUD_COMPOSE_HEALTHY_WITHOUT_HEALTHCHECK'
+  | 'CLOUD_COMPOSE_REFERENCE_UNKNOWN'
+  | 'CLOUD_K8S_INVALID'
+  | 'CLOUD_K8S_UNKNOWN_FIELD'
+  | 'CLOUD_K8S_KIND_UNKNOWN'
+  | 'CLOUD_HELM_CHART_INVALID'
+  | 'CLOUD_HELM_VALUES_INVALID'
+  | 'CLOUD_HELM_RENDER_FAILED'
+  | 'CLOUD_HELM_RENDER_MISMATCH';
+
 /**
  * Every code the cloud packager's own checks report (on top of the bundle's
  * `validateManifest` codes), with its fixed severity. Tests and hosts match
  * on codes, never on messages.
  */
-export const CLOUD_DIAGNOSTIC_CODES = {
+export const CLOUD_DIAGNOSTIC_CODES: Readonly<Record<CloudDiagnosticCode, CloudDiagnosticInfo>> = {
   CLOUD_TARGET_MISMATCH: { severity: 'error', summary: 'the manifest is not a cloud manifest' },
   CLOUD_APP_NAME_INVALID: { severity: 'error', summary: 'app.name is not a DNS label of at most 40 characters (it names Kubernetes objects and the Helm chart)' },
   CLOUD_SERVICE_ID_INVALID: { severity: 'error', summary: 'a service id is not a DNS-1035 label of at most 52 characters (it is a host name and a Kubernetes name)' },
-  CLOUD_VOLUME_NAME_INVALID: { severity: 'error', summary: 'a volume name is not a DNS label of at most 40 characters' },
+  CLOUD_VOLUME_NAME_INVALID: { severity: 'error', summary: 'a volume name is not a DNS label (it names a pod volume and a claim)' },
   CLOUD_ENV_NAME_INVALID: { severity: 'error', summary: 'an environment variable name cannot be a ConfigMap key' },
   CLOUD_SECRET_KEY_COLLISION: { severity: 'error', summary: 'two secret ids map to the same Secret key or file name' },
   CLOUD_SECRET_MULTILINE_ENV: { severity: 'warning', summary: 'a key pair is delivered as an environment variable; env files hold one line' },
@@ -34,10 +57,7 @@ export const CLOUD_DIAGNOSTIC_CODES = {
   CLOUD_HELM_VALUES_INVALID: { severity: 'error', summary: 'values.yaml does not validate against the generated values.schema.json' },
   CLOUD_HELM_RENDER_FAILED: { severity: 'error', summary: 'a chart template does not render with the default values' },
   CLOUD_HELM_RENDER_MISMATCH: { severity: 'error', summary: 'the chart rendered with its default values differs from the plain Kubernetes manifests' },
-} as const;
-
-/** A cloud packager diagnostic code. */
-export type CloudDiagnosticCode = keyof typeof CLOUD_DIAGNOSTIC_CODES;
+};
 
 /** Builds a diagnostic of a cloud code, with the code's fixed severity. */
 export function cloudDiagnostic(code: CloudDiagnosticCode, path: string, message: string, hint: string, file?: string): Diagnostic {

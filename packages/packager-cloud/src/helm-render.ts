@@ -17,9 +17,21 @@ export interface HelmRenderContext {
   /** Chart values. */
   readonly Values: Readonly<Record<string, unknown>>;
   /** Release facts (`Name`, `Namespace`). */
-  readonly Release: { readonly Name: string; readonly Namespace: string };
+  readonly Release: {
+    /** Release name. */
+    readonly Name: string;
+    /** Release namespace. */
+    readonly Namespace: string;
+  };
   /** Chart facts (`Name`, `Version`, `AppVersion`). */
-  readonly Chart: { readonly Name: string; readonly Version: string; readonly AppVersion?: string };
+  readonly Chart: {
+    /** Chart name. */
+    readonly Name: string;
+    /** Chart version. */
+    readonly Version: string;
+    /** Application version. */
+    readonly AppVersion?: string;
+  };
 }
 
 type Arg =

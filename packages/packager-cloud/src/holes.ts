@@ -25,7 +25,12 @@ export interface Hole {
   /** The value the plain manifests hold (the default). */
   readonly value: unknown;
   /** Where the default lives in values.yaml, and its schema; absent for built-ins such as `.Release.Name`. */
-  readonly values?: { readonly path: readonly string[]; readonly schema: ValueSchema };
+  readonly values?: {
+    /** Path in values.yaml. */
+    readonly path: readonly string[];
+    /** JSON Schema of the value. */
+    readonly schema: ValueSchema;
+  };
 }
 
 /** True when `x` is a {@link Hole}. */

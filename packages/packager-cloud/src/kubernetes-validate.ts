@@ -8,11 +8,14 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { cloudDiagnostic } from './diagnostic-codes.ts';
 
-interface SchemaError {
+/** One schema violation, as ajv (and kubernetes-models) report it. */
+export interface KubernetesSchemaError {
+  /** JSON pointer into the object. */
   readonly instancePath: string;
+  /** What is wrong. */
   readonly message?: string;
 }
-type Validate = (object: Readonly<Record<string, unknown>>) => readonly SchemaError[];
+type Validate = (object: Readonly<Record<string, unknown>>) => readonly KubernetesSchemaError[];
 
 function modelValidator(Model: new (data: never) => { validate(): void }, apiVersion?: string): Validate {
   return (object) => {
@@ -22,7 +25,7 @@ function modelValidator(Model: new (data: never) => { validate(): void }, apiVer
     } catch (error) {
       const errors = (error as { errors?: unknown }).errors;
       if (!Array.isArray(errors)) throw error;
-      return errors as SchemaError[];
+      return errors as KubernetesSchemaError[];
     }
   };
 }
@@ -66,7 +69,7 @@ function withValue(object: unknown, path: Path, value: unknown): Record<string, 
  * is probed: given a value of the wrong type, a field the schema knows
  * fails validation at its own path; an unknown field passes silently.
  */
-export function unknownFields(object: Readonly<Record<string, unknown>>, validate: (object: Readonly<Record<string, unknown>>) => readonly SchemaError[]): string[] {
+export function unknownFields(object: Readonly<Record<string, unknown>>, validate: (object: Readonly<Record<string, unknown>>) => readonly KubernetesSchemaError[]): string[] {
   const out: string[] = [];
   for (const path of fieldPaths(object)) {
     // Array items are probed through their fields; apiVersion and kind picked the schema.

@@ -1,6 +1,7 @@
 import type { CloudManifest, CloudService, ManifestSecret } from '@deployment-manager/bundle';
 import type { NodeId } from '@deployment-manager/core';
 import { renderKubernetesSecrets, type GeneratorSpec, type KubernetesSecretsRender, type PlannedSecret, type SecretPlan } from '@deployment-manager/secrets';
+import type { KubernetesSecretWiring } from './kubernetes.ts';
 import type { ResolvedCloudOptions } from './options.ts';
 
 /** The key under which a service's env wiring is filed in a {@link KubernetesSecretsRender}. */
@@ -47,8 +48,12 @@ export function manifestSecretPlan(manifest: CloudManifest, only?: CloudService)
   return { tier: manifest.tier, root: `scenario:${manifest.app.name}`, secrets, usage: [], suggestions: [], blockers: [], warnings: [] };
 }
 
-/** Renders the manifest's secrets with the secrets package (objects, env wiring), and each service's file volumes. */
-export function renderSecrets(manifest: CloudManifest, options: ResolvedCloudOptions): { all: KubernetesSecretsRender; perService: ReadonlyMap<string, KubernetesSecretsRender> } {
+/**
+ * Renders the manifest's secrets with the secrets package's
+ * `renderKubernetesSecrets`: the whole plan (Secret skeleton, ExternalSecret,
+ * env wiring per consumer) and, per service, only what it consumes (its file volumes).
+ */
+export function renderSecrets(manifest: CloudManifest, options: ResolvedCloudOptions): KubernetesSecretWiring {
   const base = { appName: manifest.app.name, secretStore: options.secretStore, externalSecretsApiVersion: options.externalSecretsApiVersion };
   const all = renderKubernetesSecrets(manifestSecretPlan(manifest), base);
   const perService = new Map(manifest.services.map((s) => [s.id, renderKubernetesSecrets(manifestSecretPlan(manifest, s), base)] as const));
