@@ -35,7 +35,7 @@ export interface CloudPackagerOptions {
 
 /** {@link CloudPackagerOptions} with defaults applied. */
 export interface ResolvedCloudOptions {
-  /** Schema, or `false` when validation is skipped. */
+  /** The schema given, `bundled` for the shipped copy, or `false` when validation is skipped. */
   readonly composeSchema: Readonly<Record<string, unknown>> | false | 'bundled';
   /** Init container image. */
   readonly waitImage: string;

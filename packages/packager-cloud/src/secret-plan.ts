@@ -2,6 +2,7 @@ import type { CloudManifest, CloudService, ManifestSecret } from '@deployment-ma
 import type { NodeId } from '@deployment-manager/core';
 import { renderKubernetesSecrets, type GeneratorSpec, type KubernetesSecretsRender, type PlannedSecret, type SecretPlan } from '@deployment-manager/secrets';
 import type { KubernetesSecretWiring } from './kubernetes.ts';
+import { secretKey } from './names.ts';
 import type { ResolvedCloudOptions } from './options.ts';
 
 /** The key under which a service's env wiring is filed in a {@link KubernetesSecretsRender}. */
@@ -62,7 +63,7 @@ export function renderSecrets(manifest: CloudManifest, options: ResolvedCloudOpt
 
 /** Where each file-target secret of a service is mounted: secret id -> absolute path in the container. */
 export function secretFilePaths(manifest: CloudManifest, render: KubernetesSecretsRender): Map<string, string> {
-  const byKey = new Map((manifest.secrets ?? []).map((s) => [s.id.replace(/[^-._a-zA-Z0-9]/g, '_'), s.id] as const));
+  const byKey = new Map((manifest.secrets ?? []).map((s) => [secretKey(s.id), s.id] as const));
   const out = new Map<string, string>();
   for (const v of render.volumes) {
     for (const item of v.volume.secret.items) {
