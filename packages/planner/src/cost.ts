@@ -87,8 +87,20 @@ export interface CostEstimate {
 
 /** What {@link estimateCost} found: an estimate, or why there is none. */
 export type CostResult =
-  | { readonly ok: true; readonly estimate: CostEstimate }
-  | { readonly ok: false; readonly reason: 'no-price-data' | 'no-size-fits'; readonly needed: Footprint };
+  | {
+      /** An estimate was made. */
+      readonly ok: true;
+      /** The estimate. */
+      readonly estimate: CostEstimate;
+    }
+  | {
+      /** No estimate. */
+      readonly ok: false;
+      /** The target has no prices, or no size fits. */
+      readonly reason: 'no-price-data' | 'no-size-fits';
+      /** What was needed. */
+      readonly needed: Footprint;
+    };
 
 const cents = (n: number): number => Math.round(n * 100) / 100;
 

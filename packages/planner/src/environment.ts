@@ -72,7 +72,12 @@ export interface EnvironmentOverlay {
   /** Where secret values come from (default per target: an env file, or a Kubernetes Secret). */
   readonly secrets?: SecretSource;
   /** Public host name and TLS. */
-  readonly ingress?: { readonly host?: string; readonly tls?: boolean };
+  readonly ingress?: {
+    /** Public host name. */
+    readonly host?: string;
+    /** Terminate TLS. */
+    readonly tls?: boolean;
+  };
   /** Rollout strategy. */
   readonly rollout?: RolloutSpec;
   /** Cost and quota guardrails. */

@@ -13,8 +13,47 @@ export const FINDING_STAGES = ['readiness', 'env_setup', 'manifest', 'environmen
 /** A pre-flight stage. */
 export type FindingStage = (typeof FINDING_STAGES)[number];
 
+/** What a planner finding code means and which stage it belongs to. */
+export interface PlanFindingInfo {
+  /** The pre-flight stage every finding of this code has. */
+  readonly stage: FindingStage;
+  /** One-line meaning. */
+  readonly summary: string;
+}
+
+/** A planner finding code (see {@link PLAN_FINDING_CODES}). */
+export type PlanFindingCode =
+  | 'FITNESS_BLOCKER'
+  | 'FITNESS_UNKNOWN'
+  | 'FITNESS_NOT_CHECKED'
+  | 'SECRET_MISSING'
+  | 'SECRET_PLAN_BLOCKER'
+  | 'SECRET_GENERATED_ON_DEPLOY'
+  | 'SECRET_REMOTE_REFERENCE'
+  | 'MANIFEST_INVALID'
+  | 'MANIFEST_WARNING'
+  | 'MANIFEST_NOT_CLOUD'
+  | 'ENVIRONMENT_UNKNOWN'
+  | 'ENVIRONMENT_INVALID'
+  | 'ENVIRONMENT_SERVICE_UNKNOWN'
+  | 'TARGET_UNKNOWN'
+  | 'TARGET_NO_SIZE'
+  | 'TARGET_LOST_FEATURE'
+  | 'TARGET_TIER_MISMATCH'
+  | 'COST_OVER_LIMIT'
+  | 'COST_NEEDS_CONFIRMATION'
+  | 'COST_UNKNOWN'
+  | 'QUOTA_EXCEEDED'
+  | 'ROLLOUT_UNSUPPORTED'
+  | 'ROLLOUT_EMULATED'
+  | 'ROLLOUT_INVALID'
+  | 'ROLLBACK_CHECKSUM_MISMATCH'
+  | 'ROLLBACK_DATA_RISK'
+  | 'ROLLBACK_NONE'
+  | 'SMOKE_CHECK_FAILED';
+
 /** Finding codes and their stage. */
-export const PLAN_FINDING_CODES = {
+export const PLAN_FINDING_CODES: Readonly<Record<PlanFindingCode, PlanFindingInfo>> = {
   FITNESS_BLOCKER: { stage: 'readiness', summary: 'a required dependency cannot run on the tier' },
   FITNESS_UNKNOWN: { stage: 'readiness', summary: 'a dependency has no catalog entry, so its fitness is unknown' },
   FITNESS_NOT_CHECKED: { stage: 'readiness', summary: 'no dependency graph was given, so fitness was not checked' },
@@ -43,7 +82,4 @@ export const PLAN_FINDING_CODES = {
   ROLLBACK_DATA_RISK: { stage: 'rollback', summary: 'rolling back may not undo a change to stateful services' },
   ROLLBACK_NONE: { stage: 'rollback', summary: 'there is no previous release to roll back to' },
   SMOKE_CHECK_FAILED: { stage: 'verify', summary: 'a smoke check failed against the live deployment' },
-} as const;
-
-/** A planner finding code. */
-export type PlanFindingCode = keyof typeof PLAN_FINDING_CODES;
+};

@@ -6,11 +6,11 @@
  * @packageDocumentation
  * @module @deployment-manager/planner
  */
-export { planDeployment, type DeploymentInput, type DeploymentPlan, type PlanOutcome } from './plan.ts';
+export { planDeployment, type DeploymentInput, type DeploymentPlan, type PlanFailure, type PlanOutcome, type PlanSuccess } from './plan.ts';
 export { PLAN_STAGES, buildStages, type PlanStage, type PlanStageId, type StageInput } from './stages.ts';
 export { fitnessFindings, manifestFindings, secretFindings, type ManifestCheck } from './preflight.ts';
 export { planFinding, isBlocked, type PlanFinding } from './finding.ts';
-export { FINDING_STAGES, PLAN_FINDING_CODES, type FindingStage, type PlanFindingCode } from './finding-codes.ts';
+export { FINDING_STAGES, PLAN_FINDING_CODES, type FindingStage, type PlanFindingCode, type PlanFindingInfo } from './finding-codes.ts';
 export { findingToDiagnostic, diagnosticToFinding } from './diagnostics-bridge.ts';
 export type { EnvironmentOverlay, Guardrails, Quotas, RolloutSpec, SecretSource, ServiceOverride } from './environment.ts';
 export { BUILTIN_ENVIRONMENTS, DEVELOPMENT, PRODUCTION, STAGING } from './environments-data.ts';

@@ -11,7 +11,12 @@ export interface ServiceChange {
 /** What changes between two manifests, by meaning (services and secrets by id), for people. */
 export interface ManifestChanges {
   /** App version before and after, when it changed. */
-  readonly version?: { readonly from: string; readonly to: string };
+  readonly version?: {
+    /** Old version. */
+    readonly from: string;
+    /** New version. */
+    readonly to: string;
+  };
   /** Services only in the new manifest. */
   readonly servicesAdded: readonly string[];
   /** Services only in the old manifest. */

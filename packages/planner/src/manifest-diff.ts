@@ -5,9 +5,28 @@ import { SdkError, jsonPointer, parseJsonPointer } from '@deployment-manager/cor
  * `remove` and `replace`, addressed by an RFC 6901 JSON pointer.
  */
 export type DiffOperation =
-  | { readonly op: 'add'; readonly path: string; readonly value: unknown }
-  | { readonly op: 'remove'; readonly path: string }
-  | { readonly op: 'replace'; readonly path: string; readonly value: unknown };
+  | {
+      /** Adds a key, or inserts into an array at the index (`-` appends). */
+      readonly op: 'add';
+      /** JSON pointer of the new member. */
+      readonly path: string;
+      /** The value added. */
+      readonly value: unknown;
+    }
+  | {
+      /** Removes a key or an array item. */
+      readonly op: 'remove';
+      /** JSON pointer of the member removed. */
+      readonly path: string;
+    }
+  | {
+      /** Replaces an existing member (`""` is the whole document). */
+      readonly op: 'replace';
+      /** JSON pointer of the member replaced. */
+      readonly path: string;
+      /** The new value. */
+      readonly value: unknown;
+    };
 
 /** What changes from one manifest (or any JSON value) to another, as JSON Patch operations applied in order. */
 export type ManifestDiff = readonly DiffOperation[];

@@ -56,9 +56,31 @@ export interface DeploymentInput {
 }
 
 /** The seeds' report shapes: success with URLs and next steps, or the first blocking stage with a reason and a fix. */
-export type PlanOutcome =
-  | { readonly status: 'success'; readonly urls: readonly string[]; readonly next_steps: readonly string[] }
-  | { readonly status: 'error'; readonly stage: FindingStage; readonly reason: string; readonly fix_suggestion: string; readonly errors: readonly PlanFinding[] };
+export type PlanOutcome = PlanSuccess | PlanFailure;
+
+/** The seeds' success shape. */
+export interface PlanSuccess {
+  /** Discriminator. */
+  readonly status: 'success';
+  /** Where the app will answer once deployed. */
+  readonly urls: readonly string[];
+  /** The commands to run, stage by stage. */
+  readonly next_steps: readonly string[];
+}
+
+/** The seeds' failure shape: the first blocking finding, and all of them. */
+export interface PlanFailure {
+  /** Discriminator. */
+  readonly status: 'error';
+  /** Stage of the first blocking finding (`env_setup`, `cost`...). */
+  readonly stage: FindingStage;
+  /** Its reason (`Missing ENV: OPENAI_API_KEY`). */
+  readonly reason: string;
+  /** Its fix. */
+  readonly fix_suggestion: string;
+  /** Every blocking finding. */
+  readonly errors: readonly PlanFinding[];
+}
 
 /** A deployment plan: ordered stages, every finding, and what each part will do. */
 export interface DeploymentPlan {
