@@ -139,7 +139,7 @@ export function renderTarget(base: CloudManifest, target: TargetId, environment:
         const need = cost.needed;
         findings.push(planFinding('TARGET_NO_SIZE', 'error', `no ${info.provider} size in the price table fits ${need.cpuMillis}m cpu, ${need.memoryMiB} MiB memory and ${need.gpus} gpu (plus host overhead)`, 'lower replicas or resource requests, swap heavy dependencies for hosted ones, or add a larger size to the price table'));
       } else {
-        const volumeGiB = cost.ok ? footprint(manifest).volumeGiB : 0;
+        const volumeGiB = footprint(manifest).volumeGiB;
         const size = cost.estimate.size.id;
         terraform =
           target === 'do'
