@@ -1,8 +1,10 @@
 import { reportError, type CliCommand, type CliIo } from './io.ts';
 import { runBundleCommand } from './commands/bundle.ts';
+import { runDiffCommand } from './commands/diff.ts';
 import { runFitnessCommand } from './commands/fitness.ts';
 import { runGraphCommand } from './commands/graph.ts';
 import { runPackageCommand } from './commands/package.ts';
+import { runPlanCommand } from './commands/plan.ts';
 import { runProfileCommand } from './commands/profile.ts';
 import { runSecretsCommand } from './commands/secrets.ts';
 import { runSwapsCommand } from './commands/swaps.ts';
@@ -16,6 +18,8 @@ export const COMMANDS: Readonly<Record<string, { readonly summary: string; reado
   bundle: { summary: 'bundle assemble|validate|export|verify a deployment manifest', run: runBundleCommand },
   profile: { summary: 'profile create|list|show|update|history|diff|rollback|export|import', run: runProfileCommand },
   package: { summary: 'the whole pipeline for a target: manifest + packager artifacts in --out', run: runPackageCommand },
+  plan: { summary: 'deployment plan: stages, pre-flight, cost, rollout and rollback (--env, --target do|aws|vps|compose|k8s)', run: runPlanCommand },
+  diff: { summary: 'what changes between two exported manifests', run: runDiffCommand },
 };
 
 const USAGE = (): string =>

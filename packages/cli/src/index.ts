@@ -16,3 +16,5 @@ export { runProfileCommand } from './commands/profile.ts';
 export { runFitnessCommand, table } from './commands/fitness.ts';
 export { runSwapsCommand } from './commands/swaps.ts';
 export { runSecretsCommand } from './commands/secrets.ts';
+export { runPlanCommand } from './commands/plan.ts';
+export { runDiffCommand } from './commands/diff.ts';
