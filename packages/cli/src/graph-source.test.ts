@@ -65,3 +65,21 @@ describe('--analyzer-url', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('--analyzer-url on bundle and package', () => {
+  it('assembles from the analyzer graph while reading the scenario\'s own services from --root', async () => {
+    const { code, out } = await cli(['bundle', 'assemble', 'recipe-hub', '--root', example, '--analyzer-url', url, '--tier', 'saas', '--json']);
+    const doc = JSON.parse(out);
+    const ids = doc.manifest.services.map((s: { id: string }) => s.id);
+    expect(ids).toContain('postgres');
+    expect(ids).not.toContain('redis'); // the analyzer did not report redis
+    expect(code).toBe(doc.ok ? 0 : 1);
+  });
+
+  it('needs --root for the scenario\'s own services', async () => {
+    const { code, err } = await cli(['package', 'recipe-hub', '--analyzer-url', url, '--root', '/nowhere', '--target', 'cloud', '--out', '/tmp/unused']);
+    expect(code).toBe(2);
+    expect(err).toContain('SCENARIO_NOT_FOUND');
+    expect(err).toContain('--root');
+  });
+});

@@ -9,13 +9,14 @@ import {
   writeExport,
   type ProfileContent,
 } from '@deployment-manager/bundle';
-import { SdkError, loadWorkspace, parseTier, type Diagnostic } from '@deployment-manager/core';
+import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
+import { GRAPH_SOURCE_OPTIONS, loadGraphSource, requireWorkspace, type GraphSourceValues } from '../graph-source.ts';
 import { reportError, type CliIo } from '../io.ts';
 
 const USAGE = `usage:
   deployment-manager bundle validate <manifest.json> [--json]
-  deployment-manager bundle assemble <scenario> --root <dir> --tier <tier> [--profile <id> --store <dir>] [--swap from=to ...] [--accept-suggested] [--out <file>] [--json]
+  deployment-manager bundle assemble <scenario> --root <dir> --tier <tier> [--profile <id> --store <dir>] [--swap from=to ...] [--accept-suggested] [--analyzer-url <url>] [--policy all|active] [--out <file>] [--json]
   deployment-manager bundle export <manifest.json> --out <file> [--json]
   deployment-manager bundle verify <file> [--sha256 <hex>] [--json]
 `;
@@ -68,13 +69,15 @@ function validateCommand(file: string, json: boolean, io: CliIo): number {
 async function assembleCommand(scenario: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
   if (typeof values['tier'] !== 'string') throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'pass --tier desktop|mobile|saas|enterprise' });
   const tier = parseTier(values['tier']);
-  const workspace = loadWorkspace(typeof values['root'] === 'string' ? values['root'] : '.');
+  const source = await loadGraphSource(scenario, values as GraphSourceValues, 'active');
+  const workspace = requireWorkspace(source, scenario);
   let content: ProfileContent | undefined;
   if (typeof values['profile'] === 'string') {
     content = (await createFileProfileStore(typeof values['store'] === 'string' ? values['store'] : '.deployment-manager/profiles').get(values['profile'])).content;
   }
   const { result } = assembleScenario(workspace, scenario, {
     tier,
+    graph: source.graph,
     ...(content === undefined ? {} : { profile: content }),
     swaps: (values['swap'] as string[]).map(parseSwapArg),
     acceptSuggested: values['accept-suggested'] === true,
@@ -107,7 +110,7 @@ export async function runBundleCommand(argv: string[], io: CliIo): Promise<numbe
       args: argv,
       allowPositionals: true,
       options: {
-        root: { type: 'string', default: '.' },
+        ...GRAPH_SOURCE_OPTIONS,
         tier: { type: 'string' },
         profile: { type: 'string' },
         store: { type: 'string' },
