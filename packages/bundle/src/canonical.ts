@@ -73,3 +73,28 @@ export function exportCanonical(value: unknown): CanonicalExport {
   const bytes = new TextEncoder().encode(text);
   return { bytes, text, sha256: sha256Hex(bytes) };
 }
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    // RFC 8785 orders keys by UTF-16 code units, which is what this comparison does.
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+
+/**
+ * Human-readable JSON with keys sorted as in canonical JSON, two-space
+ * indent and a final newline: identical input, identical bytes. For
+ * artifacts people read; {@link canonicalJson} is for bytes that are hashed.
+ *
+ * @example
+ * ```ts
+ * prettyJson({ b: 1, a: [2] }) // '{\n  "a": [\n    2\n  ],\n  "b": 1\n}\n'
+ * ```
+ */
+export function prettyJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}

@@ -71,7 +71,7 @@ export { validateManifest, semanticDiagnostics } from './validate-manifest.ts';
 export { findPlaceholders, type Placeholder } from './check-placeholders.ts';
 export { pathEscape } from './check-paths.ts';
 export { planDesktopPorts, type PortAssignment, type PortPlan } from './port-plan.ts';
-export { canonicalJson, exportCanonical, sha256Hex, type CanonicalExport } from './canonical.ts';
+export { canonicalJson, exportCanonical, prettyJson, sha256Hex, type CanonicalExport } from './canonical.ts';
 export { checksumPath, verifyExport, writeExport, writeFileAtomic, type ExportVerification } from './export-file.ts';
 export {
   PROFILE_ID_PATTERN,

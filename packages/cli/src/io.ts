@@ -1,4 +1,5 @@
-import { isSdkError } from '@deployment-manager/core';
+import { readFileSync } from 'node:fs';
+import { SdkError, isSdkError } from '@deployment-manager/core';
 
 /** Where a command writes: injected so commands are testable without a process. */
 export interface CliIo {
@@ -36,4 +37,28 @@ const COLOURS = { red: 31, green: 32, yellow: 33, blue: 34, grey: 90, bold: 1 } 
 /** Wraps text in an ANSI colour when `enabled` (a TTY without NO_COLOR). */
 export function colour(enabled: boolean, name: keyof typeof COLOURS, text: string): string {
   return enabled && !process.env['NO_COLOR'] ? `\u001b[${COLOURS[name]}m${text}\u001b[0m` : text;
+}
+
+/** Reads and parses a JSON file, or throws `FILE_UNREADABLE` / `PARSE_FAILED` naming the path. */
+export function readJsonFile(path: string, hint: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new SdkError('FILE_UNREADABLE', `cannot read ${path}`, { hint: 'check the path', cause, details: { path } });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new SdkError('PARSE_FAILED', `${path} is not valid JSON`, { hint, cause, details: { path } });
+  }
+}
+
+/** The single `<scenario>` positional of a command, or `INVALID_ARGUMENT` with the usage as hint. */
+export function scenarioArgument(positionals: readonly string[], usage: string): string {
+  const scenario = positionals[0];
+  if (scenario === undefined || positionals.length > 1) {
+    throw new SdkError('INVALID_ARGUMENT', scenario === undefined ? 'no scenario given' : `unexpected argument "${positionals[1]}"`, { hint: usage.trim() });
+  }
+  return scenario;
 }

@@ -1,11 +1,10 @@
 import { createDiagnostic, isSdkError, jsonPointer, type DependencyGraph, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
-import type { MobileManifest } from '@deployment-manager/bundle';
+import { prettyJson, type MobileManifest } from '@deployment-manager/bundle';
 import { DEFAULT_CATALOG, SWAP_RULES, TIER_CONSTRAINTS, applySwaps, lookupEntry, scoreEntry, scoreGraph, suggestSwaps, type Catalog, type SwapSpec } from '@deployment-manager/fitness';
 import { DEFAULT_SECRET_CATALOG, planSecrets } from '@deployment-manager/secrets';
 import { checkAppId } from './app-id.ts';
 import { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-config.ts';
 import { validateMobileArtifact } from './artifact-schemas.ts';
-import { prettyJson } from './json.ts';
 import { renderNextSteps } from './next-steps.ts';
 import { mobileNotes } from './notes.ts';
 import type { MobilePackagerOptions } from './options.ts';

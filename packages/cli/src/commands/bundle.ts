@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   assembleScenario,
@@ -12,7 +11,7 @@ import {
 import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import { GRAPH_SOURCE_OPTIONS, loadGraphSource, requireWorkspace, type GraphSourceValues } from '../graph-source.ts';
-import { reportError, type CliIo } from '../io.ts';
+import { readJsonFile, reportError, type CliIo } from '../io.ts';
 
 const USAGE = `usage:
   deployment-manager bundle validate <manifest.json> [--json]
@@ -40,26 +39,12 @@ export function issueJson(d: Diagnostic): IssueJson {
   return { code: d.code, severity: d.severity, path: d.path, message: d.message, hint: d.hint ?? null };
 }
 
-function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read ${path}`, { hint: 'check the path', cause, details: { path } });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new SdkError('PARSE_FAILED', `${path} is not valid JSON`, { hint: 'fix the JSON syntax', cause, details: { path } });
-  }
-}
-
 function renderIssues(issues: readonly Diagnostic[]): string {
   return issues.map((d) => `${d.severity.padEnd(7)} ${d.code} ${d.path || '/'}: ${d.message}${d.hint === undefined ? '' : `\n        hint: ${d.hint}`}\n`).join('');
 }
 
 function validateCommand(file: string, json: boolean, io: CliIo): number {
-  const result = validateManifest(readJsonFile(file));
+  const result = validateManifest(readJsonFile(file, 'fix the JSON syntax'));
   const issues = [...(result.ok ? [] : result.issues), ...result.warnings];
   if (json) io.stdout(`${JSON.stringify({ valid: result.ok, issues: issues.map(issueJson) }, null, 2)}\n`);
   else io.stdout(`${renderIssues(issues)}${result.ok ? `${file}: valid` : `${file}: invalid`} (${issues.length} finding(s))\n`);
@@ -139,7 +124,7 @@ export async function runBundleCommand(argv: string[], io: CliIo): Promise<numbe
       return v.ok ? 0 : 1;
     }
     if (values.out === undefined) throw new SdkError('INVALID_ARGUMENT', 'bundle export needs --out <file>', { hint: USAGE.trim() });
-    const manifest = readJsonFile(subject);
+    const manifest = readJsonFile(subject, 'fix the JSON syntax');
     const result = validateManifest(manifest);
     if (!result.ok) {
       if (values.json) io.stdout(`${JSON.stringify({ valid: false, issues: [...result.issues, ...result.warnings].map(issueJson) }, null, 2)}\n`);

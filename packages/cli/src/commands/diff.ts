@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportCanonical, verifyExport } from '@deployment-manager/bundle';
 import { SdkError } from '@deployment-manager/core';
 import { diffManifests, summarizeManifestChanges, type DiffOperation, type ManifestChanges } from '@deployment-manager/planner';
-import { reportError, type CliIo } from '../io.ts';
+import { readJsonFile, reportError, type CliIo } from '../io.ts';
 
 const USAGE = 'usage: deployment-manager diff <old bundle.json> <new bundle.json> [--json]\n';
 
@@ -17,20 +16,6 @@ export interface DiffJson {
   readonly changes: ManifestChanges;
   /** JSON Patch (RFC 6902 add/remove/replace) from old to new. */
   readonly operations: readonly DiffOperation[];
-}
-
-function readManifest(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read ${path}`, { hint: 'check the path', cause, details: { path } });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new SdkError('PARSE_FAILED', `${path} is not valid JSON`, { hint: 'pass exported bundle.json files', cause, details: { path } });
-  }
 }
 
 function sidecarOk(path: string): boolean | null {
@@ -82,8 +67,8 @@ export async function runDiffCommand(argv: string[], io: CliIo): Promise<number>
     }
     const [oldPath, newPath] = positionals;
     if (oldPath === undefined || newPath === undefined || positionals.length > 2) throw new SdkError('INVALID_ARGUMENT', 'diff takes exactly two bundle files', { hint: USAGE.trim() });
-    const a = readManifest(oldPath);
-    const b = readManifest(newPath);
+    const a = readJsonFile(oldPath, 'pass exported bundle.json files');
+    const b = readJsonFile(newPath, 'pass exported bundle.json files');
     const doc: DiffJson = {
       sha256: { old: exportCanonical(a).sha256, new: exportCanonical(b).sha256 },
       verified: { old: sidecarOk(oldPath), new: sidecarOk(newPath) },

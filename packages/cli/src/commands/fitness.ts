@@ -14,7 +14,7 @@ import {
   type SwapSuggestion,
 } from '@deployment-manager/fitness';
 import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { colour, reportError, type CliIo } from '../io.ts';
+import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
 
 const USAGE = 'usage: deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--policy all|active] [--analyzer-url <url>] [--json]\n';
 
@@ -46,8 +46,7 @@ export async function runFitnessCommand(argv: string[], io: CliIo): Promise<numb
       io.stdout(USAGE);
       return 0;
     }
-    const scenario = positionals[0];
-    if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: USAGE.trim() });
+    const scenario = scenarioArgument(positionals, USAGE);
     const model = values.model;
     if (model !== 'default' && model !== 'vrooli') throw new SdkError('INVALID_ARGUMENT', `model "${model}" is not known`, { hint: 'use --model default or --model vrooli' });
     const tiers: readonly Tier[] = values.tier === undefined ? TIERS : [parseTier(values.tier)];

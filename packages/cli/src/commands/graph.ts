@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SdkError, dependencyOrder, findCycles, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
 import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { colour, reportError, type CliIo } from '../io.ts';
+import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
+
+const USAGE = 'usage: deployment-manager graph <scenario> --root <dir> [--analyzer-url <url>] [--policy all|active] [--json]\n';
 
 /** The exact `graph --json` document. */
 export interface GraphJson {
@@ -52,11 +54,10 @@ export async function runGraphCommand(argv: string[], io: CliIo): Promise<number
       options: { ...GRAPH_SOURCE_OPTIONS, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help) {
-      io.stdout('usage: deployment-manager graph <scenario> --root <dir> [--analyzer-url <url>] [--policy all|active] [--json]\n');
+      io.stdout(USAGE);
       return 0;
     }
-    const scenario = positionals[0];
-    if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: 'usage: deployment-manager graph <scenario> --root <dir>' });
+    const scenario = scenarioArgument(positionals, USAGE);
     const { workspace, graph } = await loadGraphSource(scenario, values);
     const files = new Set<string>();
     for (const n of graph.nodes) {

@@ -15,7 +15,7 @@ import { createCloudPackager } from '@deployment-manager/packager-cloud';
 import { createDesktopPackager } from '@deployment-manager/packager-desktop';
 import { createMobilePackager } from '@deployment-manager/packager-mobile';
 import { GRAPH_SOURCE_OPTIONS, loadGraphSource, requireWorkspace } from '../graph-source.ts';
-import { colour, reportError, type CliIo } from '../io.ts';
+import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
 
 const USAGE = `usage: deployment-manager package <scenario> --root <dir> --target desktop|cloud|mobile --out <dir>
@@ -105,8 +105,7 @@ export async function runPackageCommand(argv: string[], io: CliIo): Promise<numb
       io.stdout(USAGE);
       return 0;
     }
-    const scenario = positionals[0];
-    if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: USAGE.trim() });
+    const scenario = scenarioArgument(positionals, USAGE);
     const target = targetOf(values.target);
     if (values.out === undefined) throw new SdkError('INVALID_ARGUMENT', 'no output directory given', { hint: 'pass --out <dir>' });
     const out = resolve(values.out);

@@ -5,7 +5,7 @@ import { SdkError, buildGraph, loadWorkspace, parseTier, type DependencyGraph, t
 import { applySwaps, parseSwapArg, suggestSwaps, type SwapSpec } from '@deployment-manager/fitness';
 import { ROLLOUT_STRATEGIES, TARGET_IDS, planDeployment, type DeploymentPlan, type PlanFinding, type RolloutStrategy } from '@deployment-manager/planner';
 import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets';
-import { colour, reportError, type CliIo } from '../io.ts';
+import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
 
 const USAGE = `usage: deployment-manager plan <scenario> --env <environment> --target ${TARGET_IDS.join('|')} [--json]
        [--root <dir>] [--manifest <bundle.json>] [--profile <id> --store <dir>] [--swap from=to ...] [--tier saas|enterprise]
@@ -163,8 +163,7 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
       io.stdout(USAGE);
       return 0;
     }
-    const scenario = positionals[0];
-    if (scenario === undefined || positionals.length > 1) throw new SdkError('INVALID_ARGUMENT', scenario === undefined ? 'no scenario given' : `unexpected argument "${positionals[1]}"`, { hint: USAGE.trim() });
+    const scenario = scenarioArgument(positionals, USAGE);
     if (values.target === undefined) throw new SdkError('INVALID_ARGUMENT', 'no target given', { hint: `add --target ${TARGET_IDS.join('|')}` });
     const strategy = values.strategy;
     if (strategy !== undefined && !(ROLLOUT_STRATEGIES as readonly string[]).includes(strategy)) throw new SdkError('INVALID_ARGUMENT', `strategy "${strategy}" is not known`, { hint: `use ${ROLLOUT_STRATEGIES.join(', ')}` });

@@ -4,7 +4,7 @@ import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg, planSwaps } from '@deployment-manager/fitness';
 import { planSecrets, renderEnvTemplate, renderKubernetesSecrets, validatePlan, type ClassificationOverrides, type SecretPlan } from '@deployment-manager/secrets';
 import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { reportError, type CliIo } from '../io.ts';
+import { reportError, scenarioArgument, type CliIo } from '../io.ts';
 
 /** The `secrets --format json` document. */
 export interface SecretsJson {
@@ -76,8 +76,7 @@ export async function runSecretsCommand(argv: string[], io: CliIo): Promise<numb
       io.stdout(USAGE);
       return 0;
     }
-    const scenario = positionals[0];
-    if (scenario === undefined || positionals.length > 1) throw new SdkError('INVALID_ARGUMENT', scenario === undefined ? 'no scenario given' : `unexpected argument "${positionals[1]}"`, { hint: USAGE.trim() });
+    const scenario = scenarioArgument(positionals, USAGE);
     if (values.tier === undefined) throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'add --tier local|desktop|mobile|saas|enterprise' });
     const tier = parseTier(values.tier);
     const format = values.json ? 'json' : (values.format ?? 'env');
