@@ -93,7 +93,8 @@ export function buildDesktopManifest(plan: AssemblyPlan): { manifest: DesktopMan
       id: s.id,
       type: s.role === 'ui' ? 'ui-bundle' : 'api-binary',
       binaries: binaries(platforms, `services/${s.id}`, file),
-      ...(s.build === undefined ? {} : { build: { type: s.build.type, source_dir: s.build.sourceDir, output_pattern: `services/${s.id}/{{platform}}/${file}{{ext}}` } }),
+      // output_pattern is relative to source_dir, as in the predecessor's examples; staging copies it into binaries.
+      ...(s.build === undefined ? {} : { build: { type: s.build.type, source_dir: s.build.sourceDir, output_pattern: `bin/{{platform}}/${file}{{ext}}` } }),
       ...(Object.keys(env).length === 0 ? {} : { env }),
       ...withSecrets(s.id),
       ...(s.role === 'api' ? { data_dirs: [`data/${name}`, ...libraries.filter((l) => l.entry?.persistence === 'durable').map((l) => `data/${l.name}`)] } : {}),

@@ -61,7 +61,7 @@ describe('assembleManifest for desktop', () => {
     const api = m.services.find((s) => s.id === 'api');
     expect(api?.env?.['API_PORT']).toBe('${api.http}');
     expect(api?.health).toMatchObject({ type: 'http', path: '/healthz', port_name: 'http', timeout_ms: 3000 });
-    expect(api?.build).toEqual({ type: 'go', source_dir: 'api', output_pattern: 'services/api/{{platform}}/notes-api{{ext}}' });
+    expect(api?.build).toEqual({ type: 'go', source_dir: 'api', output_pattern: 'bin/{{platform}}/notes-api{{ext}}' });
     expect(Object.keys(api?.binaries ?? {})).toEqual(['linux-x64', 'win-x64']);
     expect(api?.binaries['win-x64']?.path).toBe('services/api/win-x64/notes-api.exe');
     expect(api?.metadata).toEqual({ embedded: ['in-process-cache', 'sqlite'] });

@@ -30,18 +30,18 @@ stage() {
 build_linux_x64() {
   echo "==> linux-x64"
   # api (go)
-  mkdir -p "$SOURCE_ROOT"/api/services/api/linux-x64
-  (cd "$SOURCE_ROOT"/api && env GOOS=linux GOARCH=amd64 go build -o services/api/linux-x64/picker-wheel-api .)
+  mkdir -p "$SOURCE_ROOT"/api/bin/linux-x64
+  (cd "$SOURCE_ROOT"/api && env GOOS=linux GOARCH=amd64 go build -o bin/linux-x64/picker-wheel-api .)
   # ui (npm)
-  mkdir -p "$SOURCE_ROOT"/ui/services/ui/linux-x64
+  mkdir -p "$SOURCE_ROOT"/ui/bin/linux-x64
   (cd "$SOURCE_ROOT"/ui && npm ci)
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=linux npm_config_arch=x64 npm run build)
   rm -rf staging/linux-x64
-  stage linux-x64 runtime/bundle.json bundle.json 1926390c0c39eb291998004087bd08eb0737bad1a7850837a388829d1af2d932
+  stage linux-x64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
   stage linux-x64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
   stage linux-x64 "$SOURCE_ROOT"/runtime/linux-x64/runtime runtime/runtime '' x
-  stage linux-x64 "$SOURCE_ROOT"/api/services/api/linux-x64/picker-wheel-api services/api/linux-x64/picker-wheel-api '' x
-  stage linux-x64 "$SOURCE_ROOT"/ui/services/ui/linux-x64/picker-wheel-ui services/ui/linux-x64/picker-wheel-ui '' x
+  stage linux-x64 "$SOURCE_ROOT"/api/bin/linux-x64/picker-wheel-api services/api/linux-x64/picker-wheel-api '' x
+  stage linux-x64 "$SOURCE_ROOT"/ui/bin/linux-x64/picker-wheel-ui services/ui/linux-x64/picker-wheel-ui '' x
   stage linux-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   (
     npx --no-install electron-builder --config "electron-builder.$CHANNEL.json" --linux --x64 --publish "${PUBLISH:-never}"
@@ -51,18 +51,18 @@ build_linux_x64() {
 build_win_x64() {
   echo "==> win-x64"
   # api (go)
-  mkdir -p "$SOURCE_ROOT"/api/services/api/win-x64
-  (cd "$SOURCE_ROOT"/api && env GOOS=windows GOARCH=amd64 go build -o services/api/win-x64/picker-wheel-api.exe .)
+  mkdir -p "$SOURCE_ROOT"/api/bin/win-x64
+  (cd "$SOURCE_ROOT"/api && env GOOS=windows GOARCH=amd64 go build -o bin/win-x64/picker-wheel-api.exe .)
   # ui (npm)
-  mkdir -p "$SOURCE_ROOT"/ui/services/ui/win-x64
+  mkdir -p "$SOURCE_ROOT"/ui/bin/win-x64
   (cd "$SOURCE_ROOT"/ui && npm ci)
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=win32 npm_config_arch=x64 npm run build)
   rm -rf staging/win-x64
-  stage win-x64 runtime/bundle.json bundle.json 1926390c0c39eb291998004087bd08eb0737bad1a7850837a388829d1af2d932
+  stage win-x64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
   stage win-x64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
   stage win-x64 "$SOURCE_ROOT"/runtime/win-x64/runtime.exe runtime/runtime.exe '' x
-  stage win-x64 "$SOURCE_ROOT"/api/services/api/win-x64/picker-wheel-api.exe services/api/win-x64/picker-wheel-api.exe '' x
-  stage win-x64 "$SOURCE_ROOT"/ui/services/ui/win-x64/picker-wheel-ui.exe services/ui/win-x64/picker-wheel-ui.exe '' x
+  stage win-x64 "$SOURCE_ROOT"/api/bin/win-x64/picker-wheel-api.exe services/api/win-x64/picker-wheel-api.exe '' x
+  stage win-x64 "$SOURCE_ROOT"/ui/bin/win-x64/picker-wheel-ui.exe services/ui/win-x64/picker-wheel-ui.exe '' x
   stage win-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   (
     npx --no-install electron-builder --config "electron-builder.$CHANNEL.json" --win --x64 --publish "${PUBLISH:-never}"
@@ -72,18 +72,18 @@ build_win_x64() {
 build_darwin_x64() {
   echo "==> darwin-x64"
   # api (go)
-  mkdir -p "$SOURCE_ROOT"/api/services/api/darwin-x64
-  (cd "$SOURCE_ROOT"/api && env GOOS=darwin GOARCH=amd64 go build -o services/api/darwin-x64/picker-wheel-api .)
+  mkdir -p "$SOURCE_ROOT"/api/bin/darwin-x64
+  (cd "$SOURCE_ROOT"/api && env GOOS=darwin GOARCH=amd64 go build -o bin/darwin-x64/picker-wheel-api .)
   # ui (npm)
-  mkdir -p "$SOURCE_ROOT"/ui/services/ui/darwin-x64
+  mkdir -p "$SOURCE_ROOT"/ui/bin/darwin-x64
   (cd "$SOURCE_ROOT"/ui && npm ci)
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=darwin npm_config_arch=x64 npm run build)
   rm -rf staging/darwin-x64
-  stage darwin-x64 runtime/bundle.json bundle.json 1926390c0c39eb291998004087bd08eb0737bad1a7850837a388829d1af2d932
+  stage darwin-x64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
   stage darwin-x64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
   stage darwin-x64 "$SOURCE_ROOT"/runtime/darwin-x64/runtime runtime/runtime '' x
-  stage darwin-x64 "$SOURCE_ROOT"/api/services/api/darwin-x64/picker-wheel-api services/api/darwin-x64/picker-wheel-api '' x
-  stage darwin-x64 "$SOURCE_ROOT"/ui/services/ui/darwin-x64/picker-wheel-ui services/ui/darwin-x64/picker-wheel-ui '' x
+  stage darwin-x64 "$SOURCE_ROOT"/api/bin/darwin-x64/picker-wheel-api services/api/darwin-x64/picker-wheel-api '' x
+  stage darwin-x64 "$SOURCE_ROOT"/ui/bin/darwin-x64/picker-wheel-ui services/ui/darwin-x64/picker-wheel-ui '' x
   stage darwin-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   if [ "$(uname -s)" != Darwin ]; then echo "macOS packages can only be built on macOS" >&2; exit 1; fi
   (
@@ -94,18 +94,18 @@ build_darwin_x64() {
 build_darwin_arm64() {
   echo "==> darwin-arm64"
   # api (go)
-  mkdir -p "$SOURCE_ROOT"/api/services/api/darwin-arm64
-  (cd "$SOURCE_ROOT"/api && env GOOS=darwin GOARCH=arm64 go build -o services/api/darwin-arm64/picker-wheel-api .)
+  mkdir -p "$SOURCE_ROOT"/api/bin/darwin-arm64
+  (cd "$SOURCE_ROOT"/api && env GOOS=darwin GOARCH=arm64 go build -o bin/darwin-arm64/picker-wheel-api .)
   # ui (npm)
-  mkdir -p "$SOURCE_ROOT"/ui/services/ui/darwin-arm64
+  mkdir -p "$SOURCE_ROOT"/ui/bin/darwin-arm64
   (cd "$SOURCE_ROOT"/ui && npm ci)
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=darwin npm_config_arch=arm64 npm run build)
   rm -rf staging/darwin-arm64
-  stage darwin-arm64 runtime/bundle.json bundle.json 1926390c0c39eb291998004087bd08eb0737bad1a7850837a388829d1af2d932
+  stage darwin-arm64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
   stage darwin-arm64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
   stage darwin-arm64 "$SOURCE_ROOT"/runtime/darwin-arm64/runtime runtime/runtime '' x
-  stage darwin-arm64 "$SOURCE_ROOT"/api/services/api/darwin-arm64/picker-wheel-api services/api/darwin-arm64/picker-wheel-api '' x
-  stage darwin-arm64 "$SOURCE_ROOT"/ui/services/ui/darwin-arm64/picker-wheel-ui services/ui/darwin-arm64/picker-wheel-ui '' x
+  stage darwin-arm64 "$SOURCE_ROOT"/api/bin/darwin-arm64/picker-wheel-api services/api/darwin-arm64/picker-wheel-api '' x
+  stage darwin-arm64 "$SOURCE_ROOT"/ui/bin/darwin-arm64/picker-wheel-ui services/ui/darwin-arm64/picker-wheel-ui '' x
   stage darwin-arm64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   if [ "$(uname -s)" != Darwin ]; then echo "macOS packages can only be built on macOS" >&2; exit 1; fi
   (
