@@ -1,20 +1,31 @@
-import { hasCycle } from 'graphology-dag';
-import { toGraphology, compareIds } from './graph.ts';
+import { compareIds } from './graph.ts';
 import type { DependencyGraph, NodeId } from './model.ts';
+
+// Graphs are immutable values, so their adjacency lists are built once per
+// graph object and shared by every query (callers never mutate the lists).
+const SUCCESSORS = new WeakMap<DependencyGraph, Map<NodeId, NodeId[]>>();
+const PREDECESSORS = new WeakMap<DependencyGraph, Map<NodeId, NodeId[]>>();
 
 /** Adjacency lists (dependent -> sorted dependencies) of a graph. */
 function successors(graph: DependencyGraph): Map<NodeId, NodeId[]> {
-  const out = new Map<NodeId, NodeId[]>();
+  let out = SUCCESSORS.get(graph);
+  if (out !== undefined) return out;
+  out = new Map<NodeId, NodeId[]>();
   for (const n of graph.nodes) out.set(n.id, []);
   for (const e of graph.edges) (out.get(e.from) as NodeId[]).push(e.to);
+  SUCCESSORS.set(graph, out);
   return out; // edges are sorted by (from, to), so each list is sorted
 }
 
+/** Reverse adjacency lists (dependency -> sorted dependents) of a graph. */
 function predecessors(graph: DependencyGraph): Map<NodeId, NodeId[]> {
-  const inn = new Map<NodeId, NodeId[]>();
+  let inn = PREDECESSORS.get(graph);
+  if (inn !== undefined) return inn;
+  inn = new Map<NodeId, NodeId[]>();
   for (const n of graph.nodes) inn.set(n.id, []);
   for (const e of graph.edges) (inn.get(e.to) as NodeId[]).push(e.from);
   for (const list of inn.values()) list.sort(compareIds);
+  PREDECESSORS.set(graph, inn);
   return inn;
 }
 
@@ -276,7 +287,29 @@ export function transitiveClosure(graph: DependencyGraph): Map<NodeId, ReadonlyS
   return out;
 }
 
-/** True when the graph has no cycle (graphology-dag's check over the cached index). */
+const ACYCLIC = new WeakMap<DependencyGraph, boolean>();
+
+/** True when the graph has no cycle (a self loop is a cycle): Kahn's algorithm over the cached adjacency, once per graph. */
 export function isAcyclic(graph: DependencyGraph): boolean {
-  return !hasCycle(toGraphology(graph));
+  let acyclic = ACYCLIC.get(graph);
+  if (acyclic === undefined) ACYCLIC.set(graph, (acyclic = kahn(graph)));
+  return acyclic;
+}
+
+function kahn(graph: DependencyGraph): boolean {
+  const succ = successors(graph);
+  const indegree = new Map<NodeId, number>();
+  for (const n of graph.nodes) indegree.set(n.id, 0);
+  for (const e of graph.edges) indegree.set(e.to, (indegree.get(e.to) as number) + 1);
+  const ready = graph.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  let removed = 0;
+  while (ready.length > 0) {
+    removed++;
+    for (const w of succ.get(ready.pop() as NodeId) as NodeId[]) {
+      const d = (indegree.get(w) as number) - 1;
+      indegree.set(w, d);
+      if (d === 0) ready.push(w);
+    }
+  }
+  return removed === graph.nodes.length;
 }

@@ -208,9 +208,13 @@ export function toGraphology(graph: DependencyGraph): DirectedGraph {
   return g;
 }
 
-/** Looks a node up by id, or throws `NODE_NOT_FOUND`. */
+const NODES = new WeakMap<DependencyGraph, Map<NodeId, DependencyNode>>();
+
+/** Looks a node up by id (through a per-graph index built once), or throws `NODE_NOT_FOUND`. */
 export function getNode(graph: DependencyGraph, id: NodeId): DependencyNode {
-  const node = graph.nodes.find((n) => n.id === id);
+  let byId = NODES.get(graph);
+  if (byId === undefined) NODES.set(graph, (byId = new Map(graph.nodes.map((n) => [n.id, n]))));
+  const node = byId.get(id);
   if (node === undefined) {
     throw new SdkError('NODE_NOT_FOUND', `node "${id}" is not in the graph of ${graph.root}`, { hint: 'node ids look like resource:postgres or scenario:calendar' });
   }
