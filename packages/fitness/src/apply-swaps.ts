@@ -131,24 +131,10 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
     if (target === undefined) edges.push(e);
     else edges.push({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: [...swappedFrom(e.attributes), e.to].sort() } });
   }
-  const todo: NodeId[] = [];
-  for (const s of applied) {
-    if (!present.has(s.to) && !added.has(s.to)) added.set(s.to, { reason: 'replacement', by: s.from });
-    todo.push(s.to);
-  }
-  const expanded = new Set<NodeId>();
-  while (todo.length > 0) {
-    const id = todo.shift() as NodeId;
-    if (expanded.has(id)) continue;
-    expanded.add(id);
-    const entry = lookupEntry(catalog, id.slice(id.indexOf(':') + 1));
-    for (const req of entry?.requires ?? []) {
-      const reqId = replace.get(nodeId('resource', req)) ?? nodeId('resource', req);
-      if (reqId === id) continue;
-      edges.push({ from: id, to: reqId, required: true, enabled: true, source: { file: '<swap>', path: '' }, attributes: { addedBy: 'swap', requiredBy: entry?.name } });
-      if (!present.has(reqId) && !added.has(reqId)) added.set(reqId, { reason: 'requirement', by: id });
-      if (!present.has(reqId) || added.has(reqId)) todo.push(reqId);
-    }
+  for (const s of applied) if (!present.has(s.to) && !added.has(s.to)) added.set(s.to, { reason: 'replacement', by: s.from });
+  for (const r of requirementEdges(catalog, applied.map((s) => s.to), replace, present)) {
+    edges.push({ from: r.from, to: r.to, required: true, enabled: true, source: { file: '<swap>', path: '' }, attributes: { addedBy: 'swap', requiredBy: r.requiredBy } });
+    if (!present.has(r.to) && !added.has(r.to)) added.set(r.to, { reason: 'requirement', by: r.from });
   }
   const after = reachable(graph.root, edges);
   const removed = new Map<NodeId, { reason: 'replaced' | 'orphaned'; by?: NodeId }>();
@@ -159,6 +145,41 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
   const nodes = [...graph.nodes.map((n) => n.id), ...added.keys()].filter(keep).map((id) => ({ id, defined: defined.get(id) ?? false }));
   const next = createGraph({ root: graph.root, policy: graph.policy, nodes, edges: mergeEdges(edges.filter((e) => keep(e.from) && keep(e.to))), diagnostics: graph.diagnostics });
   return { graph: next, applied, skipped, added, removed };
+}
+
+/** A required edge a replacement brings in: `from` needs `to` because catalog entry `requiredBy` requires it. */
+export interface RequirementEdge {
+  /** The replacement (or a requirement of it). */
+  readonly from: NodeId;
+  /** What it requires. */
+  readonly to: NodeId;
+  /** Catalog name of the entry that requires it. */
+  readonly requiredBy: string | undefined;
+}
+
+/**
+ * The edges replacements bring in, breadth first: from each replacement an
+ * edge to every catalog requirement (itself replaced when it is being swapped
+ * out), and on through the requirements of requirements that are new to the
+ * graph (`present` nodes keep the edges they have).
+ */
+export function requirementEdges(catalog: Catalog, replacements: readonly NodeId[], replace: ReadonlyMap<NodeId, NodeId>, present: ReadonlySet<NodeId>): RequirementEdge[] {
+  const out: RequirementEdge[] = [];
+  const todo = [...replacements];
+  const expanded = new Set<NodeId>();
+  for (let head = 0; head < todo.length; head++) {
+    const id = todo[head] as NodeId;
+    if (expanded.has(id)) continue;
+    expanded.add(id);
+    const entry = lookupEntry(catalog, id.slice(id.indexOf(':') + 1));
+    for (const req of entry?.requires ?? []) {
+      const reqId = replace.get(nodeId('resource', req)) ?? nodeId('resource', req);
+      if (reqId === id) continue;
+      out.push({ from: id, to: reqId, requiredBy: entry?.name });
+      if (!present.has(reqId)) todo.push(reqId);
+    }
+  }
+  return out;
 }
 
 /** Sources a redirected edge came from (`swappedFrom`, a sorted list). */

@@ -27,25 +27,53 @@ export interface ScoreOptions {
 const SUBS: readonly SubScoreName[] = ['portability', 'resources', 'licensing', 'platform_support'];
 const GPU_RANK: Readonly<Record<GpuNeed, number>> = { none: 0, optional: 1, required: 2 };
 
+/** One catalog entry scored on every tier (reasons name no dependency yet), with its integer points. */
+interface EntryScores {
+  readonly scores: readonly DependencyTierScore[];
+  /** score*100 per tier. */
+  readonly points: readonly number[];
+  /** subscore*100 per tier, in {@link SUBS} order. */
+  readonly subPoints: readonly (readonly number[])[];
+}
+
+/** An edge between two slots (one object, listed in both ends' `out` and `in`). */
+interface Edge {
+  readonly from: number;
+  readonly to: number;
+  readonly rank: RoleRank;
+}
+
 interface Slot {
   node: DependencyNode;
   readonly isRoot: boolean;
   entry: CatalogEntry | undefined;
-  scores: DependencyTierScore[];
-  /** Integer score*100 per tier (0 for unknown). */
-  points: number[];
+  /** The entry's scores (shared by every node scored as that entry); undefined when unknown. */
+  scored: EntryScores | undefined;
   rank: RoleRank;
   excluded: boolean;
   /** Incoming live edges by the rank they carry (index 0..2). */
   readonly carried: [number, number, number];
-  readonly out: { readonly to: number; readonly rank: RoleRank }[];
+  readonly out: Edge[];
+  readonly in: Edge[];
+}
+
+/** What a {@link ScoringState.trial} restores of a slot it touched. */
+interface SavedSlot {
+  readonly node: DependencyNode;
+  readonly entry: CatalogEntry | undefined;
+  readonly scored: EntryScores | undefined;
+  readonly rank: RoleRank;
+  readonly excluded: boolean;
+  readonly carried: readonly number[];
+  readonly outLength: number;
+  readonly inLength: number;
 }
 
 /**
  * An incremental scorer: per-node per-tier scores are computed once; each
  * tier keeps exact integer running sums, so a what-if change touches only the
- * nodes whose role or entry changed. Internal engine of {@link scoreGraph}
- * and {@link createWhatIf}.
+ * nodes whose role or entry changed. Internal engine of {@link scoreGraph},
+ * {@link createWhatIf} and {@link suggestSwaps}.
  */
 export interface ScoringState {
   /** Tiers scored. */
@@ -56,6 +84,8 @@ export interface ScoringState {
   score(tier: Tier): number;
   /** Current blockers of a tier (sorted). */
   blockers(tier: Tier): NodeId[];
+  /** Whether a node is currently a blocker of a tier (unsupported and required), O(1). */
+  isBlocker(id: NodeId, tier: Tier): boolean;
   /** Excludes (or restores) a node and everything reached only through it; returns the nodes whose role changed. */
   setExcluded(id: NodeId, excluded: boolean): NodeId[];
   /** Re-scores one node as another catalog entry (a swap in place). */
@@ -67,6 +97,26 @@ export interface ScoringState {
   replaceNode(id: NodeId, node: DependencyNode, entry: CatalogEntry | undefined): void;
   /** Whether a node is currently excluded. */
   isExcluded(id: NodeId): boolean;
+  /** A node's current rank as {@link computeRanks} defines it (the root 2; -1 when unreached or excluded). */
+  rank(id: NodeId): RoleRank;
+  /** Whether the graph has the node (or it was added with {@link ScoringState.addNode}). */
+  has(id: NodeId): boolean;
+  /** The incoming edges of a node: each dependent with the rank its edge carries. */
+  dependents(id: NodeId): { readonly from: NodeId; readonly rank: RoleRank }[];
+  /** Adds a node the graph does not have, scored as `entry`; it counts once an edge reaches it. Only on an incremental state. */
+  addNode(node: DependencyNode, entry: CatalogEntry | undefined): void;
+  /**
+   * Adds an edge `from -> to` carrying `rank` and re-ranks what it reaches.
+   * Only on an incremental state; an edge that closes a cycle is only sound
+   * inside {@link ScoringState.trial}.
+   */
+  addEdge(from: NodeId, to: NodeId, rank: RoleRank): void;
+  /**
+   * Runs `edit` (any of the changes above), returns its result, and undoes
+   * every change it made: the cost of trying a change is the size of what it
+   * touched, not of the graph.
+   */
+  trial<T>(edit: () => T): T;
   /** The full report, O(nodes). */
   report(): FitnessReport;
 }
@@ -81,12 +131,35 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   const acyclic = isAcyclic(graph);
   const T = tiers.length;
 
+  // Many nodes share an entry (every scenario, every use of postgres...): score each entry once.
+  const byEntry = new Map<CatalogEntry, EntryScores>();
+  const scoresOf = (entry: CatalogEntry | undefined): EntryScores | undefined => {
+    if (entry === undefined) return undefined;
+    let e = byEntry.get(entry);
+    if (e === undefined) {
+      const scores = constraints.map((c) => scoreEntry(entry, c, ''));
+      const points = scores.map((s) => Math.round((s.score ?? 0) * 100));
+      const subPoints = scores.map((s) => SUBS.map((k) => Math.round(s.subscores[k] * 100)));
+      byEntry.set(entry, (e = { scores, points, subPoints }));
+    }
+    return e;
+  };
+  /** A node's score on tier `t`, as {@link scoreEntry} or {@link unknownScore} give it. */
+  const tierScore = (slot: Slot, t: number): DependencyTierScore => {
+    const id = slot.node.id;
+    if (slot.scored === undefined) return unknownScore(id, slot.node.name);
+    const s = slot.scored.scores[t] as DependencyTierScore;
+    return { ...s, reasons: s.reasons.map((r) => ({ ...r, dependency: id })) };
+  };
+
   const indexOf = new Map<NodeId, number>();
-  graph.nodes.forEach((n, i) => indexOf.set(n.id, i));
-  const slots: Slot[] = graph.nodes.map((node) => ({
-    node, isRoot: node.id === graph.root, entry: undefined, scores: [], points: [], rank: -1, excluded: false, carried: [0, 0, 0], out: [],
-  }));
-  for (const e of graph.edges) (slots[indexOf.get(e.from) as number] as Slot).out.push({ to: indexOf.get(e.to) as number, rank: edgeRank(e) });
+  const slots: Slot[] = [];
+  const addSlot = (node: DependencyNode, entry: CatalogEntry | undefined): number => {
+    indexOf.set(node.id, slots.length);
+    slots.push({ node, isRoot: node.id === graph.root, entry, scored: scoresOf(entry), rank: -1, excluded: false, carried: [0, 0, 0], out: [], in: [] });
+    return slots.length - 1;
+  };
+  for (const node of graph.nodes) addSlot(node, node.id === graph.root ? undefined : resolveEntry(catalog, node));
 
   // Running sums per tier, in integer units (weight*1000, score*100) so updates are exact.
   const sumW = new Array<number>(T).fill(0);
@@ -96,23 +169,31 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   let totalUnits = 0;
   let knownUnits = 0;
 
-  const rescore = (slot: Slot): void => {
-    slot.scores = constraints.map((c) => (slot.entry === undefined ? unknownScore(slot.node.id, slot.node.name) : scoreEntry(slot.entry, c, slot.node.id)));
-    slot.points = slot.scores.map((s) => Math.round((s.score ?? 0) * 100));
+  // Inside a trial: the slots that existed when it began, and what each touched one was.
+  let journal: Map<number, SavedSlot> | undefined;
+  let journalBase = 0;
+  const touch = (i: number): Slot => {
+    const slot = slots[i] as Slot;
+    if (journal !== undefined && i < journalBase && !journal.has(i)) {
+      journal.set(i, { node: slot.node, entry: slot.entry, scored: slot.scored, rank: slot.rank, excluded: slot.excluded, carried: [...slot.carried], outLength: slot.out.length, inLength: slot.in.length });
+    }
+    return slot;
   };
+
   const contribute = (i: number, sign: 1 | -1): void => {
     const slot = slots[i] as Slot;
     if (slot.isRoot || slot.rank < 0) return;
-    const units = unitsByRank[slot.rank] as number;
-    totalUnits += sign * units;
-    if (slot.entry === undefined) return;
-    knownUnits += sign * units;
+    const units = sign * (unitsByRank[slot.rank] as number);
+    totalUnits += units;
+    const scored = slot.scored;
+    if (scored === undefined) return;
+    knownUnits += units;
     for (let t = 0; t < T; t++) {
-      const s = slot.scores[t] as DependencyTierScore;
-      sumW[t] = (sumW[t] as number) + sign * units;
-      sumWS[t] = (sumWS[t] as number) + sign * units * (slot.points[t] as number);
-      SUBS.forEach((k, j) => ((sumSub[j] as number[])[t] = ((sumSub[j] as number[])[t] as number) + sign * units * Math.round(s.subscores[k] * 100)));
-      if (!s.supported) {
+      sumW[t] = (sumW[t] as number) + units;
+      sumWS[t] = (sumWS[t] as number) + units * (scored.points[t] as number);
+      const sub = scored.subPoints[t] as readonly number[];
+      for (let j = 0; j < SUBS.length; j++) (sumSub[j] as number[])[t] = ((sumSub[j] as number[])[t] as number) + units * (sub[j] as number);
+      if (!(scored.scores[t] as DependencyTierScore).supported) {
         if (sign > 0) (unsupported[t] as Set<number>).add(i);
         else (unsupported[t] as Set<number>).delete(i);
       }
@@ -123,21 +204,33 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     if (slot.isRoot) return 2;
     return slot.carried[2] > 0 ? 2 : slot.carried[1] > 0 ? 1 : slot.carried[0] > 0 ? 0 : -1;
   };
-  const setRank = (i: number, next: RoleRank, changed: number[]): void => {
-    const slot = slots[i] as Slot;
-    if (slot.rank === next) return;
-    contribute(i, -1);
-    const prev = slot.rank;
-    slot.rank = next;
-    contribute(i, 1);
-    changed.push(i);
-    if (!acyclic) return;
-    for (const { to, rank } of slot.out) {
-      const target = slots[to] as Slot;
-      const carried = target.carried as number[];
-      if (prev >= 0) carried[Math.min(prev, rank)] = (carried[Math.min(prev, rank)] as number) - 1;
-      if (next >= 0) carried[Math.min(next, rank)] = (carried[Math.min(next, rank)] as number) + 1;
-      setRank(to, liveRank(target), changed);
+  /** Moves one edge's contribution to its target from what a source of rank `prev` carried to what one of rank `next` carries. */
+  const carry = (edge: Edge, prev: RoleRank, next: RoleRank): void => {
+    const carried = touch(edge.to).carried as number[];
+    if (prev >= 0) carried[Math.min(prev, edge.rank)] = (carried[Math.min(prev, edge.rank)] as number) - 1;
+    if (next >= 0) carried[Math.min(next, edge.rank)] = (carried[Math.min(next, edge.rank)] as number) + 1;
+  };
+  /**
+   * Re-ranks slot `start` from its incoming edges and propagates every change
+   * down its edges (a work list, not recursion: graphs can be deep). Sound on
+   * an acyclic graph; when ranks only rise it is sound on any graph.
+   */
+  const rerank = (start: number, changed: number[]): void => {
+    const todo = [start];
+    while (todo.length > 0) {
+      const i = todo.pop() as number;
+      const slot = slots[i] as Slot;
+      const next = liveRank(slot);
+      if (slot.rank === next) continue;
+      const prev = slot.rank;
+      contribute(i, -1);
+      touch(i).rank = next;
+      contribute(i, 1);
+      changed.push(i);
+      for (const edge of slot.out) {
+        carry(edge, prev, next);
+        todo.push(edge.to);
+      }
     }
   };
   const recomputeAll = (changed: number[]): void => {
@@ -147,18 +240,21 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       const next = ranks.get(s.node.id) ?? -1;
       if (s.rank !== next) {
         contribute(i, -1);
-        s.rank = next;
+        touch(i).rank = next;
         contribute(i, 1);
         changed.push(i);
       }
     });
   };
+  const link = (from: number, to: number, rank: RoleRank): void => {
+    const edge = { from, to, rank };
+    touch(from).out.push(edge);
+    touch(to).in.push(edge);
+    carry(edge, -1, (slots[from] as Slot).rank);
+  };
 
-  for (const slot of slots) {
-    if (!slot.isRoot) slot.entry = resolveEntry(catalog, slot.node);
-    rescore(slot);
-  }
-  if (acyclic) setRank(indexOf.get(graph.root) as number, 2, []);
+  for (const e of graph.edges) link(indexOf.get(e.from) as number, indexOf.get(e.to) as number, edgeRank(e));
+  if (acyclic) rerank(indexOf.get(graph.root) as number, []);
   else recomputeAll([]);
 
   const tierIndex = (tier: Tier): number => {
@@ -171,72 +267,119 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     if (i === undefined) throw new SdkError('NODE_NOT_FOUND', `node "${id}" is not in the graph of ${graph.root}`, { hint: 'node ids look like resource:postgres' });
     return i;
   };
+  const mustBeIncremental = (what: string): void => {
+    if (!acyclic) throw new SdkError('INTERNAL', `${what} needs an incremental (acyclic) scoring state`, { hint: 'apply the change to the graph and score it again' });
+  };
   const scoreAt = (t: number): number => ((sumW[t] as number) > 0 ? Math.round((sumWS[t] as number) / (sumW[t] as number)) / 100 : 100);
   const blockersAt = (t: number): NodeId[] => [...(unsupported[t] as Set<number>)].filter((i) => (slots[i] as Slot).rank === 2).map((i) => (slots[i] as Slot).node.id).sort();
+  const rescore = (i: number, entry: CatalogEntry | undefined): void => {
+    contribute(i, -1);
+    const slot = touch(i);
+    slot.entry = entry;
+    slot.scored = scoresOf(entry);
+    contribute(i, 1);
+  };
 
   return {
     tiers,
     incremental: acyclic,
     score: (tier) => scoreAt(tierIndex(tier)),
     blockers: (tier) => blockersAt(tierIndex(tier)),
+    isBlocker(id, tier) {
+      const i = slotOf(id);
+      return (unsupported[tierIndex(tier)] as Set<number>).has(i) && (slots[i] as Slot).rank === 2;
+    },
     isExcluded: (id) => (slots[slotOf(id)] as Slot).excluded,
+    has: (id) => indexOf.has(id),
+    rank: (id) => (slots[slotOf(id)] as Slot).rank,
+    dependents: (id) => (slots[slotOf(id)] as Slot).in.map((e) => ({ from: (slots[e.from] as Slot).node.id, rank: e.rank })),
     setExcluded(id, excluded) {
       const i = slotOf(id);
-      const slot = slots[i] as Slot;
       const changed: number[] = [];
-      if (slot.excluded === excluded) return [];
-      slot.excluded = excluded;
-      if (acyclic) setRank(i, liveRank(slot), changed);
+      if ((slots[i] as Slot).excluded === excluded) return [];
+      touch(i).excluded = excluded;
+      if (acyclic) rerank(i, changed);
       else recomputeAll(changed);
       return changed.map((j) => (slots[j] as Slot).node.id);
     },
     setEntry(id, entry) {
-      const i = slotOf(id);
-      contribute(i, -1);
-      (slots[i] as Slot).entry = entry;
-      rescore(slots[i] as Slot);
-      contribute(i, 1);
+      rescore(slotOf(id), entry);
     },
     replaceNode(id, node, entry) {
       const i = slotOf(id);
       if (!acyclic || indexOf.has(node.id)) throw new SdkError('INTERNAL', `node ${id} cannot be replaced in place by ${node.id}`, { hint: 'apply the swap to the graph and score it again' });
-      contribute(i, -1);
-      const slot = slots[i] as Slot;
-      slot.node = node;
-      slot.entry = entry;
+      touch(i).node = node;
       indexOf.delete(id);
       indexOf.set(node.id, i);
-      rescore(slot);
-      contribute(i, 1);
+      rescore(i, entry);
+    },
+    addNode(node, entry) {
+      mustBeIncremental(`adding node ${node.id}`);
+      if (indexOf.has(node.id)) throw new SdkError('INTERNAL', `node ${node.id} is already in the graph`, { hint: 'add only new nodes' });
+      addSlot(node, entry);
+    },
+    addEdge(from, to, rank) {
+      mustBeIncremental(`adding edge ${from} -> ${to}`);
+      const j = slotOf(to);
+      link(slotOf(from), j, rank);
+      rerank(j, []);
+    },
+    trial(edit) {
+      if (journal !== undefined) throw new SdkError('INTERNAL', 'scoring trials do not nest', { hint: 'finish one trial before starting another' });
+      journal = new Map();
+      journalBase = slots.length;
+      try {
+        return edit();
+      } finally {
+        const saved = journal;
+        journal = undefined;
+        for (let i = slots.length - 1; i >= journalBase; i--) {
+          contribute(i, -1);
+          indexOf.delete((slots[i] as Slot).node.id);
+        }
+        slots.length = journalBase;
+        for (const [i, was] of saved) {
+          const slot = slots[i] as Slot;
+          contribute(i, -1);
+          indexOf.delete(slot.node.id);
+          indexOf.set(was.node.id, i);
+          Object.assign(slot, { node: was.node, entry: was.entry, scored: was.scored, rank: was.rank, excluded: was.excluded });
+          slot.carried.splice(0, 3, ...was.carried);
+          slot.out.length = was.outLength;
+          slot.in.length = was.inLength;
+          contribute(i, 1);
+        }
+      }
     },
     report() {
       const live = slots.filter((s) => !s.isRoot && s.rank >= 0).sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
-      const dependencies: DependencyFitness[] = live.map((s) => ({
+      const scores = live.map((s) => tiers.map((_, t) => tierScore(s, t)));
+      const dependencies: DependencyFitness[] = live.map((s, k) => ({
         id: s.node.id,
         name: s.node.name,
         entry: s.entry?.name ?? null,
         role: ROLE_BY_RANK[s.rank] as NodeRole,
         weight: (unitsByRank[s.rank] as number) / 1000,
-        tiers: Object.fromEntries(tiers.map((t, ti) => [t, s.scores[ti]])),
+        tiers: Object.fromEntries(tiers.map((t, ti) => [t, (scores[k] as DependencyTierScore[])[ti]])),
       }));
       const unknown = live.filter((s) => s.entry === undefined).map((s) => s.node.id);
+      const known = live.filter((s) => s.entry !== undefined);
+      const needs = {
+        ramMb: known.reduce((a, s) => a + (s.entry as CatalogEntry).ramMb, 0),
+        diskMb: known.reduce((a, s) => a + (s.entry as CatalogEntry).diskMb, 0),
+        gpu: known.reduce<GpuNeed>((a, s) => (GPU_RANK[(s.entry as CatalogEntry).gpu] > GPU_RANK[a] ? (s.entry as CatalogEntry).gpu : a), 'none'),
+        daemons: known.filter((s) => (s.entry as CatalogEntry).daemon).length,
+        internet: known.filter((s) => (s.entry as CatalogEntry).network === 'internet').map((s) => s.node.id),
+      };
       const tierReports = tiers.map((tier, t): [Tier, TierFitness] => {
         const c = constraints[t] as TierConstraints;
-        const reasons: Reason[] = live.flatMap((s) => (s.scores[t] as DependencyTierScore).reasons);
-        const known = live.filter((s) => s.entry !== undefined);
-        const needs = {
-          ramMb: known.reduce((a, s) => a + (s.entry as CatalogEntry).ramMb, 0),
-          diskMb: known.reduce((a, s) => a + (s.entry as CatalogEntry).diskMb, 0),
-          gpu: known.reduce<GpuNeed>((a, s) => (GPU_RANK[(s.entry as CatalogEntry).gpu] > GPU_RANK[a] ? (s.entry as CatalogEntry).gpu : a), 'none'),
-          daemons: known.filter((s) => (s.entry as CatalogEntry).daemon).length,
-          internet: known.filter((s) => (s.entry as CatalogEntry).network === 'internet').map((s) => s.node.id),
-        };
+        const reasons: Reason[] = scores.flatMap((perTier) => (perTier[t] as DependencyTierScore).reasons);
         const warnings: string[] = [];
-        for (const s of live) {
-          const ds = s.scores[t] as DependencyTierScore;
+        live.forEach((s, k) => {
+          const ds = (scores[k] as DependencyTierScore[])[t] as DependencyTierScore;
           if (s.entry === undefined) warnings.push(`${s.node.id} is unknown to the catalog; its fitness is not counted`);
           else if (!ds.supported && s.rank < 2) warnings.push(`${s.node.id} (${ROLE_BY_RANK[s.rank]}) is not supported on ${tier}`);
-        }
+        });
         if (needs.ramMb > c.totalRamBudgetMb) warnings.push(`the graph needs about ${needs.ramMb} MiB of ram, over the ${c.totalRamBudgetMb} MiB budget of ${tier}`);
         if (needs.diskMb > c.totalDiskBudgetMb) warnings.push(`the graph needs about ${needs.diskMb} MiB of disk, over the ${c.totalDiskBudgetMb} MiB budget of ${tier}`);
         const sw = sumW[t] as number;
@@ -247,7 +390,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
           blockers: blockersAt(t),
           warnings,
           reasons,
-          needs,
+          needs: { ...needs, internet: [...needs.internet] },
           coverage: totalUnits > 0 ? knownUnits / totalUnits : 1,
         }];
       });

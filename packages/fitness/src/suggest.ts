@@ -1,7 +1,7 @@
 import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core';
-import { planSwaps } from './apply-swaps.ts';
-import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
-import { createScoringState, resolveEntry, type ScoreOptions } from './scoring-state.ts';
+import { planSwaps, requirementEdges } from './apply-swaps.ts';
+import { DEFAULT_CATALOG, lookupEntry, type Catalog } from './catalog.ts';
+import { createScoringState, resolveEntry, type ScoreOptions, type ScoringState } from './scoring-state.ts';
 import { SWAP_RULES, type SwapEffort, type SwapRule } from './swap-data.ts';
 import type { Capability, CatalogEntry } from './types.ts';
 
@@ -58,15 +58,13 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
   const scoring = { ...options, tiers: [tier] };
   const state = createScoringState(graph, scoring);
   const before = state.score(tier);
-  const blockers = new Set(state.blockers(tier));
   const present = new Set(graph.nodes.map((n) => n.id));
-  const hasOut = new Set(graph.edges.map((e) => e.from));
-  const active = new Set(state.report().dependencies.map((d) => d.id));
   const out: SwapSuggestion[] = [];
   for (const node of graph.nodes) {
-    if (!active.has(node.id)) continue;
+    if (node.id === graph.root || state.rank(node.id) < 0) continue;
     const fromEntry = resolveEntry(catalog, node);
     if (fromEntry === undefined || node.kind !== 'resource') continue;
+    const wasBlocker = state.isBlocker(node.id, tier);
     for (const rule of rules) {
       if (rule.from !== fromEntry.name || !rule.tiers.includes(tier)) continue;
       const toEntry = lookupEntry(catalog, rule.to);
@@ -74,19 +72,19 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
       const toId: NodeId = `resource:${toEntry.name}`;
       let after: number;
       let stillBlocked: boolean;
-      if (!present.has(toId) && toEntry.requires.length === 0 && !hasOut.has(node.id)) {
-        // Same position, same role: re-score the one node in place.
-        state.setEntry(node.id, toEntry);
-        after = state.score(tier);
-        stillBlocked = state.blockers(tier).includes(node.id);
-        state.setEntry(node.id, fromEntry);
+      if (state.incremental && toId !== node.id) {
+        // Score the swapped graph by changing only what the swap changes, then undo it.
+        [after, stillBlocked] = state.trial(() => {
+          applySwapTo(state, catalog, present, node.id, toId);
+          return [state.score(tier), state.isBlocker(toId, tier)] as const;
+        });
       } else {
         const swapped = createScoringState(planSwaps(graph, [{ from: node.id, to: toEntry.name }], { catalog }).graph, scoring);
         after = swapped.score(tier);
         stillBlocked = swapped.blockers(tier).includes(toId);
       }
       const gain = Math.round((after - before) * 100) / 100;
-      const clearsBlocker = blockers.has(node.id) && !stillBlocked;
+      const clearsBlocker = wasBlocker && !stillBlocked;
       if (gain <= 0 && !clearsBlocker) continue;
       out.push({
         from: node.id, to: toEntry.name, tier, tiers: rule.tiers, gain, before, after, clearsBlocker,
@@ -95,6 +93,25 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
     }
   }
   return out.sort((a, b) => b.gain - a.gain || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || cmp(a.from, b.from) || cmp(a.to, b.to));
+}
+
+/**
+ * Applies one swap to a scoring state the way {@link planSwaps} applies it to
+ * the graph: `from` drops out (with what only it reached), its dependents
+ * point at `to` instead, and `to`'s catalog requirements come in.
+ */
+function applySwapTo(state: ScoringState, catalog: Catalog, present: ReadonlySet<NodeId>, from: NodeId, to: NodeId): void {
+  const addResource = (id: NodeId): void => {
+    const name = id.slice('resource:'.length);
+    if (!state.has(id)) state.addNode({ id, kind: 'resource', name, defined: false }, resolveEntry(catalog, { kind: 'resource', name }));
+  };
+  state.setExcluded(from, true);
+  addResource(to);
+  for (const d of state.dependents(from)) state.addEdge(d.from, to, d.rank);
+  for (const r of requirementEdges(catalog, [to], new Map([[from, to]]), present)) {
+    addResource(r.to);
+    state.addEdge(r.from, r.to, 2);
+  }
 }
 
 /** Capabilities `from` provides that `to` does not, sorted. */

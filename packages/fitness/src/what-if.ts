@@ -63,7 +63,7 @@ export function createWhatIf(graph: DependencyGraph, options: ScoreOptions = {})
     graph: () => current,
     report: () => state.report(),
     toggle(id, enabled) {
-      if (!current.nodes.some((n) => n.id === id)) {
+      if (!state.has(id)) {
         throw new SdkError('NODE_NOT_FOUND', `node "${id}" is not in the graph of ${current.root}`, { hint: 'node ids look like resource:postgres' });
       }
       if (id === current.root) throw new SdkError('INVALID_ARGUMENT', 'the root scenario cannot be toggled', { hint: 'toggle one of its dependencies' });

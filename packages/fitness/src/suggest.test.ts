@@ -1,0 +1,83 @@
+import { describe, expect } from 'vitest';
+import { test, fc } from '@fast-check/vitest';
+import { TIERS, type DependencyGraph, type Tier } from '@deployment-manager/core';
+import { dagArb, graphOf, NAMES } from '../test/graphs.ts';
+import { planSwaps } from './apply-swaps.ts';
+import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
+import { computeRanks } from './roles.ts';
+import { createScoringState, resolveEntry } from './scoring-state.ts';
+import { SWAP_RULES, type SwapRule } from './swap-data.ts';
+import { suggestSwaps } from './suggest.ts';
+
+/** Extra rules between catalog names, so swaps also hit present nodes, requirements and cycles. */
+const rulesArb: fc.Arbitrary<SwapRule[]> = fc.array(
+  fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES, 'embedded-workflows', 'local-vector-index', 'playwright-driver')).filter(([from, to]) => from !== to).map(
+    ([from, to]): SwapRule => ({ from, to, tiers: [...TIERS], effort: 'low', note: 'test rule' }),
+  ),
+  { maxLength: 6 },
+);
+
+/** The suggestions by the definition: score every candidate swap by scoring the whole swapped graph. */
+function reference(graph: DependencyGraph, tier: Tier, rules: readonly SwapRule[]): { from: string; to: string; after: number; clearsBlocker: boolean }[] {
+  const state = createScoringState(graph, { tiers: [tier] });
+  const ranks = computeRanks(graph);
+  const out: { from: string; to: string; after: number; clearsBlocker: boolean }[] = [];
+  for (const node of graph.nodes) {
+    const fromEntry = resolveEntry(DEFAULT_CATALOG, node);
+    if (node.id === graph.root || (ranks.get(node.id) ?? -1) < 0 || fromEntry === undefined || node.kind !== 'resource') continue;
+    for (const rule of rules) {
+      const toEntry = lookupEntry(DEFAULT_CATALOG, rule.to);
+      if (rule.from !== fromEntry.name || !rule.tiers.includes(tier) || toEntry === undefined || `resource:${toEntry.name}` === node.id) continue;
+      const swapped = createScoringState(planSwaps(graph, [{ from: node.id, to: toEntry.name }]).graph, { tiers: [tier] });
+      const after = swapped.score(tier);
+      const clearsBlocker = state.blockers(tier).includes(node.id) && !swapped.blockers(tier).includes(`resource:${toEntry.name}`);
+      if (Math.round((after - state.score(tier)) * 100) / 100 > 0 || clearsBlocker) out.push({ from: node.id, to: toEntry.name, after, clearsBlocker });
+    }
+  }
+  return out;
+}
+
+const key = (s: { from: string; to: string }): string => `${s.from}>${s.to}`;
+
+describe('suggestSwaps', () => {
+  test.prop([dagArb, fc.constantFrom(...TIERS), rulesArb], { numRuns: 150 })(
+    'finds exactly the swaps that a full re-score of each swapped graph finds, with the same scores',
+    (d, tier, extra) => {
+      const graph = graphOf(d);
+      const rules = [...SWAP_RULES, ...extra];
+      const got = suggestSwaps(graph, tier, { swapRules: rules });
+      const want = reference(graph, tier, rules);
+      expect(got.map(key).sort()).toEqual(want.map(key).sort());
+      for (const s of got) {
+        const w = want.find((x) => key(x) === key(s));
+        expect(s.after).toBe(w?.after);
+        expect(s.clearsBlocker).toBe(w?.clearsBlocker);
+      }
+    },
+  );
+});
+
+describe('ScoringState.trial', () => {
+  test.prop([dagArb, fc.array(fc.tuple(fc.nat(20), fc.nat(20), fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>, fc.boolean()), { maxLength: 8 })], { numRuns: 150 })(
+    'undoes every change it made: the report afterwards equals a fresh one',
+    (d, edits) => {
+      const graph = graphOf(d);
+      const state = createScoringState(graph);
+      const fresh = createScoringState(graph);
+      const nodes = graph.nodes.map((n) => n.id);
+      state.trial(() => {
+        for (const [i, j, rank, exclude] of edits) {
+          const a = nodes[i % nodes.length] as (typeof nodes)[number];
+          const b = nodes[j % nodes.length] as (typeof nodes)[number];
+          if (exclude && a !== graph.root) state.setExcluded(a, true);
+          else state.addEdge(a, b, rank);
+        }
+        state.addNode({ id: 'resource:sqlite-trial', kind: 'resource', name: 'sqlite-trial', defined: false }, lookupEntry(DEFAULT_CATALOG, 'sqlite'));
+        state.addEdge(graph.root, 'resource:sqlite-trial', 2);
+      });
+      expect(state.has('resource:sqlite-trial')).toBe(false);
+      expect(state.report()).toEqual(fresh.report());
+      for (const n of nodes) expect(state.dependents(n)).toEqual(fresh.dependents(n));
+    },
+  );
+});
