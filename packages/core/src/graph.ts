@@ -143,41 +143,42 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
   addNode(input.root, true);
   for (const n of input.nodes ?? []) addNode(n.id, n.defined ?? true);
   const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
-  const merged = new Map<string, DependencyEdge>();
+  // Merged edges by dependent, then by dependency.
+  const merged = new Map<NodeId, Map<NodeId, DependencyEdge>>();
   for (const e of input.edges) {
     if (!nodes.has(e.from)) addNode(e.from, true);
     if (!nodes.has(e.to)) addNode(e.to, true);
-    const edge: DependencyEdge = {
-      from: e.from,
-      to: e.to,
-      kind: edgeKind(e.from, e.to),
-      required: e.required ?? true,
-      enabled: e.enabled ?? true,
-      source: e.source ?? { file: '<memory>', path: '' },
-      attributes: e.attributes ?? {},
-    };
-    const key = `${e.from}\u0000${e.to}`;
-    const prior = merged.get(key);
+    let targets = merged.get(e.from);
+    if (targets === undefined) merged.set(e.from, (targets = new Map()));
+    const prior = targets.get(e.to);
     if (prior === undefined) {
-      merged.set(key, edge);
+      targets.set(e.to, {
+        from: e.from,
+        to: e.to,
+        kind: `${(nodes.get(e.from) as DependencyNode).kind}-${(nodes.get(e.to) as DependencyNode).kind}` as EdgeKind,
+        required: e.required ?? true,
+        enabled: e.enabled ?? true,
+        source: e.source ?? { file: '<memory>', path: '' },
+        attributes: e.attributes ?? {},
+      });
     } else {
-      merged.set(key, { ...prior, required: prior.required || edge.required, enabled: prior.enabled || edge.enabled });
+      targets.set(e.to, { ...prior, required: prior.required || (e.required ?? true), enabled: prior.enabled || (e.enabled ?? true) });
     }
   }
   const sortedNodes = [...nodes.values()].sort((a, b) => compareIds(a.id, b.id));
-  // The map key is `from\0to`, and \0 sorts below every id character, so
-  // sorting by key equals sorting by (from, to) with one comparison per pair.
-  const sortedEdges = [...merged.entries()].sort((a, b) => compareIds(a[0], b[0])).map((entry) => entry[1]);
+  // Edges sorted by (from, to): dependents in node order, each one's dependencies sorted.
+  const sortedEdges: DependencyEdge[] = [];
+  for (const n of sortedNodes) {
+    const targets = merged.get(n.id);
+    if (targets === undefined) continue;
+    for (const to of [...targets.keys()].sort(compareIds)) sortedEdges.push(targets.get(to) as DependencyEdge);
+  }
   return { root: input.root, policy: input.policy ?? 'all', nodes: sortedNodes, edges: sortedEdges, diagnostics };
 }
 
 /** Code-unit string comparison, independent of locale. */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function edgeKind(from: NodeId, to: NodeId): EdgeKind {
-  return `${parseNodeId(from).kind}-${parseNodeId(to).kind}` as EdgeKind;
 }
 
 function edgeFromDeclared(from: NodeId, to: NodeId, dep: DeclaredDependency): EdgeInput {

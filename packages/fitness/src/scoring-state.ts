@@ -57,16 +57,24 @@ interface Slot {
   readonly in: Edge[];
 }
 
-/** What a {@link ScoringState.trial} restores of a slot it touched. */
+/** What a {@link ScoringState.trial} restores of a slot whose state it changed. */
 interface SavedSlot {
   readonly node: DependencyNode;
   readonly entry: CatalogEntry | undefined;
   readonly scored: EntryScores | undefined;
   readonly rank: RoleRank;
   readonly excluded: boolean;
-  readonly carried: readonly number[];
-  readonly outLength: number;
-  readonly inLength: number;
+  readonly carried: readonly [number, number, number];
+}
+
+/** The undo log of a {@link ScoringState.trial}. */
+interface Journal {
+  /** Slots that existed when the trial began; later ones are dropped. */
+  readonly base: number;
+  /** Slots changed, as they were. */
+  readonly saved: Map<number, SavedSlot>;
+  /** Edges added, in order (each was pushed onto its ends' lists). */
+  readonly links: Edge[];
 }
 
 /**
@@ -101,20 +109,23 @@ export interface ScoringState {
   rank(id: NodeId): RoleRank;
   /** Whether the graph has the node (or it was added with {@link ScoringState.addNode}). */
   has(id: NodeId): boolean;
-  /** The incoming edges of a node: each dependent with the rank its edge carries. */
-  dependents(id: NodeId): { readonly from: NodeId; readonly rank: RoleRank }[];
-  /** Adds a node the graph does not have, scored as `entry`; it counts once an edge reaches it. Only on an incremental state. */
+  /** Inside a {@link ScoringState.trial}: adds a node the graph does not have, scored as `entry`; it counts once an edge reaches it. */
   addNode(node: DependencyNode, entry: CatalogEntry | undefined): void;
-  /**
-   * Adds an edge `from -> to` carrying `rank` and re-ranks what it reaches.
-   * Only on an incremental state; an edge that closes a cycle is only sound
-   * inside {@link ScoringState.trial}.
-   */
+  /** Inside a {@link ScoringState.trial}: adds an edge `from -> to` carrying `rank` and re-ranks what it reaches. */
   addEdge(from: NodeId, to: NodeId, rank: RoleRank): void;
   /**
-   * Runs `edit` (any of the changes above), returns its result, and undoes
-   * every change it made: the cost of trying a change is the size of what it
-   * touched, not of the graph.
+   * Inside a {@link ScoringState.trial}: swaps `from` out for `to` the way
+   * `planSwaps` does to the graph: `from` drops out (with what only it
+   * reached) and each of its dependents depends on `to` instead, through an
+   * edge of the same rank. `to` must be in the state (add it first).
+   */
+  moveDependents(from: NodeId, to: NodeId): void;
+  /**
+   * Runs `edit`, returns its result, and undoes every change it made, so the
+   * cost of trying a change is the size of what it touched, not of the graph.
+   * Only on an incremental state. Added edges may close a cycle, where ranks
+   * can only be raised soundly: drop nodes (setExcluded, moveDependents)
+   * before adding edges.
    */
   trial<T>(edit: () => T): T;
   /** The full report, O(nodes). */
@@ -169,13 +180,12 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   let totalUnits = 0;
   let knownUnits = 0;
 
-  // Inside a trial: the slots that existed when it began, and what each touched one was.
-  let journal: Map<number, SavedSlot> | undefined;
-  let journalBase = 0;
+  let journal: Journal | undefined;
+  /** A slot about to change: inside a trial, saved first. */
   const touch = (i: number): Slot => {
     const slot = slots[i] as Slot;
-    if (journal !== undefined && i < journalBase && !journal.has(i)) {
-      journal.set(i, { node: slot.node, entry: slot.entry, scored: slot.scored, rank: slot.rank, excluded: slot.excluded, carried: [...slot.carried], outLength: slot.out.length, inLength: slot.in.length });
+    if (journal !== undefined && i < journal.base && !journal.saved.has(i)) {
+      journal.saved.set(i, { node: slot.node, entry: slot.entry, scored: slot.scored, rank: slot.rank, excluded: slot.excluded, carried: [...slot.carried] });
     }
     return slot;
   };
@@ -248,8 +258,9 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   };
   const link = (from: number, to: number, rank: RoleRank): void => {
     const edge = { from, to, rank };
-    touch(from).out.push(edge);
-    touch(to).in.push(edge);
+    (slots[from] as Slot).out.push(edge);
+    (slots[to] as Slot).in.push(edge);
+    journal?.links.push(edge);
     carry(edge, -1, (slots[from] as Slot).rank);
   };
 
@@ -267,8 +278,12 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     if (i === undefined) throw new SdkError('NODE_NOT_FOUND', `node "${id}" is not in the graph of ${graph.root}`, { hint: 'node ids look like resource:postgres' });
     return i;
   };
-  const mustBeIncremental = (what: string): void => {
-    if (!acyclic) throw new SdkError('INTERNAL', `${what} needs an incremental (acyclic) scoring state`, { hint: 'apply the change to the graph and score it again' });
+  const inTrial = (what: string): void => {
+    if (journal === undefined) throw new SdkError('INTERNAL', `${what} is only possible inside a trial`, { hint: 'wrap the change in state.trial(() => ...)' });
+  };
+  // Lowering ranks by counts is only sound on an acyclic graph, and an added edge may have closed a cycle.
+  const mayLower = (what: string): void => {
+    if (journal !== undefined && journal.links.length > 0) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
   };
   const scoreAt = (t: number): number => ((sumW[t] as number) > 0 ? Math.round((sumWS[t] as number) / (sumW[t] as number)) / 100 : 100);
   const blockersAt = (t: number): NodeId[] => [...(unsupported[t] as Set<number>)].filter((i) => (slots[i] as Slot).rank === 2).map((i) => (slots[i] as Slot).node.id).sort();
@@ -292,11 +307,11 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     isExcluded: (id) => (slots[slotOf(id)] as Slot).excluded,
     has: (id) => indexOf.has(id),
     rank: (id) => (slots[slotOf(id)] as Slot).rank,
-    dependents: (id) => (slots[slotOf(id)] as Slot).in.map((e) => ({ from: (slots[e.from] as Slot).node.id, rank: e.rank })),
     setExcluded(id, excluded) {
       const i = slotOf(id);
       const changed: number[] = [];
       if ((slots[i] as Slot).excluded === excluded) return [];
+      if (excluded) mayLower(`excluding ${id}`);
       touch(i).excluded = excluded;
       if (acyclic) rerank(i, changed);
       else recomputeAll(changed);
@@ -314,39 +329,59 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       rescore(i, entry);
     },
     addNode(node, entry) {
-      mustBeIncremental(`adding node ${node.id}`);
+      inTrial(`adding node ${node.id}`);
       if (indexOf.has(node.id)) throw new SdkError('INTERNAL', `node ${node.id} is already in the graph`, { hint: 'add only new nodes' });
       addSlot(node, entry);
     },
     addEdge(from, to, rank) {
-      mustBeIncremental(`adding edge ${from} -> ${to}`);
+      inTrial(`adding edge ${from} -> ${to}`);
       const j = slotOf(to);
       link(slotOf(from), j, rank);
       rerank(j, []);
     },
+    moveDependents(from, to) {
+      inTrial(`moving the dependents of ${from}`);
+      mayLower(`moving the dependents of ${from}`);
+      const i = slotOf(from);
+      const j = slotOf(to);
+      // Drop `from` first, while the graph is still acyclic; the new edges only raise ranks.
+      touch(i).excluded = true;
+      rerank(i, []);
+      for (const e of [...(slots[i] as Slot).in]) link(e.from, j, e.rank);
+      rerank(j, []);
+    },
     trial(edit) {
+      if (!acyclic) throw new SdkError('INTERNAL', 'trials need an incremental (acyclic) scoring state', { hint: 'apply the change to the graph and score it again' });
       if (journal !== undefined) throw new SdkError('INTERNAL', 'scoring trials do not nest', { hint: 'finish one trial before starting another' });
-      journal = new Map();
-      journalBase = slots.length;
+      const undo: Journal = { base: slots.length, saved: new Map(), links: [] };
+      journal = undo;
       try {
         return edit();
       } finally {
-        const saved = journal;
         journal = undefined;
-        for (let i = slots.length - 1; i >= journalBase; i--) {
+        for (let k = undo.links.length - 1; k >= 0; k--) {
+          const edge = undo.links[k] as Edge;
+          (slots[edge.from] as Slot).out.pop();
+          (slots[edge.to] as Slot).in.pop();
+        }
+        for (let i = slots.length - 1; i >= undo.base; i--) {
           contribute(i, -1);
           indexOf.delete((slots[i] as Slot).node.id);
         }
-        slots.length = journalBase;
-        for (const [i, was] of saved) {
+        slots.length = undo.base;
+        for (const [i, was] of undo.saved) {
           const slot = slots[i] as Slot;
           contribute(i, -1);
-          indexOf.delete(slot.node.id);
-          indexOf.set(was.node.id, i);
-          Object.assign(slot, { node: was.node, entry: was.entry, scored: was.scored, rank: was.rank, excluded: was.excluded });
-          slot.carried.splice(0, 3, ...was.carried);
-          slot.out.length = was.outLength;
-          slot.in.length = was.inLength;
+          if (slot.node !== was.node) {
+            indexOf.delete(slot.node.id);
+            indexOf.set(was.node.id, i);
+            slot.node = was.node;
+          }
+          slot.entry = was.entry;
+          slot.scored = was.scored;
+          slot.rank = was.rank;
+          slot.excluded = was.excluded;
+          [slot.carried[0], slot.carried[1], slot.carried[2]] = was.carried;
           contribute(i, 1);
         }
       }

@@ -1,6 +1,6 @@
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { TIERS, type DependencyGraph, type Tier } from '@deployment-manager/core';
+import { TIERS, isSdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
 import { dagArb, graphOf, NAMES } from '../test/graphs.ts';
 import { planSwaps } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
@@ -58,26 +58,54 @@ describe('suggestSwaps', () => {
 });
 
 describe('ScoringState.trial', () => {
-  test.prop([dagArb, fc.array(fc.tuple(fc.nat(20), fc.nat(20), fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>, fc.boolean()), { maxLength: 8 })], { numRuns: 150 })(
-    'undoes every change it made: the report afterwards equals a fresh one',
-    (d, edits) => {
-      const graph = graphOf(d);
-      const state = createScoringState(graph);
-      const fresh = createScoringState(graph);
-      const nodes = graph.nodes.map((n) => n.id);
-      state.trial(() => {
-        for (const [i, j, rank, exclude] of edits) {
-          const a = nodes[i % nodes.length] as (typeof nodes)[number];
-          const b = nodes[j % nodes.length] as (typeof nodes)[number];
-          if (exclude && a !== graph.root) state.setExcluded(a, true);
-          else state.addEdge(a, b, rank);
-        }
-        state.addNode({ id: 'resource:sqlite-trial', kind: 'resource', name: 'sqlite-trial', defined: false }, lookupEntry(DEFAULT_CATALOG, 'sqlite'));
-        state.addEdge(graph.root, 'resource:sqlite-trial', 2);
-      });
-      expect(state.has('resource:sqlite-trial')).toBe(false);
-      expect(state.report()).toEqual(fresh.report());
-      for (const n of nodes) expect(state.dependents(n)).toEqual(fresh.dependents(n));
-    },
-  );
+  const rankArb = fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>;
+  test.prop(
+    [
+      dagArb,
+      fc.array(fc.nat(20), { maxLength: 3 }),
+      fc.option(fc.tuple(fc.nat(20), fc.nat(20))),
+      fc.array(fc.tuple(fc.nat(20), fc.nat(20), rankArb), { maxLength: 6 }),
+      fc.array(fc.tuple(fc.nat(20), fc.boolean()), { maxLength: 6 }),
+    ],
+    { numRuns: 150 },
+  )('undoes every change it made: afterwards the state behaves like a fresh one', (d, drops, move, adds, toggles) => {
+    const graph = graphOf(d);
+    const state = createScoringState(graph);
+    const fresh = createScoringState(graph);
+    const at = (i: number): NodeId => graph.nodes[i % graph.nodes.length]?.id as NodeId;
+    state.trial(() => {
+      for (const i of drops) if (at(i) !== graph.root) state.setExcluded(at(i), true);
+      if (move !== null && at(move[0]) !== graph.root && at(move[0]) !== at(move[1])) state.moveDependents(at(move[0]), at(move[1]));
+      state.addNode({ id: 'resource:sqlite-trial', kind: 'resource', name: 'sqlite-trial', defined: false }, lookupEntry(DEFAULT_CATALOG, 'sqlite'));
+      state.addEdge(graph.root, 'resource:sqlite-trial', 2);
+      for (const [i, j, rank] of adds) state.addEdge(at(i), at(j), rank);
+    });
+    expect(state.has('resource:sqlite-trial')).toBe(false);
+    expect(state.report()).toEqual(fresh.report());
+    // Later changes see the same edges and counts as on a fresh state.
+    for (const [i, enabled] of toggles) {
+      if (at(i) === graph.root) continue;
+      state.setExcluded(at(i), !enabled);
+      fresh.setExcluded(at(i), !enabled);
+    }
+    expect(state.report()).toEqual(fresh.report());
+  });
+
+  it('refuses edits outside a trial and lowering ranks after edges were added', () => {
+    const state = createScoringState(graphOf({ root: 'scenario:app', nodes: ['scenario:app', 'resource:postgres'], edges: [{ from: 'scenario:app', to: 'resource:postgres' }] }));
+    const code = (f: () => unknown): string | undefined => {
+      try {
+        f();
+      } catch (e) {
+        return isSdkError(e) ? e.code : 'raw';
+      }
+      return undefined;
+    };
+    expect(code(() => state.addEdge('scenario:app', 'resource:postgres', 2))).toBe('INTERNAL');
+    expect(code(() => state.trial(() => {
+      state.addEdge('resource:postgres', 'scenario:app', 2);
+      state.setExcluded('resource:postgres', true);
+    }))).toBe('INTERNAL');
+    expect(state.report()).toEqual(createScoringState(graphOf({ root: 'scenario:app', nodes: ['scenario:app', 'resource:postgres'], edges: [{ from: 'scenario:app', to: 'resource:postgres' }] })).report());
+  });
 });

@@ -97,17 +97,16 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
 
 /**
  * Applies one swap to a scoring state the way {@link planSwaps} applies it to
- * the graph: `from` drops out (with what only it reached), its dependents
- * point at `to` instead, and `to`'s catalog requirements come in.
+ * the graph: `to` takes the place of `from`, and `to`'s catalog requirements
+ * come in.
  */
 function applySwapTo(state: ScoringState, catalog: Catalog, present: ReadonlySet<NodeId>, from: NodeId, to: NodeId): void {
   const addResource = (id: NodeId): void => {
     const name = id.slice('resource:'.length);
     if (!state.has(id)) state.addNode({ id, kind: 'resource', name, defined: false }, resolveEntry(catalog, { kind: 'resource', name }));
   };
-  state.setExcluded(from, true);
   addResource(to);
-  for (const d of state.dependents(from)) state.addEdge(d.from, to, d.rank);
+  state.moveDependents(from, to);
   for (const r of requirementEdges(catalog, [to], new Map([[from, to]]), present)) {
     addResource(r.to);
     state.addEdge(r.from, r.to, 2);
