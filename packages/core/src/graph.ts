@@ -11,6 +11,7 @@ import {
   type EdgeKind,
   type InclusionPolicy,
   type NodeId,
+  type NodeKind,
   type SourceRef,
   type Workspace,
 } from './model.ts';
@@ -50,7 +51,8 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
   const root = nodeId('scenario', scenario);
   const edges: EdgeInput[] = [];
   const diagnostics: Diagnostic[] = [];
-  const seen = new Set<NodeId>([root]);
+  // Ids seen so far by kind and name: every edge to a node shares one id string.
+  const ids: Record<NodeKind, Map<string, NodeId>> = { scenario: new Map([[scenario, root]]), resource: new Map() };
   const queue: NodeId[] = [root];
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head] as NodeId;
@@ -58,10 +60,9 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
     const declared = kind === 'scenario' ? workspace.scenarios.get(name)?.dependencies : workspace.resources.get(name)?.dependencies;
     for (const dep of declared ?? []) {
       if (!isIncluded(dep, policy)) continue;
-      const to = nodeId(dep.kind, dep.name);
-      edges.push(edgeFromDeclared(id, to, dep));
-      if (!seen.has(to)) {
-        seen.add(to);
+      let to = ids[dep.kind].get(dep.name);
+      if (to === undefined) {
+        ids[dep.kind].set(dep.name, (to = nodeId(dep.kind, dep.name)));
         queue.push(to);
         if (dep.kind === 'scenario' && !workspace.scenarios.has(dep.name)) {
           diagnostics.push(
@@ -76,14 +77,14 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
           );
         }
       }
+      edges.push(edgeFromDeclared(id, to, dep));
     }
   }
   const defined = (id: NodeId): boolean => {
     const { kind, name } = parseNodeId(id);
     return kind === 'scenario' ? workspace.scenarios.has(name) : workspace.resources.has(name);
   };
-  const graph = createGraph({ root, policy, nodes: [...seen].map((id) => ({ id, defined: defined(id) })), edges, diagnostics });
-  return graph;
+  return createGraph({ root, policy, nodes: queue.map((id) => ({ id, defined: defined(id) })), edges, diagnostics });
 }
 
 /** An edge as accepted by {@link createGraph}; missing fields get defaults. */
@@ -143,38 +144,56 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
   addNode(input.root, true);
   for (const n of input.nodes ?? []) addNode(n.id, n.defined ?? true);
   const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
-  // Merged edges by dependent, then by dependency.
-  const merged = new Map<NodeId, Map<NodeId, DependencyEdge>>();
+  // Edges by dependent; inputs usually list one dependent's edges together, so look its list up once per run.
+  const byFrom = new Map<NodeId, EdgeInput[]>();
+  let from: NodeId | undefined;
+  let list: EdgeInput[] = [];
   for (const e of input.edges) {
-    if (!nodes.has(e.from)) addNode(e.from, true);
+    if (e.from !== from) {
+      from = e.from;
+      if (!nodes.has(from)) addNode(from, true);
+      const known = byFrom.get(from);
+      if (known === undefined) byFrom.set(from, (list = []));
+      else list = known;
+    }
     if (!nodes.has(e.to)) addNode(e.to, true);
-    let targets = merged.get(e.from);
-    if (targets === undefined) merged.set(e.from, (targets = new Map()));
-    const prior = targets.get(e.to);
-    if (prior === undefined) {
-      targets.set(e.to, {
-        from: e.from,
+    list.push(e);
+  }
+  const sortedNodes = [...nodes.values()].sort((a, b) => compareIds(a.id, b.id));
+  // Edges sorted by (from, to): dependents in node order, each one's edges sorted by dependency. The sort
+  // is stable, so duplicates of a pair stay in input order and merge into the first (flags OR-ed).
+  const sortedEdges: DependencyEdge[] = [];
+  for (const n of sortedNodes) {
+    const out = byFrom.get(n.id);
+    if (out === undefined) continue;
+    out.sort((a, b) => compareIds(a.to, b.to));
+    let prior: DependencyEdge | undefined;
+    for (const e of out) {
+      if (prior !== undefined && prior.to === e.to) {
+        prior = { ...prior, required: prior.required || (e.required ?? true), enabled: prior.enabled || (e.enabled ?? true) };
+        sortedEdges[sortedEdges.length - 1] = prior;
+        continue;
+      }
+      prior = {
+        from: n.id,
         to: e.to,
-        kind: `${(nodes.get(e.from) as DependencyNode).kind}-${(nodes.get(e.to) as DependencyNode).kind}` as EdgeKind,
+        kind: EDGE_KINDS[n.kind][(nodes.get(e.to) as DependencyNode).kind],
         required: e.required ?? true,
         enabled: e.enabled ?? true,
         source: e.source ?? { file: '<memory>', path: '' },
         attributes: e.attributes ?? {},
-      });
-    } else {
-      targets.set(e.to, { ...prior, required: prior.required || (e.required ?? true), enabled: prior.enabled || (e.enabled ?? true) });
+      };
+      sortedEdges.push(prior);
     }
-  }
-  const sortedNodes = [...nodes.values()].sort((a, b) => compareIds(a.id, b.id));
-  // Edges sorted by (from, to): dependents in node order, each one's dependencies sorted.
-  const sortedEdges: DependencyEdge[] = [];
-  for (const n of sortedNodes) {
-    const targets = merged.get(n.id);
-    if (targets === undefined) continue;
-    for (const to of [...targets.keys()].sort(compareIds)) sortedEdges.push(targets.get(to) as DependencyEdge);
   }
   return { root: input.root, policy: input.policy ?? 'all', nodes: sortedNodes, edges: sortedEdges, diagnostics };
 }
+
+/** Edge kinds by the kinds of their endpoints (shared strings, not one per edge). */
+const EDGE_KINDS: Readonly<Record<NodeKind, Readonly<Record<NodeKind, EdgeKind>>>> = {
+  scenario: { scenario: 'scenario-scenario', resource: 'scenario-resource' },
+  resource: { scenario: 'resource-scenario', resource: 'resource-resource' },
+};
 
 /** Code-unit string comparison, independent of locale. */
 export function compareIds(a: string, b: string): number {
