@@ -51,7 +51,7 @@ for (const s of stages) lines.push(`${s.padEnd(22)}${results.map((r) => fmt(r.st
 lines.push(`${'plan (sum)'.padEnd(22)}${results.map((r) => fmt(r.planMs).padStart(12)).join('')}${growth((r) => r.planMs)}`);
 lines.push(`${'floor'.padEnd(22)}${results.map((r) => fmt(r.floorMs).padStart(12)).join('')}${growth((r) => r.floorMs)}`);
 lines.push(`${'plan / floor'.padEnd(22)}${results.map((r) => `${(r.planMs / r.floorMs).toFixed(1)}x`.padStart(12)).join('')}`);
-lines.push(`${'peak RSS (MiB)'.padEnd(22)}${results.map((r) => r.peakRssMiB.toFixed(0).padStart(12)).join('')}`);
+lines.push(`${'peak RSS MiB (plan)'.padEnd(22)}${results.map((r) => r.peakRssMiB.toFixed(0).padStart(12)).join('')}`);
 lines.push(`${'nodes / edges'.padEnd(22)}${results.map((r) => `${r.nodes}/${r.edges}`.padStart(12)).join('')}`);
 console.log(lines.join('\n'));
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));

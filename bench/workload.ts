@@ -18,15 +18,28 @@ export const SHARED_RESOURCES: readonly string[] = [
   'whisper', 'comfyui', 'unstructured-io', 'prometheus-grafana', 'node-red', 'huginn', 'k6', 'sqlite', 'openrouter', 'claude-code',
 ];
 
+/** Secrets scenarios declare (well-known names the secret catalog classifies). */
+const APP_SECRETS: readonly string[] = ['JWT_SECRET', 'SESSION_SECRET', 'ENCRYPTION_KEY'];
+
+/**
+ * The swap the cascade stage measures at every size. Fixed rather than the top
+ * suggestion: on big graphs one swap moves the mean by less than the 0.01
+ * rounding, so there may be no suggestion at all to take.
+ */
+export const CASCADE_SWAP: { readonly from: string; readonly to: string } = { from: 'resource:postgres', to: 'sqlite' };
+
 /**
  * A synthetic workspace of about `size` dependencies with a realistic shape:
  * scenarios with 3-8 resources from a shared catalog, one private (unknown)
- * resource in ten scenarios, and a scenario->scenario DAG (a binary spine so
+ * resource in ten scenarios, a declared secret in half of them and a
+ * secret-looking env name in about a third, and a scenario->scenario DAG (a binary spine so
  * everything is reachable from `app-0`, plus up to two extra edges to later
  * scenarios).
  */
 export function generateWorkload(size: number, seed = 42): { document: CompactWorkspaceDocument; scenarios: number; dependencies: number } {
   const rng = createRng(seed);
+  // Secrets and env names draw from their own stream, so the dependency graph is the same as without them.
+  const secretRng = createRng(seed ^ 0x5eed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
   const privateShare = 0.1;
   // nodes = scenarios + shared resources + private resources ≈ size + 1 (the root is not a dependency)
@@ -55,6 +68,8 @@ export function generateWorkload(size: number, seed = 42): { document: CompactWo
       ports: { api: { env: 'API_PORT', range: '15000-19999' } },
       health: [{ name: 'api', type: 'http', target: '/health' }],
       dependencies: dedupeScenarioDeps(deps),
+      ...(secretRng() < 0.5 ? { secrets: [{ name: APP_SECRETS[Math.floor(secretRng() * APP_SECRETS.length)] as string }] } : {}),
+      env: secretRng() < 0.3 ? ['LOG_LEVEL', 'SMTP_PASSWORD'] : ['LOG_LEVEL'],
     };
   }
   return { document: doc as unknown as CompactWorkspaceDocument, scenarios, dependencies: scenarios - 1 + SHARED_RESOURCES.length + privateCount };
