@@ -16,22 +16,40 @@ import { SECRET_CLASSES, SECRET_KINDS, type SwapHint } from './types.ts';
  */
 export function findDependencySecrets(catalog: SecretCatalog, name: string): DependencySecrets | undefined {
   const key = name.toLowerCase().replace(/^resource-/, '');
-  return catalog.dependencies.find((d) => d.name === key || (d.aliases ?? []).includes(key));
+  return indexed(DEPENDENCY_INDEX, catalog.dependencies, (byName, d) => {
+    for (const n of [d.name, ...(d.aliases ?? [])]) if (!byName.has(n)) byName.set(n, d);
+  }).get(key);
 }
 
 /** The well-known application secret with this name, if any. */
 export function findAppSecret(catalog: SecretCatalog, name: string): AppSecretName | undefined {
-  const key = name.toUpperCase();
-  return catalog.appSecrets.find((a) => a.name.toUpperCase() === key);
+  return indexed(APP_SECRET_INDEX, catalog.appSecrets, (byName, a) => {
+    if (!byName.has(a.name.toUpperCase())) byName.set(a.name.toUpperCase(), a);
+  }).get(name.toUpperCase());
 }
 
 /** The first env-name heuristic that matches (a non-empty prefix, then the suffix), if any. */
 export function matchEnvPattern(patterns: readonly EnvNamePattern[], env: string): EnvNamePattern | undefined {
   const name = env.toUpperCase();
-  return patterns.find((p) => {
-    const suffix = p.pattern.slice(1).toUpperCase();
-    return name.length > suffix.length && name.endsWith(suffix);
-  });
+  let suffixes = SUFFIXES.get(patterns);
+  if (suffixes === undefined) SUFFIXES.set(patterns, (suffixes = patterns.map((p) => p.pattern.slice(1).toUpperCase())));
+  const i = suffixes.findIndex((suffix) => name.length > suffix.length && name.endsWith(suffix));
+  return i < 0 ? undefined : patterns[i];
+}
+
+// Catalog lists are read-only data: each is indexed once, on first lookup (first entry wins, as a linear search would).
+const DEPENDENCY_INDEX = new WeakMap<readonly DependencySecrets[], Map<string, DependencySecrets>>();
+const APP_SECRET_INDEX = new WeakMap<readonly AppSecretName[], Map<string, AppSecretName>>();
+const SUFFIXES = new WeakMap<readonly EnvNamePattern[], string[]>();
+
+function indexed<T>(cache: WeakMap<readonly T[], Map<string, T>>, list: readonly T[], add: (index: Map<string, T>, item: T) => void): Map<string, T> {
+  let index = cache.get(list);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of list) add(index, item);
+    cache.set(list, index);
+  }
+  return index;
 }
 
 /** Swaps that remove `dependency` on `tier`, sorted. */

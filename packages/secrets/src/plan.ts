@@ -1,4 +1,4 @@
-import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredSecret, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
+import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
 import { findAppSecret, findDependencySecrets, matchEnvPattern, swapHintsFor } from './catalog.ts';
 import { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
 import type { ClassificationOverrides, SecretCatalog } from './catalog-types.ts';
@@ -41,15 +41,20 @@ const humanize = (text: string): string => text.replace(/[_.]+/g, ' ').toLowerCa
 
 /** Nodes reachable from the root through required edges only. */
 function requiredNodes(graph: DependencyGraph): Set<NodeId> {
-  const next = new Map<NodeId, NodeId[]>();
-  for (const e of graph.edges) if (e.required) push(next, e.from, e.to);
+  // Edges are sorted by dependent, so each node's edges are one run starting at firstEdge.
+  const firstEdge = new Map<NodeId, number>();
+  graph.edges.forEach((e, i) => {
+    if (i === 0 || graph.edges[i - 1]?.from !== e.from) firstEdge.set(e.from, i);
+  });
   const out = new Set<NodeId>([graph.root]);
   const todo: NodeId[] = [graph.root];
   while (todo.length > 0) {
-    for (const to of next.get(todo.pop() as NodeId) ?? []) {
-      if (!out.has(to)) {
-        out.add(to);
-        todo.push(to);
+    const id = todo.pop() as NodeId;
+    for (let i = firstEdge.get(id) ?? graph.edges.length; i < graph.edges.length && (graph.edges[i] as DependencyEdge).from === id; i++) {
+      const e = graph.edges[i] as DependencyEdge;
+      if (e.required && !out.has(e.to)) {
+        out.add(e.to);
+        todo.push(e.to);
       }
     }
   }
@@ -86,8 +91,10 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   const notes: Diagnostic[] = [];
   const candidates = new Map<string, Candidate>();
   const byEnv = new Map<string, Candidate>();
+  // Dependents of the dependencies whose secrets the catalog knows (they read those secrets).
+  const secretOwners = new Set(graph.nodes.filter((n) => n.kind === 'resource' && findDependencySecrets(catalog, n.name) !== undefined).map((n) => n.id));
   const dependents = new Map<NodeId, NodeId[]>();
-  for (const e of graph.edges) push(dependents, e.to, e.from);
+  for (const e of graph.edges) if (secretOwners.has(e.to)) push(dependents, e.to, e.from);
 
   const add = (c: Candidate): void => {
     const prior = candidates.get(c.id);
