@@ -6,14 +6,17 @@ import type { DependencyGraph, NodeId } from './model.ts';
 const SUCCESSORS = new WeakMap<DependencyGraph, Map<NodeId, NodeId[]>>();
 const PREDECESSORS = new WeakMap<DependencyGraph, Map<NodeId, NodeId[]>>();
 
-/** Adjacency lists (dependent -> sorted dependencies) of a graph. */
+/** Adjacency lists (dependent -> sorted dependencies) of a graph, cached. */
 function successors(graph: DependencyGraph): Map<NodeId, NodeId[]> {
   let out = SUCCESSORS.get(graph);
-  if (out !== undefined) return out;
-  out = new Map<NodeId, NodeId[]>();
+  if (out === undefined) SUCCESSORS.set(graph, (out = buildSuccessors(graph)));
+  return out;
+}
+
+function buildSuccessors(graph: DependencyGraph): Map<NodeId, NodeId[]> {
+  const out = new Map<NodeId, NodeId[]>();
   for (const n of graph.nodes) out.set(n.id, []);
   for (const e of graph.edges) (out.get(e.from) as NodeId[]).push(e.to);
-  SUCCESSORS.set(graph, out);
   return out; // edges are sorted by (from, to), so each list is sorted
 }
 
@@ -289,7 +292,7 @@ export function transitiveClosure(graph: DependencyGraph): Map<NodeId, ReadonlyS
 
 const ACYCLIC = new WeakMap<DependencyGraph, boolean>();
 
-/** True when the graph has no cycle (a self loop is a cycle): Kahn's algorithm over the cached adjacency, once per graph. */
+/** True when the graph has no cycle (a self loop is a cycle): Kahn's algorithm, once per graph (only the answer is kept). */
 export function isAcyclic(graph: DependencyGraph): boolean {
   let acyclic = ACYCLIC.get(graph);
   if (acyclic === undefined) ACYCLIC.set(graph, (acyclic = kahn(graph)));
@@ -297,7 +300,7 @@ export function isAcyclic(graph: DependencyGraph): boolean {
 }
 
 function kahn(graph: DependencyGraph): boolean {
-  const succ = successors(graph);
+  const succ = SUCCESSORS.get(graph) ?? buildSuccessors(graph);
   const indegree = new Map<NodeId, number>();
   for (const n of graph.nodes) indegree.set(n.id, 0);
   for (const e of graph.edges) indegree.set(e.to, (indegree.get(e.to) as number) + 1);

@@ -1,10 +1,12 @@
 import { SdkError, TIERS, isAcyclic, type DependencyGraph, type DependencyNode, type NodeId, type Tier } from '@deployment-manager/core';
 import { DEFAULT_CATALOG, lookupEntry, type Catalog } from './catalog.ts';
-import { ROLE_BY_RANK, computeRanks, edgeRank, type RoleRank } from './roles.ts';
+import { indexEdges } from './edge-index.ts';
+import { assembleReport } from './assemble-report.ts';
+import { ROLE_BY_RANK, computeRanks, type RoleRank } from './roles.ts';
 import { scoreEntry, unknownScore } from './score-dependency.ts';
 import { SCENARIO_ENTRY } from './scenario-entry.ts';
 import { TIER_CONSTRAINTS, type TierConstraints } from './tier-constraints.ts';
-import type { CatalogEntry, DependencyFitness, DependencyTierScore, FitnessReport, GpuNeed, NodeRole, Reason, SubScoreName, TierFitness } from './types.ts';
+import type { CatalogEntry, DependencyTierScore, FitnessReport, NodeRole, SubScoreName } from './types.ts';
 
 /** Weight of each role in the graph score. */
 export type RoleWeights = Readonly<Record<NodeRole, number>>;
@@ -25,7 +27,6 @@ export interface ScoreOptions {
 }
 
 const SUBS: readonly SubScoreName[] = ['portability', 'resources', 'licensing', 'platform_support'];
-const GPU_RANK: Readonly<Record<GpuNeed, number>> = { none: 0, optional: 1, required: 2 };
 
 /** One catalog entry scored on every tier (reasons name no dependency yet), with its integer points. */
 interface EntryScores {
@@ -34,13 +35,6 @@ interface EntryScores {
   readonly points: readonly number[];
   /** subscore*100 per tier, in {@link SUBS} order. */
   readonly subPoints: readonly (readonly number[])[];
-}
-
-/** An edge between two slots (one object, listed in both ends' `out` and `in`). */
-interface Edge {
-  readonly from: number;
-  readonly to: number;
-  readonly rank: RoleRank;
 }
 
 interface Slot {
@@ -53,8 +47,6 @@ interface Slot {
   excluded: boolean;
   /** Incoming live edges by the rank they carry (index 0..2). */
   readonly carried: [number, number, number];
-  readonly out: Edge[];
-  readonly in: Edge[];
 }
 
 /** What a {@link ScoringState.trial} restores of a slot whose state it changed. */
@@ -73,8 +65,8 @@ interface Journal {
   readonly base: number;
   /** Slots changed, as they were. */
   readonly saved: Map<number, SavedSlot>;
-  /** Edges added, in order (each was pushed onto its ends' lists). */
-  readonly links: Edge[];
+  /** Edges the index held when the trial began. */
+  readonly edges: number;
 }
 
 /**
@@ -167,10 +159,11 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   const slots: Slot[] = [];
   const addSlot = (node: DependencyNode, entry: CatalogEntry | undefined): number => {
     indexOf.set(node.id, slots.length);
-    slots.push({ node, isRoot: node.id === graph.root, entry, scored: scoresOf(entry), rank: -1, excluded: false, carried: [0, 0, 0], out: [], in: [] });
+    slots.push({ node, isRoot: node.id === graph.root, entry, scored: scoresOf(entry), rank: -1, excluded: false, carried: [0, 0, 0] });
     return slots.length - 1;
   };
   for (const node of graph.nodes) addSlot(node, node.id === graph.root ? undefined : resolveEntry(catalog, node));
+  const edges = indexEdges(graph, indexOf);
 
   // Running sums per tier, in integer units (weight*1000, score*100) so updates are exact.
   const sumW = new Array<number>(T).fill(0);
@@ -215,10 +208,10 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     return slot.carried[2] > 0 ? 2 : slot.carried[1] > 0 ? 1 : slot.carried[0] > 0 ? 0 : -1;
   };
   /** Moves one edge's contribution to its target from what a source of rank `prev` carried to what one of rank `next` carries. */
-  const carry = (edge: Edge, prev: RoleRank, next: RoleRank): void => {
-    const carried = touch(edge.to).carried as number[];
-    if (prev >= 0) carried[Math.min(prev, edge.rank)] = (carried[Math.min(prev, edge.rank)] as number) - 1;
-    if (next >= 0) carried[Math.min(next, edge.rank)] = (carried[Math.min(next, edge.rank)] as number) + 1;
+  const carry = (to: number, rank: RoleRank, prev: RoleRank, next: RoleRank): void => {
+    const carried = touch(to).carried as number[];
+    if (prev >= 0) carried[Math.min(prev, rank)] = (carried[Math.min(prev, rank)] as number) - 1;
+    if (next >= 0) carried[Math.min(next, rank)] = (carried[Math.min(next, rank)] as number) + 1;
   };
   /**
    * Re-ranks slot `start` from its incoming edges and propagates every change
@@ -237,10 +230,10 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       touch(i).rank = next;
       contribute(i, 1);
       changed.push(i);
-      for (const edge of slot.out) {
-        carry(edge, prev, next);
-        todo.push(edge.to);
-      }
+      edges.forEachOut(i, (to, rank) => {
+        carry(to, rank, prev, next);
+        todo.push(to);
+      });
     }
   };
   const recomputeAll = (changed: number[]): void => {
@@ -257,14 +250,10 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     });
   };
   const link = (from: number, to: number, rank: RoleRank): void => {
-    const edge = { from, to, rank };
-    (slots[from] as Slot).out.push(edge);
-    (slots[to] as Slot).in.push(edge);
-    journal?.links.push(edge);
-    carry(edge, -1, (slots[from] as Slot).rank);
+    edges.add(from, to, rank);
+    carry(to, rank, -1, (slots[from] as Slot).rank);
   };
 
-  for (const e of graph.edges) link(indexOf.get(e.from) as number, indexOf.get(e.to) as number, edgeRank(e));
   if (acyclic) rerank(indexOf.get(graph.root) as number, []);
   else recomputeAll([]);
 
@@ -283,7 +272,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   };
   // Lowering ranks by counts is only sound on an acyclic graph, and an added edge may have closed a cycle.
   const mayLower = (what: string): void => {
-    if (journal !== undefined && journal.links.length > 0) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
+    if (journal !== undefined && edges.added() > journal.edges) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
   };
   const scoreAt = (t: number): number => ((sumW[t] as number) > 0 ? Math.round((sumWS[t] as number) / (sumW[t] as number)) / 100 : 100);
   const blockersAt = (t: number): NodeId[] => [...(unsupported[t] as Set<number>)].filter((i) => (slots[i] as Slot).rank === 2).map((i) => (slots[i] as Slot).node.id).sort();
@@ -347,23 +336,21 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       // Drop `from` first, while the graph is still acyclic; the new edges only raise ranks.
       touch(i).excluded = true;
       rerank(i, []);
-      for (const e of [...(slots[i] as Slot).in]) link(e.from, j, e.rank);
+      const dependents: [number, RoleRank][] = [];
+      edges.forEachIn(i, (f, rank) => dependents.push([f, rank]));
+      for (const [f, rank] of dependents) link(f, j, rank);
       rerank(j, []);
     },
     trial(edit) {
       if (!acyclic) throw new SdkError('INTERNAL', 'trials need an incremental (acyclic) scoring state', { hint: 'apply the change to the graph and score it again' });
       if (journal !== undefined) throw new SdkError('INTERNAL', 'scoring trials do not nest', { hint: 'finish one trial before starting another' });
-      const undo: Journal = { base: slots.length, saved: new Map(), links: [] };
+      const undo: Journal = { base: slots.length, saved: new Map(), edges: edges.added() };
       journal = undo;
       try {
         return edit();
       } finally {
         journal = undefined;
-        for (let k = undo.links.length - 1; k >= 0; k--) {
-          const edge = undo.links[k] as Edge;
-          (slots[edge.from] as Slot).out.pop();
-          (slots[edge.to] as Slot).in.pop();
-        }
+        edges.truncate(undo.edges);
         for (let i = slots.length - 1; i >= undo.base; i--) {
           contribute(i, -1);
           indexOf.delete((slots[i] as Slot).node.id);
@@ -388,48 +375,22 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     },
     report() {
       const live = slots.filter((s) => !s.isRoot && s.rank >= 0).sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
-      const scores = live.map((s) => tiers.map((_, t) => tierScore(s, t)));
-      const dependencies: DependencyFitness[] = live.map((s, k) => ({
-        id: s.node.id,
-        name: s.node.name,
-        entry: s.entry?.name ?? null,
-        role: ROLE_BY_RANK[s.rank] as NodeRole,
-        weight: (unitsByRank[s.rank] as number) / 1000,
-        tiers: Object.fromEntries(tiers.map((t, ti) => [t, (scores[k] as DependencyTierScore[])[ti]])),
-      }));
-      const unknown = live.filter((s) => s.entry === undefined).map((s) => s.node.id);
-      const known = live.filter((s) => s.entry !== undefined);
-      const needs = {
-        ramMb: known.reduce((a, s) => a + (s.entry as CatalogEntry).ramMb, 0),
-        diskMb: known.reduce((a, s) => a + (s.entry as CatalogEntry).diskMb, 0),
-        gpu: known.reduce<GpuNeed>((a, s) => (GPU_RANK[(s.entry as CatalogEntry).gpu] > GPU_RANK[a] ? (s.entry as CatalogEntry).gpu : a), 'none'),
-        daemons: known.filter((s) => (s.entry as CatalogEntry).daemon).length,
-        internet: known.filter((s) => (s.entry as CatalogEntry).network === 'internet').map((s) => s.node.id),
-      };
-      const tierReports = tiers.map((tier, t): [Tier, TierFitness] => {
-        const c = constraints[t] as TierConstraints;
-        const reasons: Reason[] = scores.flatMap((perTier) => (perTier[t] as DependencyTierScore).reasons);
-        const warnings: string[] = [];
-        live.forEach((s, k) => {
-          const ds = (scores[k] as DependencyTierScore[])[t] as DependencyTierScore;
-          if (s.entry === undefined) warnings.push(`${s.node.id} is unknown to the catalog; its fitness is not counted`);
-          else if (!ds.supported && s.rank < 2) warnings.push(`${s.node.id} (${ROLE_BY_RANK[s.rank]}) is not supported on ${tier}`);
-        });
-        if (needs.ramMb > c.totalRamBudgetMb) warnings.push(`the graph needs about ${needs.ramMb} MiB of ram, over the ${c.totalRamBudgetMb} MiB budget of ${tier}`);
-        if (needs.diskMb > c.totalDiskBudgetMb) warnings.push(`the graph needs about ${needs.diskMb} MiB of disk, over the ${c.totalDiskBudgetMb} MiB budget of ${tier}`);
-        const sw = sumW[t] as number;
-        const sub = (j: number): number => (sw > 0 ? Math.round(((sumSub[j] as number[])[t] as number) / sw) / 100 : 100);
-        return [tier, {
-          score: scoreAt(t),
-          subscores: { portability: sub(0), resources: sub(1), licensing: sub(2), platform_support: sub(3) },
-          blockers: blockersAt(t),
-          warnings,
-          reasons,
-          needs: { ...needs, internet: [...needs.internet] },
-          coverage: totalUnits > 0 ? knownUnits / totalUnits : 1,
-        }];
+      return assembleReport({
+        root: graph.root,
+        tiers: tiers.map((tier, t) => {
+          const sw = sumW[t] as number;
+          const sub = (j: number): number => (sw > 0 ? Math.round(((sumSub[j] as number[])[t] as number) / sw) / 100 : 100);
+          return {
+            tier,
+            constraints: constraints[t] as TierConstraints,
+            score: scoreAt(t),
+            subscores: { portability: sub(0), resources: sub(1), licensing: sub(2), platform_support: sub(3) },
+            blockers: blockersAt(t),
+          };
+        }),
+        coverage: totalUnits > 0 ? knownUnits / totalUnits : 1,
+        dependencies: live.map((s) => ({ node: s.node, entry: s.entry, rank: s.rank, weight: (unitsByRank[s.rank] as number) / 1000, scores: tiers.map((_, t) => tierScore(s, t)) })),
       });
-      return { root: graph.root, tiers: Object.fromEntries(tierReports), dependencies, unknown };
     },
   };
 }
