@@ -125,15 +125,23 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
   const present = new Set(graph.nodes.map((n) => n.id));
   const added = new Map<NodeId, { reason: 'replacement' | 'requirement'; by: NodeId }>();
   const edges: EdgeInput[] = [];
+  // Pairs of the redirected and added edges: the only pairs that can now have two edges.
+  const movedPairs = new Map<NodeId, Set<NodeId>>();
+  const move = (e: EdgeInput): void => {
+    edges.push(e);
+    const targets = movedPairs.get(e.from);
+    if (targets === undefined) movedPairs.set(e.from, new Set([e.to]));
+    else targets.add(e.to);
+  };
   for (const e of graph.edges) {
     if (replace.has(e.from)) continue;
     const target = replace.get(e.to);
     if (target === undefined) edges.push(e);
-    else edges.push({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: [...swappedFrom(e.attributes), e.to].sort() } });
+    else move({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: [...swappedFrom(e.attributes), e.to].sort() } });
   }
   for (const s of applied) if (!present.has(s.to) && !added.has(s.to)) added.set(s.to, { reason: 'replacement', by: s.from });
   for (const r of requirementEdges(catalog, applied.map((s) => s.to), replace, present)) {
-    edges.push({ from: r.from, to: r.to, required: true, enabled: true, source: { file: '<swap>', path: '' }, attributes: { addedBy: 'swap', requiredBy: r.requiredBy } });
+    move({ from: r.from, to: r.to, required: true, enabled: true, source: { file: '<swap>', path: '' }, attributes: { addedBy: 'swap', requiredBy: r.requiredBy } });
     if (!present.has(r.to) && !added.has(r.to)) added.set(r.to, { reason: 'requirement', by: r.from });
   }
   const after = reachable(graph.root, edges);
@@ -143,7 +151,10 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
   const keep = (id: NodeId): boolean => !removed.has(id);
   const defined = new Map(graph.nodes.map((n) => [n.id, n.defined]));
   const nodes = [...graph.nodes.map((n) => n.id), ...added.keys()].filter(keep).map((id) => ({ id, defined: defined.get(id) ?? false }));
-  const next = createGraph({ root: graph.root, policy: graph.policy, nodes, edges: mergeEdges(edges.filter((e) => keep(e.from) && keep(e.to))), diagnostics: graph.diagnostics });
+  const unique: EdgeInput[] = [];
+  const shared: EdgeInput[] = [];
+  for (const e of edges) if (keep(e.from) && keep(e.to)) (movedPairs.get(e.from)?.has(e.to) === true ? shared : unique).push(e);
+  const next = createGraph({ root: graph.root, policy: graph.policy, nodes, edges: [...unique, ...mergeEdges(shared)], diagnostics: graph.diagnostics });
   return { graph: next, applied, skipped, added, removed };
 }
 

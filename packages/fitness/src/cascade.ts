@@ -1,8 +1,8 @@
-import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core';
+import type { DependencyEdge, DependencyGraph, NodeId, Tier } from '@deployment-manager/core';
 import { planSwaps, type ResolvedSwap, type SwapSpec } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, type Catalog } from './catalog.ts';
-import { createScoringState, resolveEntry } from './scoring-state.ts';
-import { suggestSwaps, type SuggestOptions, type SwapSuggestion } from './suggest.ts';
+import { createScoringState, resolveEntry, type ScoringState } from './scoring-state.ts';
+import { suggestSwaps, suggestWithState, type SuggestOptions, type SwapSuggestion } from './suggest.ts';
 import type { Capability, CatalogEntry, PortFact, SecretFact } from './types.ts';
 
 /** A dependent that loses capabilities because its dependency was swapped. */
@@ -98,12 +98,15 @@ export function cascade(graph: DependencyGraph, swaps: readonly SwapSpec[], tier
     const node = g.nodes.find((n) => n.id === id);
     return node === undefined || node.id === g.root ? undefined : resolveEntry(catalog, node);
   };
+  // The edges into each replaced node, in graph order (one pass, not one per swap).
+  const into = new Map<NodeId, DependencyEdge[]>(plan.applied.map((s) => [s.from, []]));
+  for (const e of graph.edges) into.get(e.to)?.push(e);
   const capabilitiesLost: CapabilityLoss[] = [];
   for (const s of plan.applied) {
     const fromEntry = entryOf(graph, s.from);
     const toEntry = entryOf(next, s.to);
-    for (const e of graph.edges) {
-      if (e.to !== s.from || plan.removed.has(e.from)) continue;
+    for (const e of into.get(s.from) ?? []) {
+      if (plan.removed.has(e.from)) continue;
       const declared = declaredNeeds(e.attributes);
       const needs = declared ?? fromEntry?.assumedNeeds ?? [];
       const lost = needs.filter((c) => !(toEntry?.provides ?? []).includes(c)).sort();
@@ -131,9 +134,11 @@ export function cascade(graph: DependencyGraph, swaps: readonly SwapSpec[], tier
       return [t, { before, after, delta: Math.round((after - before) * 100) / 100, blockersBefore: stateBefore.blockers(t), blockersAfter: stateAfter.blockers(t) }];
     }),
   );
-  // suggestSwaps scores `tier` alone, whatever options.tiers says.
-  const known = new Set(next === graph ? [] : suggestSwaps(graph, tier, options).map((s) => `${s.from}>${s.to}`));
-  const followUps = next === graph ? [] : suggestSwaps(next, tier, options).filter((s) => !known.has(`${s.from}>${s.to}`));
+  // Suggestions score `tier` whatever options.tiers says: reuse the states when they score it.
+  const suggest = (g: DependencyGraph, state: ScoringState): SwapSuggestion[] =>
+    state.tiers.includes(tier) ? suggestWithState(state, g, tier, options) : suggestSwaps(g, tier, options);
+  const known = new Set(next === graph ? [] : suggest(graph, stateBefore).map((s) => `${s.from}>${s.to}`));
+  const followUps = next === graph ? [] : suggest(next, stateAfter).filter((s) => !known.has(`${s.from}>${s.to}`));
   const afterPorts = new Set(portsAfter.map(portKey));
   const beforePorts = new Set(portsBefore.map(portKey));
   return {

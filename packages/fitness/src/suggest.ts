@@ -53,10 +53,13 @@ const EFFORT_RANK: Readonly<Record<SwapEffort, number>> = { low: 0, medium: 1, h
  * ```
  */
 export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: SuggestOptions = {}): SwapSuggestion[] {
+  return suggestWithState(createScoringState(graph, { ...options, tiers: [tier] }), graph, tier, options);
+}
+
+/** {@link suggestSwaps} on a scoring state of `graph` (made with the same options) that scores `tier`; the state is left as it was. */
+export function suggestWithState(state: ScoringState, graph: DependencyGraph, tier: Tier, options: SuggestOptions = {}): SwapSuggestion[] {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const rules = options.swapRules ?? SWAP_RULES;
-  const scoring = { ...options, tiers: [tier] };
-  const state = createScoringState(graph, scoring);
   const before = state.score(tier);
   const present = new Set(graph.nodes.map((n) => n.id));
   const out: SwapSuggestion[] = [];
@@ -79,7 +82,7 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
           return [state.score(tier), state.isBlocker(toId, tier)] as const;
         });
       } else {
-        const swapped = createScoringState(planSwaps(graph, [{ from: node.id, to: toEntry.name }], { catalog }).graph, scoring);
+        const swapped = createScoringState(planSwaps(graph, [{ from: node.id, to: toEntry.name }], { catalog }).graph, { ...options, tiers: [tier] });
         after = swapped.score(tier);
         stillBlocked = swapped.blockers(tier).includes(toId);
       }
