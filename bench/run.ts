@@ -1,46 +1,54 @@
 // pnpm bench [--sizes 200,2000,20000,100000] [--smoke]
 // Times each stage of the pipeline on seeded synthetic workloads, each size in
-// its own child process (so peak RSS is per size), with warm-up and medians,
-// against a floor (graphology-dag topological sort + one ajv validation over
-// the same data). Writes bench/results.json and prints a table.
+// its own child processes: one times every stage warm (warm-up, then medians
+// of samples each taken after a full GC) against a floor (graphology-dag
+// topological sort + one ajv validation over the same data); another loads and
+// plans once, cold, for the wall time and peak memory of one CLI-like run.
+// Writes bench/results.json and prints a table.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureOnce, type OnceResult } from './once.ts';
 import { measureSize, type SizeResult } from './stages.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string' }, smoke: { type: 'boolean', default: false }, child: { type: 'string' }, out: { type: 'string' } },
+  options: { sizes: { type: 'string' }, smoke: { type: 'boolean', default: false }, child: { type: 'string' }, once: { type: 'boolean', default: false }, out: { type: 'string' } },
 });
 
 if (values.child !== undefined) {
-  process.stdout.write(JSON.stringify(measureSize(Number(values.child))));
+  process.stdout.write(JSON.stringify(values.once ? measureOnce(Number(values.child)) : measureSize(Number(values.child))));
   process.exit(0);
 }
 
 const sizes = (values.sizes ?? (values.smoke ? '200' : '200,2000,20000,100000')).split(',').map(Number);
 const root = fileURLToPath(new URL('..', import.meta.url));
+const child = (args: string[]): unknown =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
 const results: SizeResult[] = [];
+const once: OnceResult[] = [];
 for (const size of sizes) {
   process.stderr.write(`bench: ${size} dependencies...\n`);
-  const text = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  results.push(JSON.parse(text) as SizeResult);
+  results.push(child(['--child', String(size)]) as SizeResult);
+  once.push(child(['--child', String(size), '--once']) as OnceResult);
 }
 
 const stages = [...new Set(results.flatMap((r) => Object.keys(r.stages)))];
 const fmt = (ms: number | undefined): string => (ms === undefined ? '-' : ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 const lines: string[] = [];
 lines.push(`${'stage (median ms)'.padEnd(22)}${results.map((r) => String(r.size).padStart(12)).join('')}${results.length > 1 ? '   growth/10x' : ''}`);
-const growth = (key: (r: SizeResult) => number | undefined): string => {
+const growth = (key: (r: SizeResult, i: number) => number | undefined): string => {
   const gs: string[] = [];
   for (let i = 1; i < results.length; i++) {
-    const a = key(results[i - 1] as SizeResult);
-    const b = key(results[i] as SizeResult);
+    const a = key(results[i - 1] as SizeResult, i - 1);
+    const b = key(results[i] as SizeResult, i);
     const sizeRatio = (results[i] as SizeResult).size / (results[i - 1] as SizeResult).size;
     if (a === undefined || b === undefined || a <= 0) gs.push('-');
     else gs.push(`${((b / a) * (10 / sizeRatio)).toFixed(1)}x`);
@@ -51,11 +59,16 @@ for (const s of stages) lines.push(`${s.padEnd(22)}${results.map((r) => fmt(r.st
 lines.push(`${'plan (sum)'.padEnd(22)}${results.map((r) => fmt(r.planMs).padStart(12)).join('')}${growth((r) => r.planMs)}`);
 lines.push(`${'floor'.padEnd(22)}${results.map((r) => fmt(r.floorMs).padStart(12)).join('')}${growth((r) => r.floorMs)}`);
 lines.push(`${'plan / floor'.padEnd(22)}${results.map((r) => `${(r.planMs / r.floorMs).toFixed(1)}x`.padStart(12)).join('')}`);
-lines.push(`${'peak RSS MiB (plan)'.padEnd(22)}${results.map((r) => r.peakRssMiB.toFixed(0).padStart(12)).join('')}`);
+lines.push(`${'peak RSS MiB (timing)'.padEnd(22)}${results.map((r) => r.peakRssMiB.toFixed(0).padStart(12)).join('')}`);
+const onceAt = (i: number): OnceResult => once[i] as OnceResult;
+lines.push(`${'plan once, cold'.padEnd(22)}${once.map((o) => fmt(o.planMs).padStart(12)).join('')}${growth((_, i) => onceAt(i).planMs)}`);
+lines.push(`${'load once, cold'.padEnd(22)}${once.map((o) => fmt(o.loadMs).padStart(12)).join('')}${growth((_, i) => onceAt(i).loadMs)}`);
+lines.push(`${'peak RSS MiB (once)'.padEnd(22)}${once.map((o) => `${o.processPeakRssMiB.toFixed(0)} (+${o.peakRssMiB.toFixed(0)})`.padStart(12)).join('')}`);
 lines.push(`${'nodes / edges'.padEnd(22)}${results.map((r) => `${r.nodes}/${r.edges}`.padStart(12)).join('')}`);
 console.log(lines.join('\n'));
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
+console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');
 
 const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.url));
-writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);

@@ -28,13 +28,23 @@ function median(xs: number[]): number {
 /** Small sizes keep warming up until this much time has passed, so they are measured JIT-compiled (warm), as a long-lived process runs them. */
 const WARM_MS = 250;
 
-/** Runs `fn` at least `warmup` times (and for at least {@link WARM_MS}) untimed, then `samples` times timed; returns the median ms and the last result. */
+/** Collects garbage when the process runs with --expose-gc (run.ts starts children so). */
+const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+
+/**
+ * Runs `fn` at least `warmup` times (and for at least {@link WARM_MS}) untimed,
+ * collects the garbage (untimed: the samples should not pay for the warm-up's
+ * or an earlier stage's), then runs it `samples` times timed; returns the
+ * median ms and the last result.
+ */
 function time<T>(fn: () => T, warmup: number, samples: number): { ms: number; value: T } {
   const start = performance.now();
   // `value = undefined` first: one result alive at a time, as in a real run, not two.
   let value: T | undefined = fn();
   for (let i = 1; i < warmup || (performance.now() - start < WARM_MS && i < 1000); i++) (value = undefined), (value = fn());
   const xs: number[] = [];
+  value = undefined;
+  collect();
   for (let i = 0; i < samples; i++) {
     value = undefined;
     const t0 = performance.now();
