@@ -49,16 +49,19 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
     });
   }
   const root = nodeId('scenario', scenario);
-  const edges: EdgeInput[] = [];
   const diagnostics: Diagnostic[] = [];
+  const nodes = new Map<NodeId, DependencyNode>();
+  const byFrom = new Map<NodeId, DependencyEdge[]>();
   // Ids seen so far by kind and name: every edge to a node shares one id string.
   const ids: Record<NodeKind, Map<string, NodeId>> = { scenario: new Map([[scenario, root]]), resource: new Map() };
   const queue: NodeId[] = [root];
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head] as NodeId;
     const { kind, name } = parseNodeId(id);
-    const declared = kind === 'scenario' ? workspace.scenarios.get(name)?.dependencies : workspace.resources.get(name)?.dependencies;
-    for (const dep of declared ?? []) {
+    const spec = kind === 'scenario' ? workspace.scenarios.get(name) : workspace.resources.get(name);
+    nodes.set(id, { id, kind, name, defined: spec !== undefined });
+    const out: DependencyEdge[] = [];
+    for (const dep of spec?.dependencies ?? []) {
       if (!isIncluded(dep, policy)) continue;
       let to = ids[dep.kind].get(dep.name);
       if (to === undefined) {
@@ -77,14 +80,11 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
           );
         }
       }
-      edges.push(edgeFromDeclared(id, to, dep));
+      out.push(edgeFromDeclared(id, to, EDGE_KINDS[kind][dep.kind], dep));
     }
+    if (out.length > 0) byFrom.set(id, out);
   }
-  const defined = (id: NodeId): boolean => {
-    const { kind, name } = parseNodeId(id);
-    return kind === 'scenario' ? workspace.scenarios.has(name) : workspace.resources.has(name);
-  };
-  return createGraph({ root, policy, nodes: queue.map((id) => ({ id, defined: defined(id) })), edges, diagnostics });
+  return finishGraph(root, policy, nodes, byFrom, diagnostics);
 }
 
 /** An edge as accepted by {@link createGraph}; missing fields get defaults. */
@@ -145,9 +145,9 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
   for (const n of input.nodes ?? []) addNode(n.id, n.defined ?? true);
   const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
   // Edges by dependent; inputs usually list one dependent's edges together, so look its list up once per run.
-  const byFrom = new Map<NodeId, EdgeInput[]>();
+  const byFrom = new Map<NodeId, DependencyEdge[]>();
   let from: NodeId | undefined;
-  let list: EdgeInput[] = [];
+  let list: DependencyEdge[] = [];
   for (const e of input.edges) {
     if (e.from !== from) {
       from = e.from;
@@ -157,11 +157,27 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
       else list = known;
     }
     if (!nodes.has(e.to)) addNode(e.to, true);
-    list.push(e);
+    list.push({
+      from: e.from,
+      to: e.to,
+      kind: EDGE_KINDS[(nodes.get(e.from) as DependencyNode).kind][(nodes.get(e.to) as DependencyNode).kind],
+      required: e.required ?? true,
+      enabled: e.enabled ?? true,
+      source: e.source ?? { file: '<memory>', path: '' },
+      attributes: e.attributes ?? {},
+    });
   }
+  return finishGraph(input.root, input.policy ?? 'all', nodes, byFrom, diagnostics);
+}
+
+/**
+ * The normal form shared by {@link buildGraph} and {@link createGraph}: nodes
+ * sorted by id; edges sorted by (from, to), that is dependents in node order
+ * and each one's edges sorted by dependency, stably, so duplicates of a pair
+ * meet in input order and merge into the first (flags OR-ed).
+ */
+function finishGraph(root: NodeId, policy: InclusionPolicy, nodes: ReadonlyMap<NodeId, DependencyNode>, byFrom: ReadonlyMap<NodeId, DependencyEdge[]>, diagnostics: Diagnostic[]): DependencyGraph {
   const sortedNodes = [...nodes.values()].sort((a, b) => compareIds(a.id, b.id));
-  // Edges sorted by (from, to): dependents in node order, each one's edges sorted by dependency. The sort
-  // is stable, so duplicates of a pair stay in input order and merge into the first (flags OR-ed).
   const sortedEdges: DependencyEdge[] = [];
   for (const n of sortedNodes) {
     const out = byFrom.get(n.id);
@@ -170,23 +186,14 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
     let prior: DependencyEdge | undefined;
     for (const e of out) {
       if (prior !== undefined && prior.to === e.to) {
-        prior = { ...prior, required: prior.required || (e.required ?? true), enabled: prior.enabled || (e.enabled ?? true) };
+        prior = { ...prior, required: prior.required || e.required, enabled: prior.enabled || e.enabled };
         sortedEdges[sortedEdges.length - 1] = prior;
-        continue;
+      } else {
+        sortedEdges.push((prior = e));
       }
-      prior = {
-        from: n.id,
-        to: e.to,
-        kind: EDGE_KINDS[n.kind][(nodes.get(e.to) as DependencyNode).kind],
-        required: e.required ?? true,
-        enabled: e.enabled ?? true,
-        source: e.source ?? { file: '<memory>', path: '' },
-        attributes: e.attributes ?? {},
-      };
-      sortedEdges.push(prior);
     }
   }
-  return { root: input.root, policy: input.policy ?? 'all', nodes: sortedNodes, edges: sortedEdges, diagnostics };
+  return { root, policy, nodes: sortedNodes, edges: sortedEdges, diagnostics };
 }
 
 /** Edge kinds by the kinds of their endpoints (shared strings, not one per edge). */
@@ -200,7 +207,7 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function edgeFromDeclared(from: NodeId, to: NodeId, dep: DeclaredDependency): EdgeInput {
+function edgeFromDeclared(from: NodeId, to: NodeId, kind: EdgeKind, dep: DeclaredDependency): DependencyEdge {
   let attributes = dep.attributes;
   if (dep.purpose !== undefined || dep.version !== undefined) {
     const copy: Record<string, unknown> = { ...dep.attributes };
@@ -208,7 +215,7 @@ function edgeFromDeclared(from: NodeId, to: NodeId, dep: DeclaredDependency): Ed
     if (dep.version !== undefined) copy['version'] = dep.version;
     attributes = copy;
   }
-  return { from, to, required: dep.required, enabled: dep.enabled, source: dep.source, attributes };
+  return { from, to, kind, required: dep.required, enabled: dep.enabled, source: dep.source, attributes };
 }
 
 const INDEX = new WeakMap<DependencyGraph, DirectedGraph>();
