@@ -275,7 +275,9 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     if (journal !== undefined && edges.added() > journal.edges) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
   };
   const scoreAt = (t: number): number => ((sumW[t] as number) > 0 ? Math.round((sumWS[t] as number) / (sumW[t] as number)) / 100 : 100);
-  const blockersAt = (t: number): NodeId[] => [...(unsupported[t] as Set<number>)].filter((i) => (slots[i] as Slot).rank === 2).map((i) => (slots[i] as Slot).node.id).sort();
+  // Slots follow the graph's nodes, which are sorted by id: in slot order the ids come (almost always) sorted already.
+  const blockersAt = (t: number): NodeId[] =>
+    [...(unsupported[t] as Set<number>)].filter((i) => (slots[i] as Slot).rank === 2).sort((a, b) => a - b).map((i) => (slots[i] as Slot).node.id).sort();
   const rescore = (i: number, entry: CatalogEntry | undefined): void => {
     contribute(i, -1);
     const slot = touch(i);
