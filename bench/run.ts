@@ -64,7 +64,7 @@ const onceAt = (i: number): OnceResult => once[i] as OnceResult;
 lines.push(`${'plan once, cold'.padEnd(22)}${once.map((o) => fmt(o.planMs).padStart(12)).join('')}${growth((_, i) => onceAt(i).planMs)}`);
 lines.push(`${'load once, cold'.padEnd(22)}${once.map((o) => fmt(o.loadMs).padStart(12)).join('')}${growth((_, i) => onceAt(i).loadMs)}`);
 lines.push(`${'peak RSS MiB (once)'.padEnd(22)}${once.map((o) => `${o.processPeakRssMiB.toFixed(0)} (+${o.peakRssMiB.toFixed(0)})`.padStart(12)).join('')}`);
-lines.push(`${'nodes / edges'.padEnd(22)}${results.map((r) => `${r.nodes}/${r.edges}`.padStart(12)).join('')}`);
+lines.push(`${'nodes / edges'.padEnd(22)}${results.map((r) => ` ${r.nodes}/${r.edges}`.padStart(12)).join('')}`);
 console.log(lines.join('\n'));
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
 console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');

@@ -21,24 +21,45 @@ interface AddedEdge {
   readonly rank: RoleRank;
 }
 
-/**
- * Indexes a graph's edges by the node indexes `indexOf` gives: the graph's
- * own edges in flat typed arrays (a few bytes an edge, no object per edge,
- * which matters at 700k edges), edges added later in per-node lists.
- */
-export function indexEdges(graph: DependencyGraph, indexOf: ReadonlyMap<NodeId, number>): EdgeIndex {
-  const n = graph.nodes.length;
+/** The graph's own edges as flat arrays: shared by every state of one graph (graphs are immutable). */
+interface BaseEdges {
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly ranks: Int8Array;
+  readonly out: { readonly start: Int32Array; readonly edges: Int32Array };
+  readonly in: { readonly start: Int32Array; readonly edges: Int32Array };
+}
+
+const BASE = new WeakMap<DependencyGraph, BaseEdges>();
+
+/** The graph's edges by node position in `graph.nodes`, built once per graph. */
+function baseEdges(graph: DependencyGraph): BaseEdges {
+  let base = BASE.get(graph);
+  if (base !== undefined) return base;
+  const position = new Map<NodeId, number>();
+  graph.nodes.forEach((node, i) => position.set(node.id, i));
   const m = graph.edges.length;
   const source = new Int32Array(m);
   const target = new Int32Array(m);
   const ranks = new Int8Array(m);
   graph.edges.forEach((e, k) => {
-    source[k] = indexOf.get(e.from) as number;
-    target[k] = indexOf.get(e.to) as number;
+    source[k] = position.get(e.from) as number;
+    target[k] = position.get(e.to) as number;
     ranks[k] = edgeRank(e);
   });
-  const out = groupBy(source, n);
-  const inn = groupBy(target, n);
+  base = { source, target, ranks, out: groupBy(source, graph.nodes.length), in: groupBy(target, graph.nodes.length) };
+  BASE.set(graph, base);
+  return base;
+}
+
+/**
+ * Indexes a graph's edges by node position in `graph.nodes` (later nodes get
+ * the next numbers): the graph's own edges in flat typed arrays (a few bytes
+ * an edge, no object per edge, which matters at 700k edges) built once per
+ * graph, edges added later in per-node lists.
+ */
+export function indexEdges(graph: DependencyGraph): EdgeIndex {
+  const { source, target, ranks, out, in: inn } = baseEdges(graph);
   const addedOut = new Map<number, AddedEdge[]>();
   const addedIn = new Map<number, AddedEdge[]>();
   const log: AddedEdge[] = [];

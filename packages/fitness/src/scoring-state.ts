@@ -163,7 +163,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     return slots.length - 1;
   };
   for (const node of graph.nodes) addSlot(node, node.id === graph.root ? undefined : resolveEntry(catalog, node));
-  const edges = indexEdges(graph, indexOf);
+  const edges = indexEdges(graph);
 
   // Running sums per tier, in integer units (weight*1000, score*100) so updates are exact.
   const sumW = new Array<number>(T).fill(0);
@@ -254,8 +254,26 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     carry(to, rank, -1, (slots[from] as Slot).rank);
   };
 
-  if (acyclic) rerank(indexOf.get(graph.root) as number, []);
-  else recomputeAll([]);
+  // Initial ranks, as computeRanks defines them (ranks only rise, so a node is queued at most three times);
+  // then what each edge carries, and the sums.
+  const root = indexOf.get(graph.root) as number;
+  (slots[root] as Slot).rank = 2;
+  const todo = [root];
+  while (todo.length > 0) {
+    const u = todo.pop() as number;
+    const ru = (slots[u] as Slot).rank;
+    edges.forEachOut(u, (v, r) => {
+      const slot = slots[v] as Slot;
+      if (Math.min(ru, r) > slot.rank) {
+        slot.rank = Math.min(ru, r) as RoleRank;
+        todo.push(v);
+      }
+    });
+  }
+  slots.forEach((slot, u) => {
+    if (slot.rank >= 0) edges.forEachOut(u, (v, r) => carry(v, r, -1, slot.rank));
+    contribute(u, 1);
+  });
 
   const tierIndex = (tier: Tier): number => {
     const t = tiers.indexOf(tier);
