@@ -67,6 +67,8 @@ interface Journal {
   readonly saved: Map<number, SavedSlot>;
   /** Edges the index held when the trial began. */
   readonly edges: number;
+  /** Whether the trial added edges (ranks may no longer be lowered: an added edge may close a cycle). */
+  grown: boolean;
 }
 
 /**
@@ -251,6 +253,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   };
   const link = (from: number, to: number, rank: RoleRank): void => {
     edges.add(from, to, rank);
+    if (journal !== undefined) journal.grown = true;
     carry(to, rank, -1, (slots[from] as Slot).rank);
   };
 
@@ -290,7 +293,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   };
   // Lowering ranks by counts is only sound on an acyclic graph, and an added edge may have closed a cycle.
   const mayLower = (what: string): void => {
-    if (journal !== undefined && edges.added() > journal.edges) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
+    if (journal?.grown === true) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
   };
   const scoreAt = (t: number): number => ((sumW[t] as number) > 0 ? Math.round((sumWS[t] as number) / (sumW[t] as number)) / 100 : 100);
   // Slots follow the graph's nodes, which are sorted by id: in slot order the ids come (almost always) sorted already.
@@ -353,18 +356,22 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       mayLower(`moving the dependents of ${from}`);
       const i = slotOf(from);
       const j = slotOf(to);
-      // Drop `from` first, while the graph is still acyclic; the new edges only raise ranks.
+      // Drop `from` first, while the graph is still acyclic. Its counts (kept while it is excluded) are
+      // what its dependents' edges carry; moved onto `to`, they are what those edges would carry there.
+      // No edge object is needed: no later change in the trial can lower a dependent (see mayLower),
+      // and a rise of one cannot lift `to` above the rank it passes on to that dependent.
       touch(i).excluded = true;
       rerank(i, []);
-      const dependents: [number, RoleRank][] = [];
-      edges.forEachIn(i, (f, rank) => dependents.push([f, rank]));
-      for (const [f, rank] of dependents) link(f, j, rank);
+      const moved = (slots[i] as Slot).carried;
+      const carried = touch(j).carried;
+      for (let k = 0; k < 3; k++) carried[k] = (carried[k] as number) + (moved[k] as number);
+      (journal as Journal).grown = true;
       rerank(j, []);
     },
     trial(edit) {
       if (!acyclic) throw new SdkError('INTERNAL', 'trials need an incremental (acyclic) scoring state', { hint: 'apply the change to the graph and score it again' });
       if (journal !== undefined) throw new SdkError('INTERNAL', 'scoring trials do not nest', { hint: 'finish one trial before starting another' });
-      const undo: Journal = { base: slots.length, saved: new Map(), edges: edges.added() };
+      const undo: Journal = { base: slots.length, saved: new Map(), edges: edges.added(), grown: false };
       journal = undo;
       try {
         return edit();

@@ -57,6 +57,23 @@ describe('suggestSwaps', () => {
   );
 });
 
+describe('suggestSwaps on a swap that closes a cycle', () => {
+  it('scores it like the swapped graph (sqlite -> n8n becomes sqlite <-> embedded-workflows)', () => {
+    const graph = graphOf({
+      root: 'scenario:app',
+      nodes: ['scenario:app', 'resource:sqlite', 'resource:n8n', 'resource:redis'],
+      edges: [
+        { from: 'scenario:app', to: 'resource:sqlite', required: true, enabled: true },
+        { from: 'resource:sqlite', to: 'resource:n8n', required: false, enabled: true },
+        { from: 'scenario:app', to: 'resource:redis', required: false, enabled: false },
+      ],
+    });
+    const facts = (xs: readonly { from: string; to: string; after: number; clearsBlocker: boolean }[]): string[] => xs.map((x) => `${key(x)} ${x.after} ${x.clearsBlocker}`).sort();
+    for (const tier of TIERS) expect(facts(suggestSwaps(graph, tier))).toEqual(facts(reference(graph, tier, SWAP_RULES)));
+    expect(suggestSwaps(graph, 'desktop').some((x) => x.to === 'embedded-workflows')).toBe(true);
+  });
+});
+
 describe('ScoringState.trial', () => {
   const rankArb = fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>;
   test.prop(
