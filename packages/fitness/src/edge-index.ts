@@ -1,12 +1,10 @@
 import type { DependencyGraph, NodeId } from '@deployment-manager/core';
 import { edgeRank, type RoleRank } from './roles.ts';
 
-/** A graph's edges by node index, both ways, for the scoring state. */
+/** A graph's edges by node index, for the scoring state. */
 export interface EdgeIndex {
   /** Calls `visit` with the target and rank of every edge out of node `i`. */
   forEachOut(i: number, visit: (to: number, rank: RoleRank) => void): void;
-  /** Calls `visit` with the source and rank of every edge into node `i`. */
-  forEachIn(i: number, visit: (from: number, rank: RoleRank) => void): void;
   /** Adds an edge (between nodes of the graph or later ones). */
   add(from: number, to: number, rank: RoleRank): void;
   /** Number of edges added so far. */
@@ -21,33 +19,37 @@ interface AddedEdge {
   readonly rank: RoleRank;
 }
 
-/** The graph's own edges as flat arrays: shared by every state of one graph (graphs are immutable). */
+/** The graph's own edges as flat arrays: node i's edges are `edges[start[i] .. start[i + 1])`. */
 interface BaseEdges {
-  readonly source: Int32Array;
-  readonly target: Int32Array;
+  readonly start: Int32Array;
+  readonly targets: Int32Array;
   readonly ranks: Int8Array;
-  readonly out: { readonly start: Int32Array; readonly edges: Int32Array };
-  readonly in: { readonly start: Int32Array; readonly edges: Int32Array };
 }
 
+// Graphs are immutable, so every scoring state of one graph shares its base edges.
 const BASE = new WeakMap<DependencyGraph, BaseEdges>();
 
-/** The graph's edges by node position in `graph.nodes`, built once per graph. */
+/** The graph's edges by node position in `graph.nodes` (a counting sort by source), built once per graph. */
 function baseEdges(graph: DependencyGraph): BaseEdges {
   let base = BASE.get(graph);
   if (base !== undefined) return base;
   const position = new Map<NodeId, number>();
   graph.nodes.forEach((node, i) => position.set(node.id, i));
-  const m = graph.edges.length;
-  const source = new Int32Array(m);
-  const target = new Int32Array(m);
-  const ranks = new Int8Array(m);
+  const n = graph.nodes.length;
+  const sources = graph.edges.map((e) => position.get(e.from) as number);
+  const start = new Int32Array(n + 1);
+  for (const i of sources) start[i + 1] = (start[i + 1] as number) + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const next = start.slice(0, n);
+  const targets = new Int32Array(graph.edges.length);
+  const ranks = new Int8Array(graph.edges.length);
   graph.edges.forEach((e, k) => {
-    source[k] = position.get(e.from) as number;
-    target[k] = position.get(e.to) as number;
-    ranks[k] = edgeRank(e);
+    const slot = next[sources[k] as number] as number;
+    next[sources[k] as number] = slot + 1;
+    targets[slot] = position.get(e.to) as number;
+    ranks[slot] = edgeRank(e);
   });
-  base = { source, target, ranks, out: groupBy(source, graph.nodes.length), in: groupBy(target, graph.nodes.length) };
+  base = { start, targets, ranks };
   BASE.set(graph, base);
   return base;
 }
@@ -59,24 +61,13 @@ function baseEdges(graph: DependencyGraph): BaseEdges {
  * graph, edges added later in per-node lists.
  */
 export function indexEdges(graph: DependencyGraph): EdgeIndex {
-  const { source, target, ranks, out, in: inn } = baseEdges(graph);
+  const { start, targets, ranks } = baseEdges(graph);
   const addedOut = new Map<number, AddedEdge[]>();
-  const addedIn = new Map<number, AddedEdge[]>();
   const log: AddedEdge[] = [];
   return {
     forEachOut(i, visit) {
-      for (let k = out.start[i] ?? 0, end = out.start[i + 1] ?? 0; k < end; k++) {
-        const e = out.edges[k] as number;
-        visit(target[e] as number, ranks[e] as RoleRank);
-      }
+      for (let k = start[i] ?? 0, end = start[i + 1] ?? 0; k < end; k++) visit(targets[k] as number, ranks[k] as RoleRank);
       for (const e of addedOut.get(i) ?? []) visit(e.to, e.rank);
-    },
-    forEachIn(i, visit) {
-      for (let k = inn.start[i] ?? 0, end = inn.start[i + 1] ?? 0; k < end; k++) {
-        const e = inn.edges[k] as number;
-        visit(source[e] as number, ranks[e] as RoleRank);
-      }
-      for (const e of addedIn.get(i) ?? []) visit(e.from, e.rank);
     },
     add(from, to, rank) {
       const e = { from, to, rank };
@@ -84,32 +75,11 @@ export function indexEdges(graph: DependencyGraph): EdgeIndex {
       const outs = addedOut.get(from);
       if (outs === undefined) addedOut.set(from, [e]);
       else outs.push(e);
-      const ins = addedIn.get(to);
-      if (ins === undefined) addedIn.set(to, [e]);
-      else ins.push(e);
     },
     added: () => log.length,
     truncate(count) {
-      // Each list got its edges in log order, so the last of the log is the last of its lists.
-      while (log.length > count) {
-        const e = log.pop() as AddedEdge;
-        (addedOut.get(e.from) as AddedEdge[]).pop();
-        (addedIn.get(e.to) as AddedEdge[]).pop();
-      }
+      // A node's list got its edges in log order, so the last of the log is the last of its list.
+      while (log.length > count) (addedOut.get((log.pop() as AddedEdge).from) as AddedEdge[]).pop();
     },
   };
-}
-
-/** Edge numbers grouped by `key` (a counting sort): node i's edges are `edges[start[i] .. start[i + 1])`. */
-function groupBy(key: Int32Array, n: number): { start: Int32Array; edges: Int32Array } {
-  const start = new Int32Array(n + 1);
-  for (const i of key) start[i + 1] = (start[i + 1] as number) + 1;
-  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
-  const next = start.slice(0, n);
-  const edges = new Int32Array(key.length);
-  key.forEach((i, k) => {
-    edges[next[i] as number] = k;
-    next[i] = (next[i] as number) + 1;
-  });
-  return { start, edges };
 }
