@@ -89,15 +89,13 @@ export function checkPlan(plan: Pick<SecretPlan, 'tier' | 'secrets' | 'usage'>):
       }
     });
   });
-  const usedBy = new Map<string, Set<string>>();
+  // The services that use each secret of the plan (one lookup per listed use: a plan can list 500k).
+  const usedBy = new Map<string, Set<string>>(plan.secrets.map((s) => [s.id, new Set<string>()]));
   plan.usage.forEach((u, i) => {
     u.secrets.forEach((id, j) => {
-      if (!ids.has(id)) {
-        errors.push(createDiagnostic({ code: 'SECRET_USAGE_UNKNOWN', severity: 'error', path: `/usage/${i}/secrets/${j}`, message: `service "${u.service}" uses secret "${id}", which is not in the plan`, hint: 'add the secret to the plan or remove it from the service' }));
-      }
-      const set = usedBy.get(id) ?? new Set<string>();
-      set.add(u.service);
-      usedBy.set(id, set);
+      const users = usedBy.get(id);
+      if (users !== undefined) users.add(u.service);
+      else errors.push(createDiagnostic({ code: 'SECRET_USAGE_UNKNOWN', severity: 'error', path: `/usage/${i}/secrets/${j}`, message: `service "${u.service}" uses secret "${id}", which is not in the plan`, hint: 'add the secret to the plan or remove it from the service' }));
     });
   });
   plan.secrets.forEach((s, i) => {

@@ -235,7 +235,8 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
 
   const readers = new Map<NodeId, string[]>();
   for (const s of secrets) for (const c of s.consumers) push(readers, c, s.id);
-  const usage: SecretUsage[] = sorted(readers.keys()).map((service) => ({ service, secrets: (readers.get(service) as string[]).sort(compareIds) }));
+  // Every consumer is a node of the graph, whose nodes are sorted by id: list the services in that order.
+  const usage: SecretUsage[] = graph.nodes.filter((n) => readers.has(n.id)).map((n) => ({ service: n.id, secrets: (readers.get(n.id) as string[]).sort(compareIds) }));
   const findings = checkPlan({ tier, secrets, usage });
   return {
     tier,
