@@ -6,7 +6,7 @@ import { ROLE_BY_RANK, computeRanks, type RoleRank } from './roles.ts';
 import { scoreEntry, unknownScore } from './score-dependency.ts';
 import { SCENARIO_ENTRY } from './scenario-entry.ts';
 import { TIER_CONSTRAINTS, type TierConstraints } from './tier-constraints.ts';
-import type { CatalogEntry, DependencyTierScore, FitnessReport, NodeRole, SubScoreName } from './types.ts';
+import type { CatalogEntry, DependencyTierScore, FitnessReport, NodeRole, Reason, SubScoreName } from './types.ts';
 
 /** Weight of each role in the graph score. */
 export type RoleWeights = Readonly<Record<NodeRole, number>>;
@@ -149,12 +149,20 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     }
     return e;
   };
-  /** A node's score on tier `t`, as {@link scoreEntry} or {@link unknownScore} give it. */
+  /**
+   * A node's score on tier `t`, as {@link scoreEntry} or {@link unknownScore}
+   * give it. A report holds one per node and tier (500k at 100k deps), so the
+   * copies are object literals, not spreads (twice as fast in V8); `satisfies`
+   * makes a new field in the types a compile error here rather than a silent omission.
+   */
   const tierScore = (slot: Slot, t: number): DependencyTierScore => {
-    const id = slot.node.id;
-    if (slot.scored === undefined) return unknownScore(id, slot.node.name);
-    const s = slot.scored.scores[t] as DependencyTierScore;
-    return { ...s, reasons: s.reasons.map((r) => ({ ...r, dependency: id })) };
+    const dependency = slot.node.id;
+    if (slot.scored === undefined) return unknownScore(dependency, slot.node.name);
+    const { verdict, score, supported, subscores, reasons } = slot.scored.scores[t] as DependencyTierScore;
+    return {
+      verdict, score, supported, subscores,
+      reasons: reasons.map(({ fact, subscore, delta, blocker, message }) => ({ dependency, fact, subscore, delta, blocker, message }) satisfies Required<Reason>),
+    } satisfies Required<Omit<DependencyTierScore, 'hint'>>;
   };
 
   const indexOf = new Map<NodeId, number>();
