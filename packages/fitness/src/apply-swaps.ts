@@ -122,7 +122,12 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
   const skipped = [...resolved.skipped, ...resolved.applied.filter((s) => !before.has(s.from)).map((s) => s.spec)];
   if (applied.length === 0) return { graph, applied, skipped, added: new Map(), removed: new Map() };
   const replace = new Map(applied.map((s) => [s.from, s.to]));
-  const present = new Set(graph.nodes.map((n) => n.id));
+  // Only what the root reaches is deployed: nodes it does not reach take no part (a swap that
+  // connects one must not revive its old edges, or applying the set twice would differ).
+  const present = before;
+  // Requirements a replacement brings in follow every swap of the set, also those whose source
+  // is absent now - otherwise a second application would swap the requirement it added.
+  const requirementReplace = new Map([...absentSwapSources(graph, swaps, options, catalog), ...replace]);
   const added = new Map<NodeId, { reason: 'replacement' | 'requirement'; by: NodeId }>();
   const edges: EdgeInput[] = [];
   // Pairs of the redirected and added edges: the only pairs that can now have two edges.
@@ -134,13 +139,13 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
     else targets.add(e.to);
   };
   for (const e of graph.edges) {
-    if (replace.has(e.from)) continue;
+    if (replace.has(e.from) || !before.has(e.from)) continue;
     const target = replace.get(e.to);
     if (target === undefined) edges.push(e);
     else move({ ...e, to: target, attributes: { ...e.attributes, swappedFrom: [...swappedFrom(e.attributes), e.to].sort() } });
   }
   for (const s of applied) if (!present.has(s.to) && !added.has(s.to)) added.set(s.to, { reason: 'replacement', by: s.from });
-  for (const r of requirementEdges(catalog, applied.map((s) => s.to), replace, present)) {
+  for (const r of requirementEdges(catalog, applied.map((s) => s.to), requirementReplace, present)) {
     move({ from: r.from, to: r.to, required: true, enabled: true, source: { file: '<swap>', path: '' }, attributes: { addedBy: 'swap', requiredBy: r.requiredBy } });
     if (!present.has(r.to) && !added.has(r.to)) added.set(r.to, { reason: 'requirement', by: r.from });
   }
@@ -148,9 +153,11 @@ export function planSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[], op
   const removed = new Map<NodeId, { reason: 'replaced' | 'orphaned'; by?: NodeId }>();
   for (const s of applied) removed.set(s.from, { reason: 'replaced', by: s.to });
   for (const n of graph.nodes) if (!removed.has(n.id) && before.has(n.id) && !after.has(n.id)) removed.set(n.id, { reason: 'orphaned' });
-  const keep = (id: NodeId): boolean => !removed.has(id);
-  const defined = new Map(graph.nodes.map((n) => [n.id, n.defined]));
-  const nodes = [...graph.nodes.map((n) => n.id), ...added.keys()].filter(keep).map((id) => ({ id, defined: defined.get(id) ?? false }));
+  // The result is what the root reaches: a replacement whose only dependent was itself swapped out is not deployed.
+  for (const id of [...added.keys()]) if (!after.has(id)) added.delete(id);
+  const keep = (id: NodeId): boolean => after.has(id) && !removed.has(id);
+  const defined = new Map(graph.nodes.filter((n) => before.has(n.id)).map((n) => [n.id, n.defined]));
+  const nodes = [...defined.keys(), ...added.keys()].filter(keep).map((id) => ({ id, defined: defined.get(id) ?? false }));
   const unique: EdgeInput[] = [];
   const shared: EdgeInput[] = [];
   for (const e of edges) if (keep(e.from) && keep(e.to)) (movedPairs.get(e.from)?.has(e.to) === true ? shared : unique).push(e);
@@ -247,6 +254,18 @@ function resolveSource(graph: DependencyGraph, catalog: Catalog, spec: SwapSpec)
     return (resource[0] as { id: NodeId }).id;
   }
   return matches[0]?.id;
+}
+
+/** Swaps of the set whose source is not in the graph, as source id -> replacement id (for requirement edges). */
+function absentSwapSources(graph: DependencyGraph, swaps: readonly SwapSpec[], options: ApplySwapsOptions, catalog: Catalog): Map<NodeId, NodeId> {
+  const out = new Map<NodeId, NodeId>();
+  for (const spec of swaps) {
+    if (options.tier !== undefined && spec.tiers !== undefined && !spec.tiers.includes(options.tier)) continue;
+    if (resolveSource(graph, catalog, spec) !== undefined) continue;
+    const from = /^(resource|scenario):/.test(spec.from) ? (spec.from as NodeId) : nodeId('resource', catalog.index.get(normalizeName(spec.from)) ?? normalizeName(spec.from));
+    out.set(from, resolveTarget(catalog, spec));
+  }
+  return out;
 }
 
 function reachable(root: NodeId, edges: readonly { readonly from: NodeId; readonly to: NodeId }[]): Set<NodeId> {
