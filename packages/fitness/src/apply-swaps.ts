@@ -98,10 +98,10 @@ export function resolveSwaps(graph: DependencyGraph, swaps: readonly SwapSpec[],
  * Applies a set of swaps at once and returns the new graph: each replaced
  * node's incoming edges move to its replacement (keeping their attributes,
  * plus `swappedFrom`), the replacement's catalog requirements are added
- * transitively, and dependencies left unreachable are removed. The set is
- * applied simultaneously, so order does not matter; applying it twice is the
- * same as once; swaps whose `from` is absent (or not reached from the root)
- * are no-ops.
+ * transitively, and dependencies left unreachable are removed (so are nodes
+ * the root never reached: they are not deployed). The set is applied
+ * simultaneously, so order does not matter; applying it twice is the same as
+ * once; swaps whose `from` is absent (or not reached from the root) are no-ops.
  *
  * @example
  * ```ts
