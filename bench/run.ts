@@ -17,7 +17,7 @@ const { values } = parseArgs({
 });
 
 if (values.child !== undefined) {
-  process.stdout.write(JSON.stringify(values.once ? measureOnce(Number(values.child)) : measureSize(Number(values.child))));
+  process.stdout.write(JSON.stringify(values.once ? measureOnce(Number(values.child)) : await measureSize(Number(values.child))));
   process.exit(0);
 }
 
@@ -66,6 +66,7 @@ lines.push(`${'load once, cold'.padEnd(22)}${once.map((o) => fmt(o.loadMs).padSt
 lines.push(`${'peak RSS MiB (once)'.padEnd(22)}${once.map((o) => `${o.processPeakRssMiB.toFixed(0)} (+${o.peakRssMiB.toFixed(0)})`.padStart(12)).join('')}`);
 lines.push(`${'nodes / edges'.padEnd(22)}${results.map((r) => ` ${r.nodes}/${r.edges}`.padStart(12)).join('')}`);
 console.log(lines.join('\n'));
+for (const r of results) for (const n of r.notes) console.log(`note at ${r.size}: ${n}`);
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
 console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');
 

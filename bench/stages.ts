@@ -2,8 +2,16 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DirectedGraph } from 'graphology';
 import { topologicalSort } from 'graphology-dag';
 import { buildGraph, compactWorkspaceJsonSchema, parseCompactWorkspace, type DependencyGraph, type Workspace } from '@deployment-manager/core';
-import { cascade, createWhatIf, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
+import { DEFAULT_CATALOG, cascade, createCatalog, createWhatIf, lookupEntry, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
 import { planSecrets } from '@deployment-manager/secrets';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assembleManifest, assembleScenario, decisionsFromSuggestions, validateManifest, type CloudManifest, type DesktopManifest, type MobileManifest, type ProfileContent } from '@deployment-manager/bundle';
+import { runPackagers, type Packager } from '@deployment-manager/core';
+import { createCloudPackager } from '@deployment-manager/packager-cloud';
+import { createDesktopPackager } from '@deployment-manager/packager-desktop';
+import { createMobilePackager } from '@deployment-manager/packager-mobile';
 import { CASCADE_SWAP, generateWorkload } from './workload.ts';
 
 /** Medians of one size. */
@@ -17,6 +25,8 @@ export interface SizeResult {
   readonly planMs: number;
   readonly floorMs: number;
   readonly peakRssMiB: number;
+  /** Stages that could not run, and why (e.g. a manifest the packager refuses). */
+  readonly notes: readonly string[];
 }
 
 function median(xs: number[]): number {
@@ -54,16 +64,30 @@ function time<T>(fn: () => T, warmup: number, samples: number): { ms: number; va
   return { ms: median(xs), value: value as T };
 }
 
+/** Like {@link time}, for async work (packing writes files). */
+async function timeAsync<T>(fn: () => Promise<T>, warmup: number, samples: number): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  collect();
+  const xs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
 /** The stages summed into "plan" (the issue's planning budget). */
-const PLAN = ['graph', 'fitness (all tiers)', 'suggest', 'secrets'];
+const PLAN = ['graph', 'fitness (all tiers)', 'suggest', 'secrets', 'assemble', 'validate'];
 
 /** Measures every stage at one size. */
-export function measureSize(size: number): SizeResult {
+export async function measureSize(size: number): Promise<SizeResult> {
   // Only the text stays alive: the planning stages should not pay GC time for the generator's objects.
   const text = JSON.stringify(generateWorkload(size).document);
   const samples = size <= 2000 ? 15 : size <= 20000 ? 5 : 3;
   const warmup = size <= 20000 ? 3 : 1;
   const stages: Record<string, number> = {};
+  const notes: string[] = [];
 
   const load = time(() => parseCompactWorkspace(text, 'bench.json'), warmup, samples);
   stages['load'] = load.ms;
@@ -87,6 +111,40 @@ export function measureSize(size: number): SizeResult {
   // Every scenario's spec, as the CLI passes them, so declared secrets and env names are planned too.
   const scenarios = [...ws.scenarios.values()];
   stages['secrets'] = time(() => planSecrets(g, { tier: 'desktop', scenarios }), warmup, samples).ms;
+
+  // Bundle: the desktop manifest from the graph, the best suggestion per dependency and the
+  // secret plan of the swapped graph; then validation alone; then each packager on its manifest.
+  const spec = ws.scenarios.get('app-0');
+  if (spec === undefined) throw new Error('the workload has no app-0');
+  // Teams register their in-house resources in the catalog; the workload's private ones are small
+  // embedded libraries (facts of sqlite), so the app can be assembled and packed.
+  const template = lookupEntry(DEFAULT_CATALOG, 'sqlite');
+  if (template === undefined) throw new Error('the built-in catalog has no sqlite');
+  const catalog = createCatalog([...ws.resources.keys()].filter((r) => lookupEntry(DEFAULT_CATALOG, r) === undefined).map((name) => ({ ...template, name, aliases: [] })));
+  const suggestions = suggestSwaps(g, 'desktop', { catalog });
+  const swaps = [...new Map(suggestions.map((x) => [x.from, { from: x.from, to: x.to }] as const)).values()];
+  const desktop = assembleScenario(ws, 'app-0', { tier: 'desktop', graph: g, swaps, catalog });
+  const profile: ProfileContent = { name: 'app-0', scenario: 'app-0', tiers: ['desktop'], swaps, secrets: {}, settings: {} };
+  const decisions = decisionsFromSuggestions(suggestions, swaps);
+  const assembled = time(() => assembleManifest(g, decisions, desktop.secretPlan, profile, { scenario: spec, tier: 'desktop', catalog }), warmup, samples);
+  stages['assemble'] = assembled.ms;
+  stages['validate'] = time(() => validateManifest(assembled.value.manifest), warmup, samples).ms;
+  const out = mkdtempSync(join(tmpdir(), 'dm-bench-pack-'));
+  try {
+    const pack = async <B>(name: string, packager: Packager<B>, manifest: B, ok: boolean, codes: readonly string[]): Promise<void> => {
+      // A manifest with errors is not packed: the stage is left out and the reason noted, not faked.
+      if (!ok) return void notes.push(`pack ${name}: manifest not valid (${[...new Set(codes)].join(', ')})`);
+      stages[`pack ${name}`] = await timeAsync(() => runPackagers([packager], manifest, { outDir: join(out, name) }), Math.min(warmup, 2), samples);
+    };
+    const errors = (d: readonly { severity: string; code: string }[]): string[] => d.filter((x) => x.severity === 'error').map((x) => x.code);
+    await pack('desktop', createDesktopPackager(), assembled.value.manifest as DesktopManifest, assembled.value.ok, errors(assembled.value.diagnostics));
+    const cloud = assembleScenario(ws, 'app-0', { tier: 'saas', graph: g, catalog });
+    await pack('cloud', createCloudPackager(), cloud.result.manifest as CloudManifest, cloud.result.ok, errors(cloud.result.diagnostics));
+    const mobile = assembleScenario(ws, 'app-0', { tier: 'mobile', graph: g, acceptSuggested: true, catalog });
+    await pack('mobile', createMobilePackager(), mobile.result.manifest as MobileManifest, mobile.result.ok, errors(mobile.result.diagnostics));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 
   // Peak memory of loading and planning (the floor below builds a graph of its own).
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -116,5 +174,6 @@ export function measureSize(size: number): SizeResult {
     planMs,
     floorMs: floor.ms,
     peakRssMiB,
+    notes,
   };
 }

@@ -28,6 +28,9 @@ const APP_SECRETS: readonly string[] = ['JWT_SECRET', 'SESSION_SECRET', 'ENCRYPT
  */
 export const CASCADE_SWAP: { readonly from: string; readonly to: string } = { from: 'resource:postgres', to: 'sqlite' };
 
+/** The root scenario's own resources (those of examples/end-to-end's recipe-hub). */
+export const ROOT_RESOURCES: readonly unknown[] = ['n8n', { name: 'ollama', required: false }, 'postgres', 'qdrant', { name: 'redis', required: false }];
+
 /**
  * A synthetic workspace of about `size` dependencies with a realistic shape:
  * scenarios with 3-8 resources from a shared catalog, one private (unknown)
@@ -53,7 +56,9 @@ export function generateWorkload(size: number, seed = 42): { document: CompactWo
     const chosen = new Set<string>();
     while (chosen.size < count) chosen.add(pick(SHARED_RESOURCES));
     for (const r of [...chosen].sort()) deps.push(rng() < 0.7 ? r : { name: r, required: false, enabled: rng() < 0.8 });
-    if (rng() < privateShare || privateCount < Math.round(scenarios * privateShare) - (scenarios - i)) {
+    // The root is the app being shipped: the demo app's resources, so it can be assembled and packed.
+    if (i === 0) deps.splice(0, deps.length, ...ROOT_RESOURCES);
+    else if (rng() < privateShare || privateCount < Math.round(scenarios * privateShare) - (scenarios - i)) {
       const name = `custom-${i}`;
       doc.resources[name] = {};
       deps.push(name);

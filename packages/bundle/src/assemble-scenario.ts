@@ -1,5 +1,5 @@
 import { SdkError, buildGraph, type DependencyGraph, type InclusionPolicy, type Tier, type Workspace } from '@deployment-manager/core';
-import { applySwaps, resolveSwaps, suggestSwaps, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
+import { applySwaps, resolveSwaps, suggestSwaps, type Catalog, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
 import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets';
 import { assembleManifest, type AssembleResult } from './assemble.ts';
 import type { ProfileContent } from './profile.ts';
@@ -19,6 +19,8 @@ export interface AssembleScenarioOptions {
   readonly acceptSuggested?: boolean;
   /** A graph built elsewhere (e.g. from the live analyzer) instead of the workspace's. */
   readonly graph?: DependencyGraph;
+  /** The capability catalog, e.g. extended with your own resources (`createCatalog([...])`); default built-in. */
+  readonly catalog?: Catalog;
 }
 
 /** Every intermediate of {@link assembleScenario}, for reports and further stages. */
@@ -57,10 +59,11 @@ export function assembleScenario(workspace: Workspace, scenario: string, options
   const graph = options.graph ?? buildGraph(workspace, scenario, { policy: options.policy ?? 'active' });
   const spec = workspace.scenarios.get(scenario);
   if (spec === undefined) throw new SdkError('SCENARIO_NOT_FOUND', `scenario "${scenario}" is not in the workspace`, { hint: 'check --root' });
-  const suggestions = suggestSwaps(graph, tier);
+  const catalog = options.catalog === undefined ? {} : { catalog: options.catalog };
+  const suggestions = suggestSwaps(graph, tier, catalog);
   let swaps: SwapSpec[] = [...(options.profile?.swaps ?? []), ...(options.swaps ?? [])];
   if (options.acceptSuggested === true) {
-    const taken = new Set(resolveSwaps(graph, swaps, { tier }).applied.map((s) => s.from));
+    const taken = new Set(resolveSwaps(graph, swaps, { tier, ...catalog }).applied.map((s) => s.from));
     for (const s of suggestions) {
       if (taken.has(s.from)) continue;
       taken.add(s.from);
@@ -68,11 +71,11 @@ export function assembleScenario(workspace: Workspace, scenario: string, options
     }
   }
   const decisions = decisionsFromSuggestions(suggestions, swaps);
-  const swapped = applySwaps(graph, swaps, { tier });
+  const swapped = applySwaps(graph, swaps, { tier, ...catalog });
   const overrides: SecretOverride[] = Object.entries(options.profile?.secrets ?? {}).map(([id, choice]) => ({ ...(choice as Omit<SecretOverride, 'id'>), id, tiers: [tier] }));
   const secretPlan = planSecrets(swapped, { tier, scenario: spec, overrides: { secrets: overrides } });
   const base: ProfileContent = options.profile ?? { name: scenario, scenario, tiers: [tier], swaps, secrets: {}, settings: {} };
   const profile: ProfileContent = base.tiers.includes(tier) ? base : { ...base, tiers: [...base.tiers, tier] };
-  const result = assembleManifest(graph, decisions, secretPlan, profile, { scenario: spec, tier });
+  const result = assembleManifest(graph, decisions, secretPlan, profile, { scenario: spec, tier, ...catalog });
   return { graph, suggestions, swaps, decisions, swapped, secretPlan, profile, result };
 }
