@@ -1,4 +1,4 @@
-import { compareIds, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
+import { compareIds, dependenciesOf, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
 import { DEFAULT_CATALOG, lookupEntry, planSwaps, type Catalog, type CatalogEntry, type SwapSpec } from '@deployment-manager/fitness';
 import type { PlannedSecret, SecretPlan } from '@deployment-manager/secrets';
 import { finding } from './findings.ts';
@@ -134,7 +134,7 @@ export function planAssembly(
     const entry = entries.get(name);
     const mode = modeOf(entry);
     if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is not in the catalog; how it runs on ${tier} is unknown`, 'add a catalog entry (createCatalog) or swap it for a known dependency'));
-    const dependsOn = swapped.edges.filter((e) => e.from === id && processes.has(parseNodeId(e.to).name)).map((e) => parseNodeId(e.to).name).sort(compareIds);
+    const dependsOn = dependenciesOf(swapped, id).map((to) => parseNodeId(to).name).filter((n) => processes.has(n)).sort(compareIds);
     resources.push({ name, node: id, mode, entry, dependsOn });
   }
 
