@@ -3,21 +3,12 @@
 import { performance } from 'node:perf_hooks';
 import { TIERS, createGraph, type EdgeInput, type NodeId } from '@deployment-manager/core';
 import { BUILTIN_CATALOG_DATA, createCatalog, createWhatIf, scoreGraph, suggestSwaps, type CatalogEntryInput } from '@deployment-manager/fitness';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The repository benchmark's seeded PRNG, so both benchmarks draw the same way.
+import { createRng } from '../../../bench/workload.ts';
 
 /** A DAG of `n` dependencies: catalog names (suffixed to be distinct) plus a few unknown ones and nested scenarios. */
 function syntheticGraph(n: number, seed: number) {
-  const rand = mulberry32(seed);
+  const rand = createRng(seed);
   const names = BUILTIN_CATALOG_DATA.map((e) => e.name);
   const ids: NodeId[] = ['scenario:root'];
   for (let i = 0; i < n; i++) {
