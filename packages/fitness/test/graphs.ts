@@ -25,11 +25,13 @@ export const dagArb: fc.Arbitrary<{ root: NodeId; nodes: NodeId[]; edges: EdgeIn
     return fc
       .subarray(pairs, { minLength: 0 })
       .chain((chosen) =>
-        fc.tuple(...chosen.map(() => fc.record({ required: fc.boolean(), enabled: fc.boolean() })), fc.constant(0)).map((flags) => ({
-          root: nodes[0] as NodeId,
-          nodes,
-          edges: chosen.map(([i, j], k) => ({ from: nodes[i] as NodeId, to: nodes[j] as NodeId, ...(flags[k] as { required: boolean; enabled: boolean }) })),
-        })),
+        fc.tuple(...chosen.map(() => fc.record({ required: fc.boolean(), enabled: fc.boolean() })), fc.constant(0)).map((flags) => {
+          const edges: EdgeInput[] = chosen.map(([i, j], k) => ({ from: nodes[i] as NodeId, to: nodes[j] as NodeId, ...(flags[k] as { required: boolean; enabled: boolean }) }));
+          // As buildGraph produces them: the root reaches every node (a node nobody depends on hangs off the root, optional).
+          const depended = new Set(edges.map((e) => e.to));
+          for (const id of nodes.slice(1)) if (!depended.has(id)) edges.push({ from: nodes[0] as NodeId, to: id, required: false, enabled: true });
+          return { root: nodes[0] as NodeId, nodes, edges };
+        }),
       );
   });
 
