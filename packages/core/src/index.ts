@@ -75,6 +75,7 @@ export {
   type RunPackagersOptions,
 } from './packager.ts';
 export { createArtifactWriter, type ArtifactWriter } from './artifact-writer.ts';
+export { schemaIssues, type SchemaIssueOptions } from './schema-issues.ts';
 export { loadWorkspace, type LoadWorkspaceOptions } from './load-workspace.ts';
 export { parseServiceJson, type ParseServiceContext, type ParsedService } from './parse-service-json.ts';
 export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '@deployment-manager/core';
-import { jsonPointer } from '@deployment-manager/core';
-import { cloudDiagnostic } from './diagnostic-codes.ts';
+import { jsonPointer, schemaIssues } from '@deployment-manager/core';
+import { CLOUD_DIAGNOSTIC_CODES, cloudDiagnostic } from './diagnostic-codes.ts';
 
 /** Path of the Compose Specification JSON Schema shipped in this package (Apache-2.0, see `schemas/NOTICE`). */
 export function composeSchemaPath(): string {
@@ -49,18 +49,14 @@ export function validateComposeSchema(compose: unknown, schema: Readonly<Record<
   }
   const validate = validator(schema);
   if (validate(compose)) return [];
-  const errors = validate.errors ?? [];
-  const specific = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const e of specific.length > 0 ? specific : errors) {
-    const key = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const extra = typeof e.params['additionalProperty'] === 'string' ? ` ("${e.params['additionalProperty']}")` : '';
-    out.push(cloudDiagnostic('CLOUD_COMPOSE_SCHEMA', e.instancePath, `compose.yaml ${e.instancePath === '' ? '(root)' : e.instancePath} ${e.message ?? 'is invalid'}${extra}`, 'this is a packager bug or an invalid manifest value; see the Compose Specification', FILE));
-  }
-  return out;
+  return schemaIssues(validate.errors, {
+    code: 'CLOUD_COMPOSE_SCHEMA',
+    severity: CLOUD_DIAGNOSTIC_CODES.CLOUD_COMPOSE_SCHEMA.severity,
+    subject: 'compose.yaml',
+    file: FILE,
+    hint: 'this is a packager bug or an invalid manifest value; see the Compose Specification',
+    umbrella: ['oneOf', 'anyOf'],
+  });
 }
 
 const asRecord = (x: unknown): Readonly<Record<string, unknown>> => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { schemaIssues, type Diagnostic } from '@deployment-manager/core';
 
 /**
  * Where electron-builder's own configuration schema lives: the `scheme.json`
@@ -38,31 +38,10 @@ function validator(): ValidateFunction {
 export function validateElectronBuilderConfig(config: unknown, file: string): Diagnostic[] {
   const validate = validator();
   if (validate(config)) return [];
-  const seen = new Set<string>();
-  const issues: Diagnostic[] = [];
-  const errors = validate.errors ?? [];
-  // "must match a schema in anyOf" only repeats what the branch errors say.
-  const specific = errors.filter((e) => e.keyword !== 'anyOf');
-  for (const error of specific.length > 0 ? specific : errors) {
-    // anyOf branches repeat one fault many times; keep one line per place and keyword.
-    const key = `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    issues.push(
-      createDiagnostic({
-        code: 'DESKTOP_CONFIG_SCHEMA',
-        severity: 'error',
-        file,
-        path: error.instancePath,
-        message: `electron-builder configuration ${error.instancePath === '' ? '(root)' : error.instancePath} ${error.message ?? 'is invalid'}${extra(error.params)}`,
-        hint: 'this is a packager bug or an invalid option value; see the electron-builder configuration reference',
-      }),
-    );
-  }
-  return issues;
-}
-
-function extra(params: Readonly<Record<string, unknown>>): string {
-  const property = params['additionalProperty'];
-  return typeof property === 'string' ? ` ("${property}")` : '';
+  return schemaIssues(validate.errors, {
+    code: 'DESKTOP_CONFIG_SCHEMA',
+    subject: 'electron-builder configuration',
+    file,
+    hint: 'this is a packager bug or an invalid option value; see the electron-builder configuration reference',
+  });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { schemaIssues, type Diagnostic } from '@deployment-manager/core';
 
 /**
  * Where a committed schema of this package lives: `schemas/<file>` (shipped
@@ -31,26 +31,5 @@ function validator(file: string): ValidateFunction {
 export function checkAgainstSchema(schemaFile: string, value: unknown, code: string, file: string, hint: string): Diagnostic[] {
   const validate = validator(schemaFile);
   if (validate(value)) return [];
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  const errors = validate.errors ?? [];
-  // "must match a schema in anyOf" only repeats what the branch errors say.
-  const specific = errors.filter((e) => e.keyword !== 'anyOf');
-  for (const error of specific.length > 0 ? specific : errors) {
-    const key = `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const property = error.params['additionalProperty'];
-    out.push(
-      createDiagnostic({
-        code,
-        severity: 'error',
-        file,
-        path: error.instancePath,
-        message: `${file} ${error.instancePath === '' ? '(root)' : error.instancePath} ${error.message ?? 'is invalid'}${typeof property === 'string' ? ` ("${property}")` : ''}`,
-        hint,
-      }),
-    );
-  }
-  return out;
+  return schemaIssues(validate.errors, { code, subject: file, file, hint });
 }
