@@ -20,7 +20,7 @@ import {
   type ScenarioAssembly,
 } from '@deployment-manager/bundle';
 import { renderHtmlReport } from '@deployment-manager/cli';
-import { TIERS, dependencyOrder, findCycles, loadWorkspace, runPackagers, type Packager, type PackagerRun } from '@deployment-manager/core';
+import { TIERS, buildGraph, dependencyOrder, findCycles, loadWorkspace, runPackagers, type Packager, type PackagerRun } from '@deployment-manager/core';
 import { cascade, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
 import { createCloudPackager } from '@deployment-manager/packager-cloud';
 import { createDesktopPackager } from '@deployment-manager/packager-desktop';
@@ -43,7 +43,7 @@ const show = (path: string): string => relative(process.cwd(), path) || '.';
 
 // 1. Inventory: the dependency graph, every node once.
 const workspace = loadWorkspace(values.root);
-const { graph } = assembleScenario(workspace, scenario, { tier: 'desktop' });
+const graph = buildGraph(workspace, scenario, { policy: 'active' });
 console.log(heading(`1. Inventory of ${scenario}`));
 console.log(`${graph.nodes.length} nodes, ${graph.edges.length} edges, ${findCycles(graph).length} cycles`);
 console.log(`start order: ${dependencyOrder(graph).join(' → ')}`);
@@ -62,9 +62,9 @@ console.log(swapTable(suggestions.filter((s) => s.tier === 'desktop')));
 
 // 4. Accept the suggestions for each target tier and assemble: desktop, saas (cloud), mobile.
 const assemblies = {
-  desktop: assembleScenario(workspace, scenario, { tier: 'desktop', acceptSuggested: true }),
-  saas: assembleScenario(workspace, scenario, { tier: 'saas' }),
-  mobile: assembleScenario(workspace, scenario, { tier: 'mobile', acceptSuggested: true }),
+  desktop: assembleScenario(workspace, scenario, { tier: 'desktop', graph, acceptSuggested: true }),
+  saas: assembleScenario(workspace, scenario, { tier: 'saas', graph }),
+  mobile: assembleScenario(workspace, scenario, { tier: 'mobile', graph, acceptSuggested: true }),
 };
 const desktopCascade = cascade(graph, assemblies.desktop.swaps, 'desktop');
 console.log(heading(`4. Cascade of the desktop swaps (${assemblies.desktop.swaps.map((s) => `${s.from} → ${s.to}`).join(', ')})`));

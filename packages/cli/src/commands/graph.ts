@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SdkError, dependencyOrder, findCycles, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { dependencyOrder, findCycles, getNode, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
 import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
 import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
 
@@ -80,7 +80,11 @@ export async function runGraphCommand(argv: string[], io: CliIo): Promise<number
 export function renderGraphTree(graph: DependencyGraph, doc: GraphJson, tty: boolean): string {
   const out: string[] = [colour(tty, 'bold', graph.root)];
   const byFrom = new Map<NodeId, DependencyGraph['edges'][number][]>();
-  for (const e of graph.edges) byFrom.set(e.from, [...(byFrom.get(e.from) ?? []), e]);
+  for (const e of graph.edges) {
+    const list = byFrom.get(e.from);
+    if (list === undefined) byFrom.set(e.from, [e]);
+    else list.push(e);
+  }
   const printed = new Set<NodeId>([graph.root]);
   const walk = (id: NodeId, prefix: string, path: ReadonlySet<NodeId>): void => {
     const edges = byFrom.get(id) ?? [];
@@ -88,8 +92,8 @@ export function renderGraphTree(graph: DependencyGraph, doc: GraphJson, tty: boo
       const last = i === edges.length - 1;
       const mark = e.required ? colour(tty, 'red', '*') : colour(tty, 'grey', '?');
       const off = e.enabled ? '' : colour(tty, 'yellow', ' (off)');
-      const node = graph.nodes.find((n) => n.id === e.to);
-      const missing = node?.defined === false && node.kind === 'scenario' ? colour(tty, 'yellow', ' (missing)') : '';
+      const node = getNode(graph, e.to);
+      const missing = !node.defined && node.kind === 'scenario' ? colour(tty, 'yellow', ' (missing)') : '';
       const cyc = path.has(e.to) ? colour(tty, 'red', ' (cycle)') : '';
       const seen = !cyc && printed.has(e.to) && (byFrom.get(e.to) ?? []).length > 0 ? colour(tty, 'grey', ' (see above)') : '';
       out.push(`${prefix}${last ? '└─ ' : '├─ '}${mark} ${e.to}${off}${missing}${cyc}${seen}`);
