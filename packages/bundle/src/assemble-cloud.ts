@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { CONTAINER_IMAGES, DEFAULT_CONTAINER_PORTS } from './assembly-data.ts';
 import { appVersion, envName, manifestSecret, secretsByService, settingString } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';

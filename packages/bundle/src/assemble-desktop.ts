@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET } from './assembly-data.ts';
 import { appVersion, envName, manifestSecret, secretsByService, settingRange, settingString, settingStrings } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';

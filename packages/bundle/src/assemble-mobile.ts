@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { appVersion, envName, manifestSecret, settingMap, settingString, settingStrings } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';
 import { finding } from './findings.ts';

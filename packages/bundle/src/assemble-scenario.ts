@@ -1,6 +1,6 @@
-import { SdkError, buildGraph, type DependencyGraph, type InclusionPolicy, type Tier, type Workspace } from '@deployment-manager/core';
+import { SdkError, buildGraph, type DependencyGraph, type InclusionPolicy, type Tier, type Workspace } from '@deployment-manager/core/pure';
 import { applySwaps, resolveSwaps, suggestSwaps, type Catalog, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
-import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets';
+import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets/pure';
 import { assembleManifest, type AssembleResult } from './assemble.ts';
 import type { ProfileContent } from './profile.ts';
 import { decisionsFromSuggestions, type SwapDecision } from './swap-decisions.ts';

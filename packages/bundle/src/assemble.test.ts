@@ -4,7 +4,7 @@ import { findSecretLeaks, generateSecret, planSecrets } from '@deployment-manage
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { assembleManifest } from './assemble.ts';
-import { exportCanonical } from './canonical.ts';
+import { exportCanonical } from './canonical-export.ts';
 import type { CloudManifest } from './manifest-cloud.ts';
 import type { DesktopManifest } from './manifest-desktop.ts';
 import type { MobileManifest } from './manifest-mobile.ts';

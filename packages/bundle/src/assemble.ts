@@ -1,5 +1,5 @@
-import { hasErrors, type DependencyGraph, type Diagnostic } from '@deployment-manager/core';
-import type { SecretPlan } from '@deployment-manager/secrets';
+import { hasErrors, type DependencyGraph, type Diagnostic } from '@deployment-manager/core/pure';
+import type { SecretPlan } from '@deployment-manager/secrets/pure';
 import { buildCloudManifest } from './assemble-cloud.ts';
 import { buildDesktopManifest } from './assemble-desktop.ts';
 import { buildMobileManifest } from './assemble-mobile.ts';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '@deployment-manager/core';
-import type { PlannedSecret } from '@deployment-manager/secrets';
+import type { Diagnostic } from '@deployment-manager/core/pure';
+import type { PlannedSecret } from '@deployment-manager/secrets/pure';
 import { finding } from './findings.ts';
 import type { ManifestSecret, PortRange } from './manifest-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';

@@ -1,6 +1,6 @@
-import { compareIds, dependenciesOf, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
+import { compareIds, dependenciesOf, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
 import { DEFAULT_CATALOG, lookupEntry, planSwaps, type Catalog, type CatalogEntry, type SwapSpec } from '@deployment-manager/fitness';
-import type { PlannedSecret, SecretPlan } from '@deployment-manager/secrets';
+import type { PlannedSecret, SecretPlan } from '@deployment-manager/secrets/pure';
 import { finding } from './findings.ts';
 import type { ManifestSwap } from './manifest-common.ts';
 import type { ManifestTarget } from './manifest.ts';

@@ -5,7 +5,8 @@ import { fc, test } from '@fast-check/vitest';
 import { isSdkError } from '@deployment-manager/core';
 import { describe, expect, it } from 'vitest';
 import { cloudManifest, desktopManifest, mobileManifest } from '../test/manifests.ts';
-import { canonicalJson, exportCanonical, sha256Hex } from './canonical.ts';
+import { canonicalJson } from './canonical.ts';
+import { exportCanonical, sha256Hex } from './canonical-export.ts';
 import { verifyExport, writeExport } from './export-file.ts';
 
 /** Rebuilds a JSON value with every object's keys in a shuffled order (a permutation per object). */

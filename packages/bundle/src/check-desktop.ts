@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { asArray, asObject, asString, closest, entriesOf, finding } from './findings.ts';
 import { BUILD_TEMPLATE_VARS, PLATFORM_KEYS, canonicalPlatform } from './known-values.ts';
 import { MIGRATION_RUN_ON } from './manifest-desktop.ts';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { asArray, asObject, asString, compiles, finding, type Segments } from './findings.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { closest, finding } from './findings.ts';
 import { STATIC_PLACEHOLDERS } from './known-values.ts';
 import type { ManifestTarget } from './manifest.ts';

@@ -1,4 +1,4 @@
-import { createGraph, findCycles, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { createGraph, findCycles, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core/pure';
 import { closest, finding } from './findings.ts';
 import type { ServiceView } from './manifest-view.ts';
 

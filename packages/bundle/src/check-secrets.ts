@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { asArray, asObject, asString, closest, compiles, finding } from './findings.ts';
 import type { ManifestTarget } from './manifest.ts';
 import type { ServiceView } from './manifest-view.ts';

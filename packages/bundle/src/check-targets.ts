@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { asArray, asInt, asObject, asString, finding } from './findings.ts';
 import { isLoopbackHost } from './check-desktop.ts';
 

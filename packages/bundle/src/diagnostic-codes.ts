@@ -1,4 +1,4 @@
-import type { Severity } from '@deployment-manager/core';
+import type { Severity } from '@deployment-manager/core/pure';
 
 /** What a manifest diagnostic code means and how bad it is. */
 export interface DiagnosticCodeInfo {

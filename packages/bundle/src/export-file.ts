@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
-import { canonicalJson, exportCanonical, sha256Hex, type CanonicalExport } from './canonical.ts';
+import { SdkError } from '@deployment-manager/core/pure';
+import { canonicalJson } from './canonical.ts';
+import { exportCanonical, sha256Hex, type CanonicalExport } from './canonical-export.ts';
 
 /**
  * Writes `bytes` to `path` atomically: a temp file in the same directory,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 import { canonicalJson } from './canonical.ts';
 import { profileVersionSchema, type ProfileVersion } from './profile.ts';
 import { createProfileStore, type ProfileBackend, type ProfileStore, type ProfileStoreOptions } from './profile-store.ts';

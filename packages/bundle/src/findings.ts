@@ -1,4 +1,4 @@
-import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core';
+import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core/pure';
 import { MANIFEST_DIAGNOSTIC_CODES, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
 
 /** A path into the checked value, as segments. */

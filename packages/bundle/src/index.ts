@@ -1,114 +1,12 @@
 /**
  * Deployment manifests: assembly, schema and semantic validation, canonical export, profiles.
+ * Everything of `@deployment-manager/bundle/pure` (which bundles for the browser) plus the
+ * checksum, export files and the file profile store.
  *
  * @packageDocumentation
  * @module @deployment-manager/bundle
  */
-export {
-  MANIFEST_SCHEMA_VERSION,
-  SECRET_CLASSES,
-  HEALTH_TYPES,
-  READINESS_TYPES,
-  type SecretClass,
-  type PortRange,
-  type ManifestApp,
-  type ManifestSwap,
-  type SecretPrompt,
-  type SecretTarget,
-  type ManifestSecret,
-  type HealthCheck,
-  type ReadinessCheck,
-} from './manifest-common.ts';
-export {
-  DESKTOP_BUILD_TYPES,
-  DESKTOP_SERVICE_TYPES,
-  MIGRATION_RUN_ON,
-  desktopManifestSchema,
-  type CodeSigning,
-  type DesktopAsset,
-  type DesktopBinary,
-  type DesktopBuild,
-  type DesktopIpc,
-  type DesktopManifest,
-  type DesktopMigration,
-  type DesktopPortRequest,
-  type DesktopPorts,
-  type DesktopService,
-  type DesktopServicePorts,
-  type DesktopGpu,
-  type DesktopTelemetry,
-  type SigningLinux,
-  type SigningMacos,
-  type SigningWindows,
-} from './manifest-desktop.ts';
-export {
-  CLOUD_SERVICE_KINDS,
-  cloudManifestSchema,
-  type CloudBuild,
-  type CloudIngress,
-  type CloudManifest,
-  type CloudPort,
-  type CloudResources,
-  type CloudRoute,
-  type CloudService,
-  type CloudVolume,
-} from './manifest-cloud.ts';
-export { APP_ID_PATTERN, MOBILE_PLATFORMS, mobileManifestSchema, type MobileWeb, type MobileEmbedded, type MobileManifest, type MobileRemoteService } from './manifest-mobile.ts';
-export { MANIFEST_SCHEMAS, MANIFEST_TARGETS, isManifestTarget, type Manifest, type ManifestOf, type ManifestSchemas, type ManifestTarget } from './manifest.ts';
-export {
-  MANIFEST_JSON_SCHEMAS,
-  generateAllJsonSchemas,
-  generateManifestJsonSchema,
-  generateProfileExportJsonSchema,
-  PROFILE_EXPORT_SCHEMA_FILE,
-  manifestSchemaFileName,
-  serializeJsonSchema,
-  type JsonSchema,
-} from './json-schemas.ts';
-export { PLATFORM_ARCHES, PLATFORM_KEYS, PLATFORM_OSES, BUILD_TEMPLATE_VARS, STATIC_PLACEHOLDERS, canonicalPlatform } from './known-values.ts';
-export { MANIFEST_DIAGNOSTIC_CODES, MANIFEST_DIAGNOSTIC_CODE_NAMES, type DiagnosticCodeInfo, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
-export { validateManifest, semanticDiagnostics } from './validate-manifest.ts';
-export { findPlaceholders, type Placeholder } from './check-placeholders.ts';
-export { pathEscape } from './check-paths.ts';
-export { planDesktopPorts, type PortAssignment, type PortPlan } from './port-plan.ts';
-export { canonicalJson, exportCanonical, prettyJson, sha256Hex, type CanonicalExport } from './canonical.ts';
+export * from './pure.ts';
+export { exportCanonical, sha256Hex, type CanonicalExport } from './canonical-export.ts';
 export { checksumPath, verifyExport, writeExport, writeFileAtomic, type ExportVerification } from './export-file.ts';
-export {
-  PROFILE_ID_PATTERN,
-  profileContentSchema,
-  profileExportSchema,
-  profileVersionSchema,
-  type JsonValue,
-  type ProfileContent,
-  type ProfileExport,
-  type ProfileSecretChoice,
-  type ProfileSwap,
-  type ProfileVersion,
-} from './profile.ts';
-export { applyProfilePatch, diffProfiles, findVersion, nextVersion, rollbackVersion, type ProfileChange, type ProfilePatch } from './profile-history.ts';
-export {
-  createMemoryProfileStore,
-  createProfileStore,
-  type ProfileBackend,
-  type ProfileRollback,
-  type ProfileStore,
-  type ProfileStoreOptions,
-  type ProfileSummary,
-  type ProfileUpdate,
-} from './profile-store.ts';
 export { createFileProfileStore, type FileProfileStoreOptions } from './file-profile-store.ts';
-export {
-  decisionsFromSuggestions,
-  issueDrafts,
-  needsEngineering,
-  swapDecisionsDocument,
-  type IssueDraft,
-  type SwapDecision,
-  type SwapDecisionStatus,
-  type SwapDecisionsDocument,
-} from './swap-decisions.ts';
-export { assembleManifest, type AssembleOptions, type AssembleResult } from './assemble.ts';
-export { planAssembly, targetOfTier, type AssemblyPlan, type LinkedSecret, type PlanAssemblyOptions, type PlannedResource, type ResourceMode } from './assembly-plan.ts';
-export { scenarioServices, type ScenarioBuild, type ScenarioService } from './scenario-services.ts';
-export { CONTAINER_IMAGES, DEFAULT_CONTAINER_PORTS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET, UI_PORT_NAMES } from './assembly-data.ts';
-export { assembleScenario, type AssembleScenarioOptions, type ScenarioAssembly } from './assemble-scenario.ts';

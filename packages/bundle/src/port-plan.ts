@@ -1,4 +1,4 @@
-import { createGraph, dependencyOrder, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { createGraph, dependencyOrder, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core/pure';
 import { asArray, asInt, asObject, asString, finding, type Segments } from './findings.ts';
 
 /** One port the plan hands to a service. */

@@ -1,4 +1,4 @@
-import { SdkError, jsonPointer } from '@deployment-manager/core';
+import { SdkError, jsonPointer } from '@deployment-manager/core/pure';
 import type { JsonValue, ProfileContent, ProfileSecretChoice, ProfileVersion } from './profile.ts';
 
 /** One difference between two profile contents. Arrays are compared as whole values. */

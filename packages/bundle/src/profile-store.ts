@@ -1,4 +1,4 @@
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 import { findVersion, nextVersion, rollbackVersion } from './profile-history.ts';
 import {
   PROFILE_ID_PATTERN,

@@ -1,5 +1,5 @@
-import { TIERS, type Tier } from '@deployment-manager/core';
-import type { PromptSpec, RemoteRef, SecretTarget } from '@deployment-manager/secrets';
+import { TIERS, type Tier } from '@deployment-manager/core/pure';
+import type { PromptSpec, RemoteRef, SecretTarget } from '@deployment-manager/secrets/pure';
 import { z } from 'zod';
 import { SECRET_CLASSES, jsonRecord, type SecretClass } from './manifest-common.ts';
 

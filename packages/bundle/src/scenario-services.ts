@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from '@deployment-manager/core';
+import type { ScenarioSpec } from '@deployment-manager/core/pure';
 import { UI_PORT_NAMES } from './assembly-data.ts';
 import { asArray, asObject, asString } from './findings.ts';
 

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { jsonPointer, parseJsonPointer, type Diagnostic } from '@deployment-manager/core';
+import { jsonPointer, parseJsonPointer, type Diagnostic } from '@deployment-manager/core/pure';
 import type { ManifestDiagnosticCode } from './diagnostic-codes.ts';
 import { finding } from './findings.ts';
 

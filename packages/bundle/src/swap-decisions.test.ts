@@ -1,6 +1,6 @@
 import type { SwapSuggestion } from '@deployment-manager/fitness';
 import { describe, expect, it } from 'vitest';
-import { exportCanonical } from './canonical.ts';
+import { exportCanonical } from './canonical-export.ts';
 import { decisionsFromSuggestions, issueDrafts, needsEngineering, swapDecisionsDocument } from './swap-decisions.ts';
 
 const suggestion = (from: string, to: string, effort: 'low' | 'medium' | 'high', lacks: string[]): SwapSuggestion => ({

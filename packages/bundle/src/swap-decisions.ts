@@ -1,4 +1,4 @@
-import { compareIds, type Tier } from '@deployment-manager/core';
+import { compareIds, type Tier } from '@deployment-manager/core/pure';
 import type { SwapSpec, SwapSuggestion } from '@deployment-manager/fitness';
 
 /** What was decided about one swap. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, ValidationResult } from '@deployment-manager/core';
+import type { Diagnostic, ValidationResult } from '@deployment-manager/core/pure';
 import { manifestSchemaCheck } from './ajv.ts';
 import { checkDesktop } from './check-desktop.ts';
 import { checkHealth } from './check-health.ts';

@@ -1,4 +1,4 @@
-import { SdkError, createGraph, isTier, nodeId, type DependencyGraph, type EdgeInput, type NodeId, type Tier } from '@deployment-manager/core';
+import { SdkError, createGraph, isTier, nodeId, type DependencyGraph, type EdgeInput, type NodeId, type Tier } from '@deployment-manager/core/pure';
 import { DEFAULT_CATALOG, lookupEntry, normalizeName, type Catalog } from './catalog.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DependencyNode, NodeId, Tier } from '@deployment-manager/core';
+import type { DependencyNode, NodeId, Tier } from '@deployment-manager/core/pure';
 import { ROLE_BY_RANK, type RoleRank } from './roles.ts';
 import type { TierConstraints } from './tier-constraints.ts';
 import type { CatalogEntry, DependencyFitness, DependencyTierScore, FitnessReport, GpuNeed, NodeRole, Reason, SubScores, TierFitness } from './types.ts';

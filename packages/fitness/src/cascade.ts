@@ -1,4 +1,4 @@
-import type { DependencyEdge, DependencyGraph, NodeId, Tier } from '@deployment-manager/core';
+import type { DependencyEdge, DependencyGraph, NodeId, Tier } from '@deployment-manager/core/pure';
 import { planSwaps, type ResolvedSwap, type SwapSpec } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, type Catalog } from './catalog.ts';
 import { createScoringState, resolveEntry, type ScoringState } from './scoring-state.ts';

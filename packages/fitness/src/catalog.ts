@@ -1,4 +1,4 @@
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 import { REPLACEMENT_CATALOG_DATA } from './catalog-replacements-data.ts';
 import { RESOURCE_CATALOG_DATA } from './catalog-data.ts';
 import type { Arch, CatalogEntry, CatalogEntryInput, LicenseClass, Os } from './types.ts';

@@ -1,4 +1,4 @@
-import type { DependencyGraph, NodeId } from '@deployment-manager/core';
+import type { DependencyGraph, NodeId } from '@deployment-manager/core/pure';
 import { edgeRank, type RoleRank } from './roles.ts';
 
 /** A graph's edges by node index, for the scoring state. */

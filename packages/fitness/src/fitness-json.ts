@@ -1,4 +1,4 @@
-import type { DependencyGraph, Tier } from '@deployment-manager/core';
+import type { DependencyGraph, Tier } from '@deployment-manager/core/pure';
 import type { SwapSuggestion } from './suggest.ts';
 import type { FitnessReport, Reason, SubScores } from './types.ts';
 import { VROOLI_TIERS } from './vrooli-classes.ts';

@@ -1,4 +1,4 @@
-import type { DependencyEdge, DependencyGraph, NodeId } from '@deployment-manager/core';
+import type { DependencyEdge, DependencyGraph, NodeId } from '@deployment-manager/core/pure';
 import type { NodeRole } from './types.ts';
 
 /** Rank of a role: required 2, optional 1, disabled 0; -1 means not reached. */

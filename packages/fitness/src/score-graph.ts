@@ -1,4 +1,4 @@
-import type { DependencyGraph } from '@deployment-manager/core';
+import type { DependencyGraph } from '@deployment-manager/core/pure';
 import { createScoringState, type ScoreOptions } from './scoring-state.ts';
 import type { FitnessReport } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { SdkError, TIERS, isAcyclic, type DependencyGraph, type DependencyNode, type NodeId, type Tier } from '@deployment-manager/core';
+import { SdkError, TIERS, isAcyclic, type DependencyGraph, type DependencyNode, type NodeId, type Tier } from '@deployment-manager/core/pure';
 import { DEFAULT_CATALOG, lookupEntry, type Catalog } from './catalog.ts';
 import { indexEdges } from './edge-index.ts';
 import { assembleReport } from './assemble-report.ts';

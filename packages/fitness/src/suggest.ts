@@ -1,4 +1,4 @@
-import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core';
+import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core/pure';
 import { planSwaps, requirementEdges } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, lookupEntry, type Catalog } from './catalog.ts';
 import { createScoringState, resolveEntry, type ScoreOptions, type ScoringState } from './scoring-state.ts';

@@ -1,4 +1,4 @@
-import type { Tier } from '@deployment-manager/core';
+import type { Tier } from '@deployment-manager/core/pure';
 
 /** How much work a swap is for the team adopting it. */
 export type SwapEffort = 'low' | 'medium' | 'high';

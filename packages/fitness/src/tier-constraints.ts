@@ -1,4 +1,4 @@
-import type { Tier } from '@deployment-manager/core';
+import type { Tier } from '@deployment-manager/core/pure';
 import type { Arch, LicenseClass, Os, SubScoreName } from './types.ts';
 
 /** How a tier treats one fact: a deduction from a sub-score, and whether it blocks. */

@@ -1,4 +1,4 @@
-import type { NodeId, Tier } from '@deployment-manager/core';
+import type { NodeId, Tier } from '@deployment-manager/core/pure';
 
 /**
  * A capability a dependency provides and a dependent may need, e.g. `sql`,

@@ -1,4 +1,4 @@
-import type { DependencyGraph, DeploymentReport, NodeId } from '@deployment-manager/core';
+import type { DependencyGraph, DeploymentReport, NodeId } from '@deployment-manager/core/pure';
 import { VROOLI_BLOCKER_THRESHOLD, VROOLI_CLASSES, VROOLI_RULES, VROOLI_TIERS, type VrooliTier } from './vrooli-classes.ts';
 
 /** One tier's support of a dependency, as the predecessor reports it. */

@@ -1,4 +1,4 @@
-import { SdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
+import { SdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core/pure';
 import { planSwaps, resolveSwaps, type SwapSpec } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
 import { createScoringState, type ScoreOptions, type ScoringState } from './scoring-state.ts';

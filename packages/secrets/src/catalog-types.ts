@@ -1,4 +1,4 @@
-import type { Tier } from '@deployment-manager/core';
+import type { Tier } from '@deployment-manager/core/pure';
 import type { GeneratorSpec, Hosting, PromptSpec, RemoteRef, SecretClass, SecretKind, SecretOrigin, SecretTarget } from './types.ts';
 
 /** One secret a dependency needs, as catalog data. */

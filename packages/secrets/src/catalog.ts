@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic, type Tier, type ValidationResult } from '@deployment-manager/core';
+import { createDiagnostic, type Diagnostic, type Tier, type ValidationResult } from '@deployment-manager/core/pure';
 import type { AppSecretName, DependencySecrets, EnvNamePattern, SecretCatalog, SecretRequirement, SwapHintEntry } from './catalog-types.ts';
 import { checkGenerator } from './generator-spec.ts';
 import { checkPrompt } from './prompt.ts';

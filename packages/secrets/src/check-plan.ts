@@ -1,4 +1,4 @@
-import { compareIds, createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { compareIds, createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
 import { checkGenerator } from './generator-spec.ts';
 import { checkPrompt } from './prompt.ts';
 import { checkTarget } from './targets.ts';

@@ -1,4 +1,4 @@
-import type { Tier } from '@deployment-manager/core';
+import type { Tier } from '@deployment-manager/core/pure';
 import type { ClassificationOverrides, ClassificationRule, SecretOverride } from './catalog-types.ts';
 import type { Hosting, PlannedClass, SecretKind, SecretOrigin } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 import { assertSecretId, assertSecretValue, type SecretStore } from './store.ts';
 
 interface StoreFile {

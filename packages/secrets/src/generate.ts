@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 import { PASSWORD_GROUPS, alphabetOf, checkGenerator } from './generator-spec.ts';
 import type { GeneratorSpec } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
 import type { CharsetName, GeneratorSpec } from './types.ts';
 
 /**

@@ -1,61 +1,12 @@
 /**
  * Secret planning per deployment tier: requirements, fail-closed classification, generation, templates.
+ * Everything of `@deployment-manager/secrets/pure` (which bundles for the browser) plus what
+ * draws random values (`node:crypto`) and stores them in files.
  *
  * @packageDocumentation
  * @module @deployment-manager/secrets
  */
-export {
-  SECRET_CLASSES,
-  SECRET_KINDS,
-  type CharsetName,
-  type GeneratorSpec,
-  type Hosting,
-  type PlannedClass,
-  type PlannedSecret,
-  type PromptSpec,
-  type RemoteRef,
-  type SecretClass,
-  type SecretKind,
-  type SecretOrigin,
-  type SecretPlan,
-  type SecretTarget,
-  type SecretUsage,
-  type SuggestedSecret,
-  type SwapHint,
-} from './types.ts';
-export type {
-  AppSecretName,
-  ClassificationOverrides,
-  ClassificationRule,
-  DependencySecrets,
-  EnvNamePattern,
-  RuleCondition,
-  SecretCatalog,
-  SecretOverride,
-  SecretRequirement,
-  SwapHintEntry,
-} from './catalog-types.ts';
-export { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
-export { findAppSecret, findDependencySecrets, matchEnvPattern, mergeSecretCatalogs, swapHintsFor, validateSecretCatalog } from './catalog.ts';
-export { classifySecret, findOverride, ruleMatches, type Classification, type SecretFacts } from './classify.ts';
-export { CHARSETS, MIN_ENTROPY_BITS, MAX_GENERATOR_LENGTH, PASSWORD_GROUPS, alphabetOf, checkGenerator, entropyBits } from './generator-spec.ts';
+export * from './pure.ts';
 export { generateSecret, publicKeyFromPrivate } from './generate.ts';
-export { checkPrompt, isValidFormat } from './prompt.ts';
-export { checkTarget, isBundlePath } from './targets.ts';
-export { planSecrets, type PlanSecretsOptions } from './plan.ts';
-export { checkPlan, type PlanFindings } from './check-plan.ts';
-export { validatePlan } from './validate-plan.ts';
-export { createMemorySecretStore, type SecretStore } from './store.ts';
 export { createFileSecretStore } from './file-store.ts';
 export { materializeSecrets, type MaterializeOptions, type MaterializeResult } from './materialize.ts';
-export { checkProvidedValue, matchesGenerator } from './values.ts';
-export { renderEnvTemplate } from './render-env.ts';
-export {
-  renderKubernetesSecrets,
-  type KubernetesObject,
-  type SecretEnvVar,
-  type KubernetesSecretsOptions,
-  type KubernetesSecretsRender,
-  type SecretVolume,
-} from './render-k8s.ts';
-export { REDACTED, assertNoSecretValues, findSecretLeaks, redact } from './redact.ts';

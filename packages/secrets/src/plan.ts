@@ -1,4 +1,4 @@
-import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core';
+import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
 import { findAppSecret, findDependencySecrets, matchEnvPattern, swapHintsFor } from './catalog.ts';
 import { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
 import type { ClassificationOverrides, SecretCatalog } from './catalog-types.ts';

@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
 import type { PromptSpec } from './types.ts';
 
 /** True when `format` compiles as a JavaScript regular expression. */

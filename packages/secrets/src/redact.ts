@@ -1,4 +1,4 @@
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 
 /** What {@link redact} puts in place of a secret value. */
 export const REDACTED = '[REDACTED]';

@@ -1,4 +1,4 @@
-import { parseNodeId } from '@deployment-manager/core';
+import { parseNodeId } from '@deployment-manager/core/pure';
 import type { PlannedSecret, SecretPlan } from './types.ts';
 
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').trim();

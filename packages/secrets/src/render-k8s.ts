@@ -1,4 +1,4 @@
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 import { isBundlePath } from './targets.ts';
 import type { PlannedSecret, SecretPlan } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { SdkError } from '@deployment-manager/core';
+import { SdkError } from '@deployment-manager/core/pure';
 
 /**
  * Where generated secret values live between renders, so planning twice never

@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
 import type { SecretTarget } from './types.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,4 +1,4 @@
-import type { Diagnostic, NodeId, Tier } from '@deployment-manager/core';
+import type { Diagnostic, NodeId, Tier } from '@deployment-manager/core/pure';
 
 /** The four secret classes, in the predecessor's spelling (bundle manifests use the same strings). */
 export const SECRET_CLASSES = ['infrastructure', 'per_install_generated', 'user_prompt', 'remote_fetch'] as const;

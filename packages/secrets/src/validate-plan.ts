@@ -1,4 +1,4 @@
-import { createDiagnostic, isTier, type ValidationResult } from '@deployment-manager/core';
+import { createDiagnostic, isTier, type ValidationResult } from '@deployment-manager/core/pure';
 import { checkPlan } from './check-plan.ts';
 import type { SecretPlan } from './types.ts';
 

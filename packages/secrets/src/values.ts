@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
 import { PASSWORD_GROUPS, alphabetOf } from './generator-spec.ts';
 import { isValidFormat } from './prompt.ts';
 import type { GeneratorSpec, PlannedSecret } from './types.ts';

@@ -1,0 +1,108 @@
+/**
+ * The pure part of `@deployment-manager/core`: model, tier vocabulary, parsers
+ * of file contents, the dependency graph and its algorithms, errors,
+ * diagnostics and the packager contract's types - no file system, no
+ * `node:` module, so it bundles for the browser. `@deployment-manager/core`
+ * re-exports all of it plus the Node loaders and writers.
+ *
+ * @packageDocumentation
+ * @module @deployment-manager/core/pure
+ */
+export { SdkError, isSdkError, SDK_ERROR_CODES, type SdkErrorCode, type SdkErrorOptions } from './errors.ts';
+export {
+  createDiagnostic,
+  hasErrors,
+  jsonPointer,
+  parseJsonPointer,
+  type Diagnostic,
+  type Severity,
+  type ValidationResult,
+} from './diagnostics.ts';
+export { TIERS, TIER_NUMBERS, isTier, normalizeTier, parseTier, type Tier, type TierId } from './tiers.ts';
+export {
+  nodeId,
+  parseNodeId,
+  type DeclaredDependency,
+  type DeclaredSecret,
+  type DependencyEdge,
+  type DependencyGraph,
+  type DependencyNode,
+  type EdgeKind,
+  type HealthCheckSpec,
+  type InclusionPolicy,
+  type NodeId,
+  type NodeKind,
+  type PortSpec,
+  type ResourceSpec,
+  type ScenarioSpec,
+  type SourceRef,
+  type Workspace,
+  type WorkspaceLayout,
+} from './model.ts';
+export {
+  buildGraph,
+  compareIds,
+  createGraph,
+  getNode,
+  isIncluded,
+  toGraphology,
+  type BuildGraphOptions,
+  type CreateGraphInput,
+  type EdgeInput,
+} from './graph.ts';
+export {
+  dependenciesOf,
+  dependencyOrder,
+  dependentsOf,
+  findCycles,
+  generations,
+  isAcyclic,
+  reverseImpact,
+  stronglyConnectedComponents,
+  transitiveClosure,
+  type FindCyclesOptions,
+  type ReachOptions,
+  type ReverseImpact,
+} from './algorithms.ts';
+export { schemaIssues, type SchemaIssueOptions } from './schema-issues.ts';
+export { parseServiceJson, type ParseServiceContext, type ParsedService } from './parse-service-json.ts';
+export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';
+export { parsePortRange } from './parse-service-parts.ts';
+export { collectEnvNames } from './json-env-names.ts';
+export { LOADER_DIAGNOSTICS, LOADER_DIAGNOSTIC_CODES, type LoaderDiagnosticCode, type LoaderDiagnosticRule } from './parse-diagnostics.ts';
+export { parseDeploymentReport } from './parse-deployment-report.ts';
+export type {
+  DeploymentReport,
+  DeploymentReportResult,
+  ReportBundleDependency,
+  ReportBundleFile,
+  ReportBundleManifest,
+  ReportDependencyNode,
+  ReportRequirements,
+  ReportTierAggregate,
+  ReportTierMap,
+  ReportTierSupport,
+} from './parse-deployment-report-types.ts';
+export { stringifyCompactWorkspace, toCompactWorkspace } from './compact-export.ts';
+export { compactWorkspaceJsonSchema } from './compact-schema.ts';
+export type {
+  CompactDependency,
+  CompactDependencyObject,
+  CompactEdge,
+  CompactHealthCheck,
+  CompactPort,
+  CompactResource,
+  CompactScenario,
+  CompactSecret,
+  CompactWorkspaceDocument,
+} from './compact-types.ts';
+export type {
+  PackContext,
+  PackResult,
+  Packager,
+  PackagerArtifact,
+  PackagerLogEvent,
+  PackagerNote,
+  PackagerRun,
+  RunPackagersOptions,
+} from './packager.ts';
