@@ -65,6 +65,8 @@ export {
   type ReverseImpact,
 } from './algorithms.ts';
 export { schemaIssues, type SchemaIssueOptions } from './schema-issues.ts';
+export { shellQuote, shellVar } from './emit/shell-quote.ts';
+export { QUANTITY_PATTERN, cpuMillicores, dockerCpus, dockerMemory, memoryMiB, parseQuantity } from './quantity.ts';
 export { parseServiceJson, type ParseServiceContext, type ParsedService } from './parse-service-json.ts';
 export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';
 export { parsePortRange } from './parse-service-parts.ts';

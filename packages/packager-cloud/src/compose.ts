@@ -1,10 +1,10 @@
 import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
-import type { PackagerNote } from '@deployment-manager/core';
-import { imageOf, secretKey, shQuote } from './names.ts';
+import { dockerCpus, dockerMemory, shellQuote, type PackagerNote } from '@deployment-manager/core';
+import { imageOf, secretKey } from './names.ts';
 import { note } from './notes.ts';
 import type { ResolvedCloudOptions } from './options.ts';
 import { escapeDollars, portTable, resolvePlaceholders } from './placeholders.ts';
-import { composeDuration, dockerCpus, dockerMemory } from './quantities.ts';
+import { composeDuration } from './quantities.ts';
 
 /** A Compose file as plain data. */
 export type ComposeFile = Readonly<Record<string, unknown>>;
@@ -29,7 +29,7 @@ function healthcheck(service: CloudService, i: number, notes: PackagerNote[]): H
   let test: string[] | undefined;
   if (h?.type === 'http') {
     const url = `http://127.0.0.1:${portOf(service, h.port_name) ?? 0}${h.path ?? '/'}`;
-    test = ['CMD-SHELL', escapeDollars(`wget -q -O /dev/null ${shQuote(url)} || curl -fsS -o /dev/null ${shQuote(url)}`)];
+    test = ['CMD-SHELL', escapeDollars(`wget -q -O /dev/null ${shellQuote(url)} || curl -fsS -o /dev/null ${shellQuote(url)}`)];
     notes.push(note('emulated', 'compose.healthcheck', `the http health check of "${service.id}" runs wget or curl inside the container; its image must have one of them`, [...at, 'health']));
   } else if (h?.type === 'tcp') {
     test = ['CMD-SHELL', `nc -z 127.0.0.1 ${portOf(service, h.port_name) ?? 0}`];

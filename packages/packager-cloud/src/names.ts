@@ -57,8 +57,3 @@ export function selectorLabels(service: CloudService, release: string): Record<s
 export function appLabels(manifest: CloudManifest, release: string): Record<string, string> {
   return { 'app.kubernetes.io/name': manifest.app.name, 'app.kubernetes.io/instance': release, 'app.kubernetes.io/managed-by': 'deployment-manager' };
 }
-
-/** Single-quotes a string for POSIX sh. */
-export function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { escapeDollars, resolvePlaceholders } from './placeholders.ts';
-import { composeDuration, dockerCpus, dockerMemory, probeSeconds, quantityBytes } from './quantities.ts';
+import { composeDuration, probeSeconds } from './quantities.ts';
 
 const ports = new Map([['api.http', 8080], ['db.sql', 5432]]);
 
@@ -26,18 +26,6 @@ describe('placeholders and escaping', () => {
 });
 
 describe('quantities', () => {
-  it('converts Kubernetes quantities to Docker sizes and cpus', () => {
-    expect(quantityBytes('512Mi')).toBe(512 * 2 ** 20);
-    expect(quantityBytes('1G')).toBe(1e9);
-    expect(quantityBytes('lots')).toBeUndefined();
-    expect(dockerMemory('512Mi')).toBe('512m');
-    expect(dockerMemory('2Gi')).toBe('2g');
-    expect(dockerMemory('1G')).toBe('1000000000b');
-    expect(dockerCpus('500m')).toBe('0.5');
-    expect(dockerCpus('2')).toBe('2');
-    expect(dockerCpus('x')).toBeUndefined();
-  });
-
   test.prop([fc.integer({ min: 1, max: 10_000_000 })], { numRuns: 100 })('durations round up to whole probe seconds and stay exact for Compose', (ms) => {
     expect(probeSeconds(ms) * 1000).toBeGreaterThanOrEqual(ms);
     expect(probeSeconds(ms) * 1000 - ms).toBeLessThan(1000);

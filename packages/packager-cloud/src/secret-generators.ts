@@ -1,5 +1,5 @@
 import { PASSWORD_GROUPS, alphabetOf, entropyBits, type GeneratorSpec } from '@deployment-manager/secrets';
-import { shQuote } from './names.ts';
+import { shellQuote } from '@deployment-manager/core';
 
 /**
  * A `tr` set naming exactly the characters of `alphabet`: letters and digits
@@ -28,7 +28,7 @@ export const SHELL_GENERATOR_FUNCTIONS: string = [
   'rand_chars() { tr -dc "$1" </dev/urandom | head -c "$2"; }',
   '# letters, digits and -_.~ with at least one of each group: rand_password LENGTH',
   'rand_password() {',
-  `  while :; do v=$(rand_chars ${shQuote(trSet(PASSWORD_GROUPS.join('')) ?? '')} "$1")`,
+  `  while :; do v=$(rand_chars ${shellQuote(trSet(PASSWORD_GROUPS.join('')) ?? '')} "$1")`,
   '    case $v in *[A-Z]*) ;; *) continue ;; esac',
   '    case $v in *[a-z]*) ;; *) continue ;; esac',
   '    case $v in *[0-9]*) ;; *) continue ;; esac',
@@ -45,7 +45,7 @@ export const SHELL_GENERATOR_FUNCTIONS: string = [
 export function shellGenerator(spec: GeneratorSpec): string {
   switch (spec.type) {
     case 'random':
-      return `rand_chars ${shQuote(trSet(alphabetOf(spec.charset)) ?? '')} ${spec.length}`;
+      return `rand_chars ${shellQuote(trSet(alphabetOf(spec.charset)) ?? '')} ${spec.length}`;
     case 'password':
       return `rand_password ${spec.length}`;
     case 'uuid':

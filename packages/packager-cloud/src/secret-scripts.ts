@@ -1,6 +1,7 @@
 import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
+import { shellQuote } from '@deployment-manager/core';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
-import { secretKey, shQuote } from './names.ts';
+import { secretKey } from './names.ts';
 import { remoteKey } from './secret-plan.ts';
 import { SHELL_GENERATOR_FUNCTIONS, describeGenerator, shellGenerator } from './secret-generators.ts';
 
@@ -33,7 +34,7 @@ function describe(manifest: CloudManifest, s: ManifestSecret): string {
 
 /** The command printing a local (generated or prompted) secret's value. */
 function valueCommand(s: ManifestSecret): string {
-  return s.class === 'per_install_generated' ? shellGenerator(s.generator as unknown as GeneratorSpec) : `ask ${promptVariable(s)} ${shQuote(s.prompt?.label ?? s.id)}`;
+  return s.class === 'per_install_generated' ? shellGenerator(s.generator as unknown as GeneratorSpec) : `ask ${promptVariable(s)} ${shellQuote(s.prompt?.label ?? s.id)}`;
 }
 
 const header = (lines: readonly string[]): string[] => [
@@ -69,7 +70,7 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
     out.push('', describe(manifest, s), `if [ ! -s ${file} ]; then`);
     if (s.class === 'remote_fetch') {
       const shape = s.target.type === 'env' ? `${s.target.name}=<value>` : 'the value';
-      out.push(`  echo ${shQuote(`secret ${s.id} is kept in your secret store (key ${remoteKey(manifest, s).key}): write ${shape} to ${file}`)} >&2`, '  missing=1');
+      out.push(`  echo ${shellQuote(`secret ${s.id} is kept in your secret store (key ${remoteKey(manifest, s).key}): write ${shape} to ${file}`)} >&2`, '  missing=1');
     } else {
       // Written to a temporary name first: a failed run never leaves a file the next run would keep.
       if (s.target.type === 'env') out.push(`  v=$(${valueCommand(s)})`, `  printf '%s=%s\\n' ${s.target.name} "$v" >${file}.tmp`);

@@ -1,6 +1,6 @@
+import { QUANTITY_PATTERN as quantity } from '@deployment-manager/core';
 import type { ValueSchema } from './holes.ts';
 
-const quantity = '^[+-]?(\\d+|\\d+\\.\\d*|\\.\\d+)([KMGTPE]i|[kmMGTPE]|[eE][+-]?\\d+)?$';
 const quantityMap: ValueSchema = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', pattern: quantity }, { type: 'number', minimum: 0 }] } };
 
 /** JSON Schemas (draft-07) of the values the chart exposes, by kind of value. */

@@ -1,9 +1,8 @@
 import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
-import { jsonPointer } from '@deployment-manager/core';
+import { cpuMillicores, jsonPointer, memoryMiB } from '@deployment-manager/core';
 import type { EnvironmentOverlay, ServiceOverride } from './environment.ts';
 import { BUILTIN_ENVIRONMENTS } from './environments-data.ts';
 import { planFinding, type PlanFinding } from './finding.ts';
-import { parseCpu, parseMemory } from './quantity.ts';
 
 const NAME = /^[a-z][a-z0-9-]{0,30}$/;
 
@@ -26,8 +25,8 @@ function checkOverride(o: ServiceOverride, path: (string | number)[], out: PlanF
     out.push(planFinding('ENVIRONMENT_INVALID', 'error', reason, fix, jsonPointer([...path, at])));
   };
   if (o.replicas !== undefined && (!Number.isInteger(o.replicas) || o.replicas < 0)) bad(`replicas ${String(o.replicas)} is not a whole number >= 0`, 'set replicas to 0, 1, 2...', 'replicas');
-  if (o.resources?.cpu !== undefined && parseCpu(o.resources.cpu) === undefined) bad(`cpu "${o.resources.cpu}" is not a cpu quantity`, 'write cpu as cores ("1", "0.5") or millicores ("500m")', 'resources');
-  if (o.resources?.memory !== undefined && parseMemory(o.resources.memory) === undefined) bad(`memory "${o.resources.memory}" is not a memory quantity`, 'write memory as "512Mi", "2Gi" or "1G"', 'resources');
+  if (o.resources?.cpu !== undefined && cpuMillicores(o.resources.cpu) === undefined) bad(`cpu "${o.resources.cpu}" is not a cpu quantity`, 'write cpu as cores ("1", "0.5") or millicores ("500m")', 'resources');
+  if (o.resources?.memory !== undefined && memoryMiB(o.resources.memory) === undefined) bad(`memory "${o.resources.memory}" is not a memory quantity`, 'write memory as "512Mi", "2Gi" or "1G"', 'resources');
   if (o.resources?.gpu !== undefined && (!Number.isInteger(o.resources.gpu) || o.resources.gpu < 0)) bad(`gpu ${String(o.resources.gpu)} is not a whole number >= 0`, 'set gpu to 0, 1...', 'resources');
 }
 

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { estimateCost, footprint, pickSize } from './cost.ts';
 import { checkGuardrails } from './guardrails.ts';
 import { DEFAULT_PRICE_TABLE } from './price-table.ts';
-import { parseCpu, parseMemory } from './quantity.ts';
 
 const service: fc.Arbitrary<CloudService> = fc.record(
   {
@@ -20,13 +19,6 @@ const service: fc.Arbitrary<CloudService> = fc.record(
 const manifest: fc.Arbitrary<CloudManifest> = fc
   .uniqueArray(service, { minLength: 1, maxLength: 6, selector: (s) => s.id })
   .map((services) => ({ schema_version: 'v0.1', target: 'cloud', tier: 'saas', app: { name: 'app', version: '1.0.0' }, services }));
-
-describe('quantities', () => {
-  it('parses cpu and memory quantities and refuses others', () => {
-    expect([parseCpu('500m'), parseCpu('2'), parseCpu('0.5'), parseCpu('lots')]).toEqual([500, 2000, 500, undefined]);
-    expect([parseMemory('512Mi'), parseMemory('2Gi'), parseMemory('1G'), parseMemory('12 parsecs')]).toEqual([512, 2048, 954, undefined]);
-  });
-});
 
 describe('footprint and cost', () => {
   test.prop([manifest, fc.integer({ min: 0, max: 5 })])('adding a replica never lowers the footprint or the estimate', (m, i) => {

@@ -1,7 +1,8 @@
 /**
- * Deployment planner: environments, provider targets (Terraform for
- * DigitalOcean and AWS, a VPS target), pre-flight, cost guardrails, rollout
- * and rollback plans, manifest diffs and smoke checks.
+ * Deployment planner: environments, pre-flight, cost guardrails, rollout
+ * and rollback plans, manifest diffs and smoke checks; it overlays the
+ * environment, sizes the host and calls the target packagers
+ * (`@deployment-manager/packager-terraform`, `@deployment-manager/packager-vps`).
  *
  * @packageDocumentation
  * @module @deployment-manager/planner
@@ -15,30 +16,15 @@ export { findingToDiagnostic, diagnosticToFinding } from './diagnostics-bridge.t
 export type { EnvironmentOverlay, Guardrails, Quotas, RolloutSpec, SecretSource, ServiceOverride } from './environment.ts';
 export { BUILTIN_ENVIRONMENTS, DEVELOPMENT, PRODUCTION, STAGING } from './environments-data.ts';
 export { applyEnvironment, checkEnvironment, findEnvironment, type EnvironmentResult } from './apply-environment.ts';
-export { renderComposeOverride, type ComposeOverrideOptions } from './compose-override.ts';
 export { renderHelmValues, type HelmValuesRender } from './helm-values.ts';
 export { ROLLOUT_STRATEGIES, TARGETS, TARGET_IDS, isTargetId, type CredentialRef, type RolloutStrategy, type StrategySupport, type TargetId, type TargetInfo } from './targets-data.ts';
 export { DEFAULT_PRICE_TABLE, type HostSize, type PriceTable, type ProviderPrices } from './price-table.ts';
 export { SIZING_DEFAULTS, type SizingDefaults } from './sizing-data.ts';
 export { estimateCost, footprint, pickSize, type CostEstimate, type CostLine, type CostResult, type Footprint } from './cost.ts';
 export { checkGuardrails } from './guardrails.ts';
-export { parseCpu, parseMemory } from './quantity.ts';
-export { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, quoteHcl, type HclAttribute, type HclBlock, type HclBodyItem, type HclComment, type HclExpression, type HclObject, type HclValue } from './hcl.ts';
-export { renderTerraformModule, type TerraformModule } from './terraform-files.ts';
-export { digitalOceanModule, digitalOceanVolumeDevice, type DigitalOceanModuleInput } from './terraform-digitalocean.ts';
-export { AWS_VOLUME_DEVICE, awsModule, type AwsModuleInput } from './terraform-aws.ts';
-export { renderCloudInit, type CloudInitOptions } from './cloud-init.ts';
-export { dnsName, hostLayout, secretFileKey, type HostLayout } from './host-layout.ts';
-export { renderCaddyfile } from './caddyfile.ts';
-export { renderSystemdUnit } from './systemd-unit.ts';
-export { renderDeployScript, suppliedSecretName, type DeployScriptInput } from './deploy-script.ts';
-export { generatorCommand } from './generator-commands.ts';
-export { shellQuote, shellVar } from './shell.ts';
-export { defaultSecretSource, renderTarget, type RenderTargetOptions, type RenderedFile, type TargetRender } from './render-target.ts';
-export { createAwsPackager, createDigitalOceanPackager, createVpsPackager, type ProviderPackagerOptions } from './packagers.ts';
+export { defaultSecretSource, renderTarget, type RenderTargetOptions, type TargetRender } from './render-target.ts';
 export { planRollout, type RolloutPlan } from './rollout.ts';
 export { planRollback, type PreviousRelease, type RollbackPlan } from './rollback.ts';
 export { applyManifestDiff, diffManifests, jsonEqual, type DiffOperation, type ManifestDiff } from './manifest-diff.ts';
 export { summarizeManifestChanges, type ManifestChanges, type ServiceChange } from './manifest-changes.ts';
-export { deriveSmokeChecks, renderSmokeScript, type SmokeCheck } from './smoke.ts';
 export { verify, type SmokeResult, type VerifyReport, type VerifyTargets } from './verify.ts';

@@ -13,7 +13,7 @@ import type { PriceTable } from './price-table.ts';
 import { renderTarget } from './render-target.ts';
 import { planRollback, type PreviousRelease, type RollbackPlan } from './rollback.ts';
 import { planRollout, type RolloutPlan } from './rollout.ts';
-import { deriveSmokeChecks, type SmokeCheck } from './smoke.ts';
+import { deriveSmokeChecks, type SmokeCheck } from '@deployment-manager/packager-vps';
 import { buildStages, type PlanStage } from './stages.ts';
 import { TARGET_IDS, isTargetId } from './targets-data.ts';
 

@@ -2,7 +2,7 @@ import { validateManifest, type CloudManifest } from '@deployment-manager/bundle
 import type { DependencyGraph, Tier } from '@deployment-manager/core';
 import { scoreGraph, type FitnessReport } from '@deployment-manager/fitness';
 import type { SecretPlan } from '@deployment-manager/secrets';
-import { suppliedSecretName } from './deploy-script.ts';
+import { suppliedSecretName } from '@deployment-manager/packager-vps';
 import { diagnosticToFinding } from './diagnostics-bridge.ts';
 import type { SecretSource } from './environment.ts';
 import { planFinding, type PlanFinding } from './finding.ts';

@@ -1,6 +1,6 @@
 import { exportCanonical, type CloudManifest } from '@deployment-manager/bundle';
 import { planFinding, type PlanFinding } from './finding.ts';
-import { hostLayout } from './host-layout.ts';
+import { hostLayout } from '@deployment-manager/packager-vps';
 import { summarizeManifestChanges, type ManifestChanges } from './manifest-changes.ts';
 import { diffManifests, type DiffOperation } from './manifest-diff.ts';
 import type { TargetId } from './targets-data.ts';

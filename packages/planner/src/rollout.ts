@@ -1,7 +1,7 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import type { RolloutSpec } from './environment.ts';
 import { planFinding, type PlanFinding } from './finding.ts';
-import { hostLayout } from './host-layout.ts';
+import { hostLayout } from '@deployment-manager/packager-vps';
 import { TARGETS, type RolloutStrategy, type StrategySupport, type TargetId } from './targets-data.ts';
 
 /** How a plan rolls a new version out. */

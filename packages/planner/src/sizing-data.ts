@@ -26,15 +26,17 @@ export interface SizingDefaults {
   readonly bootDiskGiB: number;
 }
 
+import { AWS_BOOT_DISK_GIB, DEFAULT_VOLUME_GIB } from '@deployment-manager/packager-terraform';
+
 /** The built-in sizing assumptions. */
 export const SIZING_DEFAULTS: SizingDefaults = {
   appCpuMillis: 250,
   appMemoryMiB: 256,
   resourceCpuMillis: 500,
   resourceMemoryMiB: 512,
-  volumeGiB: 10,
+  volumeGiB: DEFAULT_VOLUME_GIB,
   headroom: 1.25,
   hostCpuMillis: 250,
   hostMemoryMiB: 512,
-  bootDiskGiB: 25,
+  bootDiskGiB: AWS_BOOT_DISK_GIB,
 };

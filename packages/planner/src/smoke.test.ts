@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudManifest } from '@deployment-manager/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExample } from '../test/example.ts';
-import { deriveSmokeChecks, renderSmokeScript } from './smoke.ts';
+import { exampleCloudApp } from '@deployment-manager/testkit';
+import { deriveSmokeChecks, renderSmokeScript } from '@deployment-manager/packager-vps';
 import { verify } from './verify.ts';
 
 // One loopback server stands in for every service: /health answers with the current status code.
@@ -25,7 +25,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const { manifest } = loadExample();
+const { manifest } = exampleCloudApp();
 const checks = deriveSmokeChecks(manifest);
 const urls = (): Record<string, string> => Object.fromEntries(manifest.services.map((s) => [s.id, base]));
 
@@ -101,7 +101,7 @@ describe.skipIf(!hasCurl)('the rendered smoke script (bash + curl, probes overri
     new Promise((resolve) => {
       const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', SMOKE_PUBLIC_URL: base };
       for (const s of manifest.services) env[`SMOKE_URL_${s.id.toUpperCase()}`] = base;
-      const child = spawn('bash', ['-c', renderSmokeScript(manifest, checks, 'vps', 'production')], { env });
+      const child = spawn('bash', ['-c', renderSmokeScript(manifest, checks, 'compose', 'production')], { env });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
       child.on('close', (code) => resolve({ code, out }));

@@ -1,11 +1,11 @@
 import type { EnvironmentOverlay } from './environment.ts';
 import type { PlanFinding } from './finding.ts';
-import { hostLayout } from './host-layout.ts';
+import { hostLayout } from '@deployment-manager/packager-vps';
 import type { DeploymentInput } from './plan.ts';
 import type { TargetRender } from './render-target.ts';
 import type { RollbackPlan } from './rollback.ts';
 import type { RolloutPlan } from './rollout.ts';
-import type { SmokeCheck } from './smoke.ts';
+import type { SmokeCheck } from '@deployment-manager/packager-vps';
 import { TARGETS, type TargetId } from './targets-data.ts';
 
 /** The stages of a deployment, in order. */

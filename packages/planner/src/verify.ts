@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { planFinding, type PlanFinding } from './finding.ts';
-import type { SmokeCheck } from './smoke.ts';
+import type { SmokeCheck } from '@deployment-manager/packager-vps';
 
 /** Where {@link verify} sends its probes. */
 export interface VerifyTargets {

@@ -7,10 +7,10 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { applyEnvironment } from '../src/apply-environment.ts';
-import { renderComposeOverride } from '../src/compose-override.ts';
+import { renderComposeOverride } from '@deployment-manager/packager-vps';
 import { DEVELOPMENT, PRODUCTION, STAGING } from '../src/environments-data.ts';
 import { renderHelmValues } from '../src/helm-values.ts';
-import { loadExample } from './example.ts';
+import { exampleCloudApp } from '@deployment-manager/testkit';
 
 /*
  * The planner's per-environment files override the cloud packager's output,
@@ -18,7 +18,7 @@ import { loadExample } from './example.ts';
  * values layout (its values.schema.json admits nothing else).
  */
 
-const { manifest } = loadExample();
+const { manifest } = exampleCloudApp();
 const cloud = planCloud(manifest);
 const environments = [DEVELOPMENT, STAGING, PRODUCTION, { name: 'perf', services: { api: { replicas: 4, resources: { cpu: '1', memory: '1Gi' } }, postgres: { resources: { memory: '2Gi' } } } }];
 const hasCompose = spawnSync('docker-compose', ['version', '--short']).status === 0;

@@ -6,9 +6,9 @@ import { planDeployment, type DeploymentInput } from '../src/plan.ts';
 import { fitnessFindings } from '../src/preflight.ts';
 import { PLAN_STAGES } from '../src/stages.ts';
 import { TARGET_IDS } from '../src/targets-data.ts';
-import { loadExample } from './example.ts';
+import { exampleCloudApp } from '@deployment-manager/testkit';
 
-const example = loadExample();
+const example = exampleCloudApp();
 const input = (over: Partial<DeploymentInput> = {}): DeploymentInput => ({
   scenario: 'recipe-hub',
   version: 'v3.2',

@@ -4,9 +4,9 @@ import { describe, expect } from 'vitest';
 import { applyManifestDiff } from '../src/manifest-diff.ts';
 import { planRollback } from '../src/rollback.ts';
 import { TARGET_IDS } from '../src/targets-data.ts';
-import { loadExample } from './example.ts';
+import { exampleCloudApp } from '@deployment-manager/testkit';
 
-const { manifest } = loadExample();
+const { manifest } = exampleCloudApp();
 // A previous release: the current manifest with some versions, images, replicas and services changed.
 const previous: fc.Arbitrary<CloudManifest> = fc
   .record({

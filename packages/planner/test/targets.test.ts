@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parse as parseHcl } from '@cdktf/hcl2json';
-import { packagerContractSuite } from '@deployment-manager/testkit';
+import { spawnSync } from 'node:child_process';
+import { exampleCloudApp } from '@deployment-manager/testkit';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseDocument } from 'yaml';
-import { PRODUCTION, STAGING } from '../src/environments-data.ts';
-import { createAwsPackager, createDigitalOceanPackager, createVpsPackager } from '../src/packagers.ts';
+import { PRODUCTION } from '../src/environments-data.ts';
 import { renderTarget } from '../src/render-target.ts';
 import { TARGET_IDS } from '../src/targets-data.ts';
-import { loadExample } from './example.ts';
-import { hclJsonView } from './hcl-json-view.ts';
-import { TERRAFORM_SKIP_REASON, terraformFmtCheck } from './terraform-cli.ts';
 
-const { manifest } = loadExample();
-const invalid = { ...manifest, services: manifest.services.map((s) => (s.id === 'api' ? { ...s, dependencies: ['no-such-service'] } : s)) };
+const { manifest } = exampleCloudApp();
 
 describe('renderTarget for the example app in production', () => {
   it('renders the expected files per target', () => {
@@ -29,50 +21,21 @@ describe('renderTarget for the example app in production', () => {
     });
   });
 
-  it.each(['do', 'aws'] as const)('%s: every Terraform file parses back with hcl2json to the structure that was rendered', async (target) => {
-    const r = renderTarget(manifest, target, PRODUCTION);
-    expect(r.terraform).toBeDefined();
-    for (const [name, items] of Object.entries(r.terraform ?? {})) {
-      const text = r.files.find((f) => f.path === `terraform/${name}`)?.content ?? '';
-      expect(await parseHcl(name, text)).toEqual(hclJsonView(items));
-    }
-  });
-
-  it.skipIf(TERRAFORM_SKIP_REASON !== undefined)('terraform fmt -check passes on both modules', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dm-tf-'));
-    try {
-      for (const target of ['do', 'aws'] as const) {
-        for (const env of [PRODUCTION, STAGING]) {
-          for (const f of renderTarget(manifest, target, env).files.filter((x) => x.path.endsWith('.tf'))) {
-            mkdirSync(join(dir, target, env.name, 'terraform'), { recursive: true });
-            writeFileSync(join(dir, target, env.name, f.path), f.content);
-          }
-        }
-      }
-      expect(terraformFmtCheck(dir)).toEqual({ ok: true, files: [] });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('keeps provider credentials as references: a sensitive variable without default, or none at all', async () => {
-    const doMain = await parseHcl('variables.tf', renderTarget(manifest, 'do', PRODUCTION).files.find((f) => f.path === 'terraform/variables.tf')?.content ?? '');
-    const token = (doMain as { variable: Record<string, [Record<string, unknown>]> }).variable['do_token']?.[0];
-    expect(token).toMatchObject({ sensitive: true, type: '${string}' });
-    expect(token).not.toHaveProperty('default');
-    const doProvider = renderTarget(manifest, 'do', PRODUCTION).files.find((f) => f.path === 'terraform/main.tf')?.content ?? '';
-    expect(doProvider).toContain('token = var.do_token');
-    const aws = renderTarget(manifest, 'aws', PRODUCTION).files.filter((f) => f.path.startsWith('terraform/')).map((f) => f.content).join('\n');
-    expect(aws).not.toMatch(/^\s*(access_key|secret_key|token|profile)\s*=/m);
-  });
-
-  it('sizes the host from the manifest and prices it from the table', () => {
+  it('sizes the host from the manifest, prices it from the table, and hands the size to the Terraform packager', () => {
     const r = renderTarget(manifest, 'do', PRODUCTION);
     expect(r.cost.ok).toBe(true);
     if (!r.cost.ok) return;
     expect(r.cost.estimate.size.id).toMatch(/^s-/);
     expect(r.cost.estimate.monthlyUsd).toBe(r.cost.estimate.lines.reduce((s, l) => s + l.monthlyUsd, 0));
     expect(r.files.find((f) => f.path === 'terraform/variables.tf')?.content).toContain(`default     = "${r.cost.estimate.size.id}"`);
+  });
+
+  it('reports TARGET_NO_SIZE for a manifest no provider size fits, and no Terraform module', () => {
+    const huge = { ...manifest, services: manifest.services.map((s) => (s.id === 'api' ? { ...s, resources: { cpu: '64', memory: '512Gi' } } : s)) };
+    const r = renderTarget(huge, 'do', PRODUCTION);
+    expect(r.findings.map((f) => f.code)).toContain('TARGET_NO_SIZE');
+    expect(r.terraform).toBeUndefined();
+    expect(renderTarget(huge, 'vps', PRODUCTION).findings.filter((f) => f.status === 'error')).toEqual([]);
   });
 
   it('renders a compose override that doubles app replicas, adds the proxy and resets published ports', () => {
@@ -97,16 +60,8 @@ describe('renderTarget for the example app in production', () => {
     });
   });
 
-  it('never puts a secret into deploy.sh: supplied ones are read by name, generated ones made on the host', () => {
-    const deploy = renderTarget(manifest, 'vps', PRODUCTION).files.find((f) => f.path === 'deploy.sh')?.content ?? '';
-    expect(deploy).toContain("upload_secret 'secrets/openai.api_key.env' 'OPENAI_API_KEY' 'OPENAI_API_KEY'");
-    expect(deploy).toContain("generate 'secrets/postgres.password.env' 'POSTGRES_PASSWORD' ");
-    expect(deploy).toMatch(/Missing ENV: \$1/);
-  });
-
-  it('renders a deploy script and smoke script bash can parse', async () => {
-    const { spawnSync } = await import('node:child_process');
-    for (const target of ['do', 'aws', 'vps', 'compose', 'k8s'] as const) {
+  it('renders deploy and smoke scripts bash can parse on every target', () => {
+    for (const target of TARGET_IDS) {
       for (const f of renderTarget(manifest, target, PRODUCTION).files.filter((x) => x.path.endsWith('.sh'))) {
         const r = spawnSync('bash', ['-n'], { input: f.content, encoding: 'utf8' });
         expect({ target, file: f.path, stderr: r.stderr }).toEqual({ target, file: f.path, stderr: '' });
@@ -114,27 +69,3 @@ describe('renderTarget for the example app in production', () => {
     }
   });
 });
-
-describe('provider packagers', () => {
-  it('write executable scripts and report what a single host loses', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dm-vps-'));
-    try {
-      const result = await createVpsPackager().pack(manifest, { outDir: dir, log: () => undefined, signal: new AbortController().signal });
-      expect(statSync(join(dir, 'deploy.sh')).mode & 0o111).not.toBe(0);
-      expect(readFileSync(join(dir, 'Caddyfile'), 'utf8')).toContain('reverse_proxy api:8080');
-      expect(result.notes.map((n) => `${n.kind}:${n.feature}`)).toEqual(['lost:high-availability', 'emulated:ingress']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('refuse a manifest no provider size fits', () => {
-    const huge = { ...manifest, services: manifest.services.map((s) => (s.id === 'api' ? { ...s, resources: { cpu: '64', memory: '512Gi' } } : s)) };
-    expect(createDigitalOceanPackager().check(huge).map((d) => d.code)).toContain('TARGET_NO_SIZE');
-    expect(createVpsPackager().check(huge).filter((d) => d.severity === 'error')).toEqual([]);
-  });
-});
-
-packagerContractSuite('terraform-digitalocean', { create: () => createDigitalOceanPackager(), validBundle: manifest, invalidBundle: invalid });
-packagerContractSuite('terraform-aws', { create: () => createAwsPackager({ environment: 'staging' }), validBundle: manifest, invalidBundle: invalid });
-packagerContractSuite('vps', { create: () => createVpsPackager(), validBundle: manifest, invalidBundle: invalid });

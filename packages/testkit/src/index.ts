@@ -6,3 +6,4 @@
  */
 export { listTree, packagerContractSuite, type PackagerContractInput } from './packager-contract.ts';
 export { sharedDir, sharedFixture } from './fixtures.ts';
+export { EXAMPLE_PROFILE, EXAMPLE_ROOT, exampleCloudApp, type ExampleCloudApp } from './example-app.ts';

@@ -1,6 +1,7 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
+import { dockerCpus, dockerMemory } from '@deployment-manager/core';
 import { Document, YAMLSeq } from 'yaml';
-import type { EnvironmentOverlay } from './environment.ts';
+import type { HostEnvironment } from './host-environment.ts';
 import { hostLayout } from './host-layout.ts';
 
 /** Options of {@link renderComposeOverride}. */
@@ -27,11 +28,10 @@ const sortedEntries = <T>(record: Readonly<Record<string, T>>): [string, T][] =>
  *
  * @example
  * ```ts
- * const { manifest } = applyEnvironment(base, PRODUCTION);
- * writeFileSync('compose.production.yaml', renderComposeOverride(manifest, PRODUCTION, { proxy: true }));
+ * writeFileSync('compose.production.yaml', renderComposeOverride(manifest, { name: 'production' }, { proxy: true }));
  * ```
  */
-export function renderComposeOverride(manifest: CloudManifest, overlay: EnvironmentOverlay, options: ComposeOverrideOptions = {}): string {
+export function renderComposeOverride(manifest: CloudManifest, overlay: HostEnvironment, options: ComposeOverrideOptions = {}): string {
   const layout = hostLayout(manifest, overlay.name);
   const routed = new Set((manifest.ingress?.routes ?? []).map((r) => r.service));
   const doc = new Document({});
@@ -39,8 +39,8 @@ export function renderComposeOverride(manifest: CloudManifest, overlay: Environm
   for (const s of manifest.services) {
     const envKeys = { ...(s.kind === 'app' ? overlay.apps?.env : {}), ...(Object.hasOwn(overlay.services ?? {}, s.id) ? overlay.services?.[s.id]?.env : {}) };
     const reservations = {
-      ...(s.resources?.cpu === undefined ? {} : { cpus: dockerCpus(s.resources.cpu) }),
-      ...(s.resources?.memory === undefined ? {} : { memory: dockerMemory(s.resources.memory) }),
+      ...(s.resources?.cpu === undefined ? {} : { cpus: dockerCpus(s.resources.cpu) ?? s.resources.cpu }),
+      ...(s.resources?.memory === undefined ? {} : { memory: dockerMemory(s.resources.memory) ?? s.resources.memory }),
     };
     services[s.id] = {
       ...(Object.keys(envKeys).length === 0 ? {} : { environment: Object.fromEntries(sortedEntries(envKeys).map(([k]) => [k, escapeDollars(s.env?.[k] ?? '')])) }),
@@ -74,16 +74,4 @@ export function renderComposeOverride(manifest: CloudManifest, overlay: Environm
 /** `$` doubled so Compose does not interpolate configuration values. */
 function escapeDollars(text: string): string {
   return text.replace(/\$/g, '$$$$');
-}
-
-/** Docker `cpus` text for a CPU quantity (`500m` -> `0.5`); unparsable input is passed through for the validator to flag. */
-function dockerCpus(q: string): string {
-  const m = /^(\d+(?:\.\d+)?)(m?)$/.exec(q.trim());
-  return m === null ? q : String(Math.round((Number(m[1]) / (m[2] === 'm' ? 1000 : 1)) * 1000) / 1000);
-}
-
-/** Docker memory text for a quantity (`512Mi` -> `512m`, `2Gi` -> `2g`). */
-function dockerMemory(q: string): string {
-  const m = /^(\d+)(Ki|Mi|Gi)$/.exec(q.trim());
-  return m === null ? q : `${m[1]}${({ Ki: 'k', Mi: 'm', Gi: 'g' } as const)[m[2] as 'Ki' | 'Mi' | 'Gi']}`;
 }

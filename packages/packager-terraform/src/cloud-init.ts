@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { HostLayout } from './host-layout.ts';
+import type { HostLayout } from '@deployment-manager/packager-vps';
 
 /** Options of {@link renderCloudInit}. */
 export interface CloudInitOptions {

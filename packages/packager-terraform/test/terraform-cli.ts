@@ -19,4 +19,4 @@ const version = terraformVersion();
 export const TERRAFORM_SKIP_REASON: string | undefined =
   version === undefined ? 'terraform is not on PATH, so `terraform fmt -check` is skipped (the hcl2json round trip still runs)' : undefined;
 
-if (TERRAFORM_SKIP_REASON !== undefined) console.warn(`[planner tests] ${TERRAFORM_SKIP_REASON}`);
+if (TERRAFORM_SKIP_REASON !== undefined) console.warn(`[packager-terraform tests] ${TERRAFORM_SKIP_REASON}`);

@@ -1,6 +1,6 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import { attr, block, comment, expr, obj } from './hcl.ts';
-import type { HostLayout } from './host-layout.ts';
+import type { HostLayout } from '@deployment-manager/packager-vps';
 import type { TerraformModule } from './terraform-files.ts';
 
 /** Inputs of {@link digitalOceanModule}. */

@@ -2,7 +2,7 @@ import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
 import { generatorCommand } from './generator-commands.ts';
 import { secretFileKey, type HostLayout } from './host-layout.ts';
-import { shellQuote, shellVar } from './shell.ts';
+import { shellQuote, shellVar } from '@deployment-manager/core';
 
 /** Inputs of {@link renderDeployScript}. */
 export interface DeployScriptInput {

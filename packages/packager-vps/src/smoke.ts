@@ -1,7 +1,6 @@
 import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
 import { hostLayout } from './host-layout.ts';
-import { shellQuote, shellVar } from './shell.ts';
-import type { TargetId } from './targets-data.ts';
+import { shellQuote, shellVar } from '@deployment-manager/core';
 
 /** One smoke check, derived from a service's health and readiness definitions or from an ingress route. */
 export interface SmokeCheck {
@@ -72,8 +71,11 @@ export function deriveSmokeChecks(manifest: CloudManifest): SmokeCheck[] {
 const CURL_IMAGE = 'curlimages/curl:8.11.1';
 const NC_IMAGE = 'busybox:1.36';
 
-function probePrelude(manifest: CloudManifest, target: TargetId, environment: string): string[] {
-  if (target === 'k8s') {
+/** Where the services run, so the script knows how to reach them from inside. */
+export type SmokeRuntime = 'compose' | 'kubernetes';
+
+function probePrelude(manifest: CloudManifest, runtime: SmokeRuntime, environment: string): string[] {
+  if (runtime === 'kubernetes') {
     return [
       `NAMESPACE="\${NAMESPACE:-${manifest.app.name}-${environment}}"`,
       '# Probes run in a throwaway pod inside the namespace (service DNS names resolve there).',
@@ -91,7 +93,7 @@ function probePrelude(manifest: CloudManifest, target: TargetId, environment: st
 }
 
 /**
- * Renders a runnable bash smoke-test script for a target. Each check probes
+ * Renders a runnable bash smoke-test script for services on a compose host or a Kubernetes cluster. Each check probes
  * `SMOKE_URL_<SERVICE>` (e.g. `SMOKE_URL_API=http://127.0.0.1:8080`) with the
  * local curl when that variable is set, and otherwise the service by its
  * in-cluster name through a throwaway curl container (compose network) or
@@ -100,17 +102,17 @@ function probePrelude(manifest: CloudManifest, target: TargetId, environment: st
  *
  * @example
  * ```ts
- * writeFileSync('smoke.sh', renderSmokeScript(manifest, deriveSmokeChecks(manifest), 'vps', 'production'), { mode: 0o755 });
+ * writeFileSync('smoke.sh', renderSmokeScript(manifest, deriveSmokeChecks(manifest), 'compose', 'production'), { mode: 0o755 });
  * ```
  */
-export function renderSmokeScript(manifest: CloudManifest, checks: readonly SmokeCheck[], target: TargetId, environment: string): string {
+export function renderSmokeScript(manifest: CloudManifest, checks: readonly SmokeCheck[], runtime: SmokeRuntime, environment: string): string {
   const publicDefault = manifest.ingress?.host === undefined ? 'http://127.0.0.1' : `${manifest.ingress.tls === true ? 'https' : 'http'}://${manifest.ingress.host}`;
   const lines = [
     '#!/usr/bin/env bash',
-    `# Smoke checks for ${manifest.app.name} ${manifest.app.version}, environment ${environment}, target ${target} (rendered by deployment-manager).`,
+    `# Smoke checks for ${manifest.app.name} ${manifest.app.version}, environment ${environment}, on ${runtime} (rendered by deployment-manager).`,
     '# Set SMOKE_URL_<SERVICE> to probe a service directly, SMOKE_PUBLIC_URL for the public routes.',
     'set -uo pipefail',
-    ...probePrelude(manifest, target, environment),
+    ...probePrelude(manifest, runtime, environment),
     `PUBLIC_URL="\${SMOKE_PUBLIC_URL:-${publicDefault}}"`,
     'passed=0; failed=0; critical_failed=0',
     'report() { # name ok critical detail',

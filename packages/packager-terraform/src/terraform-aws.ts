@@ -1,7 +1,6 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import { attr, block, comment, expr, obj } from './hcl.ts';
-import type { HostLayout } from './host-layout.ts';
-import { SIZING_DEFAULTS } from './sizing-data.ts';
+import type { HostLayout } from '@deployment-manager/packager-vps';
 import type { TerraformModule } from './terraform-files.ts';
 
 /** Inputs of {@link awsModule}. */
@@ -19,6 +18,9 @@ export interface AwsModuleInput {
   /** Default region. Default `us-east-1`. */
   readonly region?: string;
 }
+
+/** Size (GiB) of the EC2 host's boot disk; the planner's cost estimate prices the same figure. */
+export const AWS_BOOT_DISK_GIB = 25;
 
 const ingressRule = (port: number, cidrs: ReturnType<typeof expr> | readonly string[], description: string) =>
   block('ingress', [], [attr('description', description), attr('from_port', port), attr('to_port', port), attr('protocol', 'tcp'), attr('cidr_blocks', cidrs)]);
@@ -79,7 +81,7 @@ export function awsModule(input: AwsModuleInput): TerraformModule {
         attr('key_name', expr('var.key_name')),
         attr('vpc_security_group_ids', [expr('aws_security_group.host.id')]),
         attr('user_data', expr('file("${path.module}/../cloud-init.yaml")')),
-        block('root_block_device', [], [attr('volume_size', SIZING_DEFAULTS.bootDiskGiB), attr('volume_type', 'gp3'), attr('encrypted', true)]),
+        block('root_block_device', [], [attr('volume_size', AWS_BOOT_DISK_GIB), attr('volume_type', 'gp3'), attr('encrypted', true)]),
         block('metadata_options', [], [attr('http_tokens', 'required')]),
       ]),
       ...(volume

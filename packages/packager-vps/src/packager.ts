@@ -1,0 +1,71 @@
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateManifest, type CloudManifest } from '@deployment-manager/bundle';
+import { createArtifactWriter, createDiagnostic, definePackager, throwIfAborted, type Diagnostic, type PackContext, type PackagerArtifact, type Packager } from '@deployment-manager/core';
+import { renderComposeHost, type ComposeHostOptions, type HostFile } from './render-host.ts';
+
+/** Options of {@link createVpsPackager}. */
+export type VpsPackagerOptions = Omit<ComposeHostOptions, 'hostCommand'>;
+
+/**
+ * The checks every host packager makes: the bundle's `validateManifest`
+ * (schema and meaning, including the names and values every generated file
+ * embeds), and that it is a cloud manifest (`MANIFEST_NOT_CLOUD`). Pure.
+ *
+ * @example
+ * ```ts
+ * checkHostManifest(manifest, 'vps').filter((d) => d.severity === 'error')
+ * ```
+ */
+export function checkHostManifest(bundle: unknown, target: string): Diagnostic[] {
+  const validation = validateManifest(bundle);
+  const out: Diagnostic[] = validation.ok ? [...validation.warnings] : [...validation.issues, ...validation.warnings];
+  if (validation.ok && validation.value.target !== 'cloud') {
+    out.push(createDiagnostic({ code: 'MANIFEST_NOT_CLOUD', severity: 'error', path: '/target', message: `a ${validation.value.target} manifest cannot be deployed to ${target}`, hint: 'assemble the scenario for the saas or enterprise tier' }));
+  }
+  return out;
+}
+
+/**
+ * Writes rendered host files under `ctx.outDir` (executables with mode
+ * 0755) and returns their artifact records.
+ *
+ * @example
+ * ```ts
+ * const artifacts = writeHostFiles(ctx, 'vps', renderComposeHost(manifest).files);
+ * ```
+ */
+export function writeHostFiles(ctx: PackContext, packager: string, files: readonly HostFile[]): readonly PackagerArtifact[] {
+  const out = createArtifactWriter(ctx, packager);
+  for (const file of files) {
+    throwIfAborted(ctx.signal, packager);
+    out.write(file.path, file.content, file.mediaType);
+    if (file.executable === true) chmodSync(join(ctx.outDir, file.path), 0o755);
+    ctx.log({ level: 'debug', packager, message: `wrote ${file.path}` });
+  }
+  return out.artifacts;
+}
+
+/**
+ * A packager for an existing server or VPS: the environment's Compose
+ * override with a Caddy reverse proxy, the Caddyfile, a systemd unit, and
+ * the deploy and smoke scripts. It renders the manifest as given: the
+ * planner overlays the environment (replicas, resources, env, ingress host)
+ * before calling it. Runs on the core packager contract.
+ *
+ * @example
+ * ```ts
+ * await runPackagers([createCloudPackager(), createVpsPackager({ environment: { name: 'production' } })], manifest, { outDir: 'out' });
+ * ```
+ */
+export function createVpsPackager(options: VpsPackagerOptions = {}): Packager<CloudManifest> {
+  return definePackager<CloudManifest>({
+    name: 'vps',
+    target: 'systemd+caddy+docker-compose',
+    check: (bundle) => checkHostManifest(bundle, 'a vps'),
+    pack: async (bundle, ctx) => {
+      const render = renderComposeHost(bundle, options);
+      return { artifacts: writeHostFiles(ctx, 'vps', render.files), notes: render.notes };
+    },
+  });
+}
