@@ -1,0 +1,57 @@
+/*
+ * An append-only text file rotated by size: when the next write would pass
+ * `maxBytes`, `f` becomes `f.1`, `f.1` becomes `f.2`... and the oldest beyond
+ * `keep` is dropped. Writes are synchronous appends so a line is on disk
+ * before the supervisor can die, and files are created 0600.
+ */
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** A size-rotated append-only file. */
+export interface RotatingFile {
+  /** Absolute path of the live file. */
+  readonly path: string;
+  /** Appends text (the caller adds newlines). */
+  write(text: string): void;
+}
+
+/**
+ * Opens (creating its directory) a {@link RotatingFile}.
+ *
+ * @example
+ * ```ts
+ * const log = createRotatingFile('/app/logs/api/api.log', { maxBytes: 5 << 20, keep: 3 });
+ * log.write('listening\n');
+ * ```
+ */
+export function createRotatingFile(path: string, options: { readonly maxBytes: number; readonly keep: number }): RotatingFile {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    size = 0;
+  }
+  const rotate = (): void => {
+    rmSync(`${path}.${options.keep}`, { force: true });
+    for (let i = options.keep - 1; i >= 1; i--) {
+      try {
+        renameSync(`${path}.${i}`, `${path}.${i + 1}`);
+      } catch {
+        // that generation does not exist yet
+      }
+    }
+    if (options.keep >= 1) renameSync(path, `${path}.1`);
+    else rmSync(path, { force: true });
+    size = 0;
+  };
+  return {
+    path,
+    write(text) {
+      const bytes = Buffer.byteLength(text);
+      if (size > 0 && size + bytes > options.maxBytes) rotate();
+      appendFileSync(path, text, { mode: 0o600 });
+      size += bytes;
+    },
+  };
+}

@@ -1,0 +1,301 @@
+/*
+ * One supervised service: spawn (in its own process group), wait for
+ * readiness, watch health, restart with bounded exponential backoff up to its
+ * recovery attempts, and stop with SIGTERM then SIGKILL after a grace period.
+ * The runner reports through events; the bundle decides what a give-up means.
+ */
+import type { ChildProcess } from 'node:child_process';
+import type { DesktopService } from '@deployment-manager/bundle';
+import { onLines, signalGroup, spawnGroup } from './process-group.ts';
+import { probe, probeTcp, type ProbeResult } from './probes.ts';
+import type { RotatingFile } from './rotating-file.ts';
+import type { CommandLine } from './service-command.ts';
+import type { ServicePolicy } from './start-order.ts';
+import type { RuntimeEvent, ServiceState, ServiceStatus } from './types.ts';
+
+/** An event as a runner reports it (the bundle stamps the time). */
+export type RunnerEvent = Omit<RuntimeEvent, 'ts'>;
+
+/** Everything a runner needs, resolved by the bundle. */
+export interface RunnerContext {
+  /** The manifest entry. */
+  readonly service: DesktopService;
+  /** Policy (critical, attempts, readiness timeout). */
+  readonly policy: ServicePolicy;
+  /** What to run. */
+  readonly command: CommandLine;
+  /** Full environment. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Allocated ports by name. */
+  readonly ports: Readonly<Record<string, number>>;
+  /** Builds check command lines. */
+  readonly checkCommand: (argv: readonly string[]) => CommandLine;
+  /** The service's log. */
+  readonly log: RotatingFile;
+  /** Secret redaction. */
+  readonly redact: (text: string) => string;
+  /** Reports an event. */
+  readonly emit: (event: RunnerEvent) => void;
+  /** Registers (true) or forgets (false) a process group with the orphan guard. */
+  readonly track: (pgid: number, alive: boolean) => void;
+  /** Called once when the service has used up its restarts after having been ready. */
+  readonly onGiveUp: (reason: string) => void;
+  /** Timing knobs. */
+  readonly timing: { readonly backoffInitialMs: number; readonly backoffMaxMs: number; readonly stableAfterMs: number; readonly stopTimeoutMs: number };
+}
+
+/** A supervised service. */
+export interface ServiceRunner {
+  /** Service id. */
+  readonly id: string;
+  /** Starts and waits for readiness, restarting on failure; resolves false when it gave up (reason in status). */
+  start(): Promise<boolean>;
+  /** Stops it (idempotent). */
+  stop(): Promise<void>;
+  /** Marks a service that never started as failed. */
+  fail(reason: string): void;
+  /** Current status. */
+  status(): ServiceStatus;
+}
+
+const sleep = (ms: number, signal: { cancelled: boolean; wake?: () => void }): Promise<void> =>
+  new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.wake = () => {
+      clearTimeout(t);
+      resolve();
+    };
+  });
+
+/** Describes how a process ended. */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal !== null ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
+}
+
+/** Creates the runner of one service. */
+export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
+  const { service, policy, timing } = ctx;
+  const id = service.id;
+  let state: ServiceState = 'pending';
+  let child: ChildProcess | undefined;
+  let pid: number | null = null;
+  let restarts = 0;
+  let failures = 0;
+  let readyMs: number | null = null;
+  let reason: string | null = null;
+  let stopping = false;
+  let matched = false;
+  let healthTimer: NodeJS.Timeout | undefined;
+  let stableTimer: NodeJS.Timeout | undefined;
+  const pause: { cancelled: boolean; wake?: () => void } = { cancelled: false };
+  let exited: Promise<void> = Promise.resolve();
+  const pattern = service.readiness.pattern === undefined ? undefined : new RegExp(service.readiness.pattern);
+
+  const write = (stream: string, line: string): void => {
+    const clean = ctx.redact(line);
+    if (pattern !== undefined && pattern.test(clean)) matched = true;
+    ctx.log.write(`${new Date().toISOString()} ${stream} ${clean}\n`);
+  };
+
+  const clearTimers = (): void => {
+    clearTimeout(healthTimer);
+    clearTimeout(stableTimer);
+    healthTimer = undefined;
+    stableTimer = undefined;
+  };
+
+  /** Spawns one process; `onExit` hears about an exit the runner did not ask for. */
+  const spawnOnce = (onExit: (why: string) => void): boolean => {
+    matched = false;
+    let c: ChildProcess;
+    try {
+      c = spawnGroup(ctx.command, ctx.env);
+    } catch (e) {
+      onExit(`could not start: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+    child = c;
+    const cpid = c.pid;
+    let resolveExit: () => void = () => undefined;
+    exited = new Promise((r) => (resolveExit = r));
+    c.once('error', (e) => {
+      if (cpid === undefined) {
+        resolveExit();
+        onExit(`could not start: ${e.message}`);
+      }
+    });
+    if (cpid === undefined) return false;
+    pid = cpid;
+    ctx.track(cpid, true);
+    onLines(c.stdout, (l) => write('stdout', l));
+    onLines(c.stderr, (l) => write('stderr', l));
+    ctx.emit({ type: 'spawn', level: 'info', service: id, details: { pid: cpid, attempt: failures } });
+    c.once('exit', (code, signal) => {
+      signalGroup(cpid, 'SIGKILL'); // anything the service left in its group goes with it
+      ctx.track(cpid, false);
+      if (child === c) {
+        child = undefined;
+        pid = null;
+      }
+      resolveExit();
+      onExit(exitReason(code, signal));
+    });
+    return true;
+  };
+
+  const readinessProbe = (): Promise<ProbeResult> => {
+    const r = service.readiness;
+    const target = { ports: ctx.ports, env: ctx.env, command: ctx.checkCommand, logMatched: () => matched, track: ctx.track };
+    switch (r.type) {
+      case 'health_success':
+        return probe(service.health, target);
+      case 'port_open': {
+        const port = ctx.ports[r.port_name ?? service.health.port_name ?? ''] ?? Object.values(ctx.ports)[0];
+        return port === undefined ? Promise.resolve({ ok: false, reason: 'no port to probe' }) : probeTcp(port, 1000);
+      }
+      case 'log_match':
+        return Promise.resolve(matched ? { ok: true } : { ok: false, reason: `no output line matched ${r.pattern ?? ''}` });
+      case 'dependencies_ready':
+        return Promise.resolve({ ok: true });
+    }
+  };
+
+  /** One try: spawn and wait for readiness; kills the process when it is not ready in time. */
+  const attempt = async (): Promise<ProbeResult> => {
+    const t0 = performance.now();
+    let died: string | undefined;
+    state = failures === 0 && restarts === 0 ? 'starting' : 'restarting';
+    if (!spawnOnce((why) => (died ??= why))) return { ok: false, reason: died ?? 'could not start' };
+    const deadline = t0 + policy.readinessTimeoutMs;
+    let wait = 10;
+    let last: ProbeResult = { ok: false, reason: 'not probed yet' };
+    while (!stopping && died === undefined && performance.now() < deadline) {
+      last = await readinessProbe();
+      if (last.ok && died === undefined) break;
+      await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(wait * 2, 250);
+    }
+    if (stopping) return { ok: false, reason: 'stopping' };
+    if (died !== undefined) return { ok: false, reason: `${died} before it was ready` };
+    if (!last.ok) {
+      await terminate();
+      return { ok: false, reason: `not ready within ${policy.readinessTimeoutMs} ms (${last.reason ?? 'no reason'})` };
+    }
+    readyMs = Math.round(performance.now() - t0);
+    state = 'ready';
+    reason = null;
+    ctx.emit({ type: 'ready', level: 'info', service: id, details: { ready_ms: readyMs, pid } });
+    watch();
+    return { ok: true };
+  };
+
+  /** After readiness: an unexpected exit or failed health checks lead to recovery. */
+  const watch = (): void => {
+    const c = child;
+    if (c === undefined) return;
+    stableTimer = setTimeout(() => (failures = 0), timing.stableAfterMs);
+    stableTimer.unref();
+    c.once('exit', (code, signal) => {
+      if (stopping || state !== 'ready') return;
+      clearTimers();
+      const why = exitReason(code, signal);
+      ctx.emit({ type: 'crash', level: 'error', service: id, reason: why, details: { code, signal } });
+      void recover(why).then((ok) => {
+        if (!ok && !stopping) ctx.onGiveUp(reason ?? why);
+      });
+    });
+    if (service.health.type === 'log_match') return;
+    const interval = service.health.interval_ms ?? 1000;
+    const allowed = service.health.retries ?? 3;
+    let bad = 0;
+    const tick = async (): Promise<void> => {
+      if (stopping || state !== 'ready' || child !== c) return;
+      const r = await probe(service.health, { ports: ctx.ports, env: ctx.env, command: ctx.checkCommand, logMatched: () => matched, track: ctx.track });
+      if (stopping || state !== 'ready' || child !== c) return;
+      if (r.ok) bad = 0;
+      else {
+        bad++;
+        ctx.emit({ type: 'health_failure', level: 'warn', service: id, reason: r.reason ?? 'check failed', details: { consecutive: bad, allowed } });
+        if (bad > allowed) {
+          clearTimers();
+          state = 'restarting';
+          const why = `unhealthy after ${bad} failed checks (${r.reason ?? 'check failed'})`;
+          await terminate();
+          void recover(why).then((ok) => {
+            if (!ok && !stopping) ctx.onGiveUp(reason ?? why);
+          });
+          return;
+        }
+      }
+      healthTimer = setTimeout(() => void tick(), interval);
+      healthTimer.unref();
+    };
+    healthTimer = setTimeout(() => void tick(), interval);
+    healthTimer.unref();
+  };
+
+  /** Restarts with exponential backoff until ready or out of attempts. */
+  const recover = async (first: string): Promise<boolean> => {
+    let why = first;
+    for (;;) {
+      if (stopping) return false;
+      if (failures >= policy.recoveryAttempts) {
+        state = 'failed';
+        reason = `gave up after ${failures + 1} failed start(s): ${why}`;
+        ctx.emit({ type: 'gave_up', level: 'error', service: id, reason, details: { attempts: failures, critical: policy.critical } });
+        return false;
+      }
+      const delay = Math.min(timing.backoffMaxMs, timing.backoffInitialMs * 2 ** failures);
+      failures++;
+      restarts++;
+      state = 'restarting';
+      ctx.emit({ type: 'restart', level: 'warn', service: id, reason: why, details: { attempt: failures, of: policy.recoveryAttempts, delay_ms: delay } });
+      await sleep(delay, pause);
+      if (stopping) return false;
+      const r = await attempt();
+      if (r.ok) return true;
+      why = r.reason ?? 'failed';
+    }
+  };
+
+  /** SIGTERM to the group, SIGKILL after the grace period; resolves once the leader is gone. */
+  const terminate = async (): Promise<void> => {
+    const c = child;
+    const p = pid;
+    if (c === undefined || p === null) return;
+    const gone = exited;
+    signalGroup(p, 'SIGTERM');
+    const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timing.stopTimeoutMs).unref());
+    if ((await Promise.race([gone.then(() => 'exited' as const), timer])) === 'timeout') {
+      ctx.emit({ type: 'kill', level: 'warn', service: id, reason: `still running ${timing.stopTimeoutMs} ms after SIGTERM`, details: { pid: p } });
+      signalGroup(p, 'SIGKILL');
+      await gone;
+    }
+  };
+
+  return {
+    id,
+    async start() {
+      const r = await attempt();
+      if (r.ok) return true;
+      if (stopping) return false;
+      return recover(r.reason ?? 'failed');
+    },
+    async stop() {
+      if (stopping) return exited;
+      stopping = true;
+      pause.wake?.();
+      clearTimers();
+      const wasRunning = child !== undefined;
+      if (state !== 'failed') state = 'stopping';
+      if (wasRunning) ctx.emit({ type: 'stop', level: 'info', service: id, details: { pid } });
+      await terminate();
+      if (state !== 'failed') state = 'stopped';
+    },
+    fail(why) {
+      state = 'failed';
+      reason = why;
+    },
+    status: () => ({ id, state, critical: policy.critical, pid, restarts, ports: ctx.ports, readyMs, reason }),
+  };
+}
