@@ -99,6 +99,13 @@ describe('writeExport and verifyExport', () => {
 
   it('throws FILE_UNREADABLE for a missing file and FILE_WRITE_FAILED for an unwritable path', () => {
     expect(() => verifyExport(join(dir, 'nope.json'))).toThrow(expect.objectContaining({ code: 'FILE_UNREADABLE' }));
-    expect(() => writeExport({}, join(dir, 'no-such-dir', 'x.json'))).toThrow(expect.objectContaining({ code: 'FILE_WRITE_FAILED' }));
+    writeFileSync(join(dir, 'a-file'), 'x');
+    expect(() => writeExport({}, join(dir, 'a-file', 'x.json'))).toThrow(expect.objectContaining({ code: 'FILE_WRITE_FAILED' }));
+  });
+
+  it('creates the folders of the path it writes', () => {
+    const path = join(dir, 'new', 'deeper', 'bundle.json');
+    const e = writeExport({ b: 1 }, path);
+    expect(verifyExport(path, e.sha256).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SdkError } from '@deployment-manager/core/pure';
 import { canonicalJson } from './canonical.ts';
@@ -8,11 +8,13 @@ import { exportCanonical, sha256Hex, type CanonicalExport } from './canonical-ex
 /**
  * Writes `bytes` to `path` atomically: a temp file in the same directory,
  * fsync, rename over the target. A crash leaves the old file or the new one,
- * never a torn one. Throws `FILE_WRITE_FAILED` (cause kept) when it cannot.
+ * never a torn one. The folder is created when missing. Throws
+ * `FILE_WRITE_FAILED` (cause kept) when it cannot.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
+    mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(tmp, 'wx');
     try {
       writeSync(fd, bytes);
@@ -23,7 +25,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     renameSync(tmp, path);
   } catch (cause) {
     rmSync(tmp, { force: true });
-    throw new SdkError('FILE_WRITE_FAILED', `could not write ${path}`, { hint: 'check that the directory exists and is writable', cause, details: { path } });
+    throw new SdkError('FILE_WRITE_FAILED', `could not write ${path}`, { hint: 'check that the folder is writable', cause, details: { path } });
   }
 }
 

@@ -1,40 +1,61 @@
-import { reportError, type CliCommand, type CliIo } from './io.ts';
-import { runBundleCommand } from './commands/bundle.ts';
-import { runDiffCommand } from './commands/diff.ts';
-import { runFitnessCommand } from './commands/fitness.ts';
-import { runGraphCommand } from './commands/graph.ts';
-import { runPackageCommand } from './commands/package.ts';
-import { runPlanCommand } from './commands/plan.ts';
-import { runProfileCommand } from './commands/profile.ts';
-import { runSecretsCommand } from './commands/secrets.ts';
-import { runSwapsCommand } from './commands/swaps.ts';
+import { closestMatch } from './closest-match.ts';
+import type { Command, CommandEntry } from './command.ts';
+import { COMMANDS } from './command-table.ts';
+import { EXIT } from './exit-codes.ts';
+import { commandHelp, shortUsage, topHelp } from './help-text.ts';
+import type { CliIo } from './io.ts';
+import { asksForHelp, parseInvocation } from './parse-invocation.ts';
+import { reportError } from './report-error.ts';
+import { sanitizeTerminalText } from './terminal-text.ts';
+import { UsageError } from './usage-error.ts';
+import { cliVersion } from './version.ts';
 
-/** Subcommands by name. Each is a thin wrapper over the packages' functions. */
-export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly run: CliCommand }>> = {
-  graph: { summary: 'dependency graph of a scenario (nodes, edges, order, cycles, diagnostics)', run: runGraphCommand },
-  fitness: { summary: 'fitness per tier with reasons and suggested swaps (--model default|vrooli)', run: runFitnessCommand },
-  swaps: { summary: 'swaps suggest|cascade for a tier (--swap from=to ...)', run: runSwapsCommand },
-  secrets: { summary: 'secret plan for a tier (--format json|env|k8s)', run: runSecretsCommand },
-  bundle: { summary: 'bundle assemble|validate|export|verify a deployment manifest', run: runBundleCommand },
-  profile: { summary: 'profile create|list|show|update|history|diff|rollback|export|import', run: runProfileCommand },
-  package: { summary: 'the whole pipeline for a target: manifest + packager artifacts in --out', run: runPackageCommand },
-  plan: { summary: 'deployment plan: stages, pre-flight, cost, rollout and rollback (--env, --target do|aws|vps|compose|k8s)', run: runPlanCommand },
-  diff: { summary: 'what changes between two exported manifests', run: runDiffCommand },
-};
+/** The options that stand before any command. */
+const TOP_OPTIONS = ['--help', '--version'] as const;
 
-const USAGE = (): string =>
-  [
-    'usage: deployment-manager <command> [options]',
-    '',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
-    '',
-    'every command takes --json and --help',
-    '',
-  ].join('\n');
+function findCommand(name: string): CommandEntry {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry !== undefined) return entry;
+  if (name.startsWith('-')) {
+    const near = closestMatch(name, TOP_OPTIONS);
+    throw new UsageError(`unknown option "${name}"`, near === undefined ? 'options go after the command: deployment-manager <command> [options]' : `did you mean ${near}?`);
+  }
+  const near = closestMatch(name, COMMANDS.map((c) => c.name));
+  throw new UsageError(`command "${name}" is not known`, near === undefined ? `commands: ${COMMANDS.map((c) => c.name).join(', ')}` : `did you mean "${near}"?`);
+}
+
+/** True when `--json` comes before any `--`: errors are then printed as JSON too. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** The io a command writes through: people's text sanitized, machine output exact. */
+function commandIo(io: CliIo, machine: boolean): CliIo {
+  return {
+    isTTY: io.isTTY,
+    stdout: machine ? io.stdout : (text) => io.stdout(sanitizeTerminalText(text, io.isTTY)),
+    stderr: (text) => io.stderr(sanitizeTerminalText(text, io.isTTY)),
+  };
+}
+
+async function runCommand(entry: CommandEntry, argv: readonly string[], io: CliIo, setCommand: (c: Command) => void): Promise<number> {
+  const command = await entry.load();
+  setCommand(command);
+  if (asksForHelp(argv)) {
+    io.stdout(commandHelp(entry.name, command));
+    return EXIT.ok;
+  }
+  const invocation = parseInvocation(entry.name, command, argv);
+  const machine = command.machineOutput === undefined ? invocation.json : command.machineOutput(invocation);
+  return await command.run(invocation, commandIo(io, machine));
+}
 
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and
- * returns the exit code.
+ * returns the exit code (0 done, 1 a "no" answer, 2 bad invocation or input,
+ * 70 a bug). Only the command that runs is loaded: `--help` and `--version`
+ * load none.
  *
  * @example
  * ```ts
@@ -42,19 +63,31 @@ const USAGE = (): string =>
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE());
-    return name === undefined ? 1 : 0;
-  }
-  const command = COMMANDS[name];
-  if (command === undefined) {
-    io.stderr(`error [INVALID_ARGUMENT]: command "${name}" is not known\n${USAGE()}`);
-    return 2;
-  }
+  const json = wantsJson(argv);
+  let name: string | undefined;
+  let command: Command | undefined;
   try {
-    return await command.run(rest, io);
+    const [first, ...rest] = argv;
+    if (first === '--version' || first === '-v') {
+      io.stdout(`${cliVersion()}\n`);
+      return EXIT.ok;
+    }
+    if (first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {
+      io.stdout(topHelp(COMMANDS, cliVersion()));
+      return EXIT.ok;
+    }
+    if (first === undefined || first === '--json') throw new UsageError('no command given', `run deployment-manager --help for the commands`);
+    if (first === 'help') {
+      const [topic, ...extra] = rest;
+      if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] as string}"`, 'help takes one command name');
+      const entry = findCommand(topic as string);
+      io.stdout(commandHelp(entry.name, await entry.load()));
+      return EXIT.ok;
+    }
+    const entry = findCommand(first);
+    name = entry.name;
+    return await runCommand(entry, rest, io, (c) => (command = c));
   } catch (error) {
-    return reportError(error, io);
+    return await reportError(error, commandIo(io, json), { json, usage: shortUsage(name ?? '', command) });
   }
 }

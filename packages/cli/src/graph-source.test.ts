@@ -59,10 +59,10 @@ describe('--analyzer-url', () => {
   });
 
   it('fails with HTTP_CONNECTION_FAILED, not a stack trace, when the analyzer is down', async () => {
-    const { code, err } = await cli(['graph', 'recipe-hub', '--analyzer-url', 'http://127.0.0.1:9', '--json']);
+    const { code, out } = await cli(['graph', 'recipe-hub', '--analyzer-url', 'http://127.0.0.1:9', '--json']);
     expect(code).toBe(2);
-    expect(err).toContain('HTTP_CONNECTION_FAILED');
-    expect(err).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(out).error.code).toBe('HTTP_CONNECTION_FAILED');
+    expect(out).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -1,14 +1,7 @@
 import { SdkError, buildGraph, loadWorkspace, type DependencyGraph, type InclusionPolicy, type Workspace } from '@deployment-manager/core';
-import { graphFromAnalyzer } from '@deployment-manager/clients';
+import { requireScenario } from './require-scenario.ts';
 
-/** The parseArgs options every graph-reading command shares. */
-export const GRAPH_SOURCE_OPTIONS = {
-  root: { type: 'string', default: '.' },
-  'analyzer-url': { type: 'string' },
-  policy: { type: 'string' },
-} as const;
-
-/** The values of {@link GRAPH_SOURCE_OPTIONS} as parseArgs returns them. */
+/** The option values a graph-reading command passes (see `GRAPH_SOURCE_OPTIONS`). */
 export interface GraphSourceValues {
   /** Workspace root (files). */
   readonly root?: string | undefined;
@@ -40,7 +33,9 @@ export function parsePolicy(value: string | undefined, fallback: InclusionPolicy
 /**
  * Builds a scenario's graph from files (`--root`) or, with `--analyzer-url`,
  * from the live analyzer - compared with the files when they hold the
- * scenario, differences reported as graph diagnostics.
+ * scenario, differences reported as graph diagnostics. An unknown scenario
+ * names the closest one; a scenario whose own file does not parse shows the
+ * parse error (file, line, column).
  */
 export async function loadGraphSource(scenario: string, values: GraphSourceValues, fallbackPolicy: InclusionPolicy = 'all'): Promise<GraphSource> {
   const policy = parsePolicy(values.policy, fallbackPolicy);
@@ -48,6 +43,7 @@ export async function loadGraphSource(scenario: string, values: GraphSourceValue
   const analyzer = values['analyzer-url'];
   if (analyzer === undefined) {
     const workspace = loadWorkspace(root);
+    requireScenario(workspace, scenario);
     return { workspace, graph: buildGraph(workspace, scenario, { policy }), origin: 'files', stale: false };
   }
   let workspace: Workspace | undefined;
@@ -57,6 +53,8 @@ export async function loadGraphSource(scenario: string, values: GraphSourceValue
     workspace = undefined; // the analyzer alone is enough for the graph
   }
   const files = workspace?.scenarios.has(scenario) === true ? buildGraph(workspace, scenario, { policy }) : undefined;
+  // The HTTP client loads only when an analyzer is asked for.
+  const { graphFromAnalyzer } = await import('@deployment-manager/clients');
   const live = await graphFromAnalyzer({ baseUrl: analyzer, scenario, policy, ...(files === undefined ? {} : { compareWith: files }) });
   return { workspace, graph: live.graph, origin: 'analyzer', stale: live.stale };
 }

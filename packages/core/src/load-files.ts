@@ -63,7 +63,14 @@ export function readTextFile(absPath: string, file: string): ReadTextResult {
   }
 }
 
-/** Reads and parses a JSON file; syntax errors become a `PARSE_FAILED` diagnostic. */
+/** `line L, column C` (both from 1) of a character offset, for people reading a parse error. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Reads and parses a JSON file; syntax errors become a `PARSE_FAILED` diagnostic (with line and column). */
 export function readJsonFile(absPath: string, file: string): ReadJsonResult {
   const read = readTextFile(absPath, file);
   if (!read.ok) return read;
@@ -72,7 +79,7 @@ export function readJsonFile(absPath: string, file: string): ReadJsonResult {
   } catch (error) {
     // Engine messages quote file content (possibly a secret); keep only the position.
     const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
-    const where = position === undefined ? '' : ` (at character ${position})`;
+    const where = position === undefined ? '' : ` (${lineAndColumn(read.text, Number(position))})`;
     return { ok: false, diagnostic: loaderDiagnostic('PARSE_FAILED', file, '', `${file} is not valid JSON${where}`) };
   }
 }

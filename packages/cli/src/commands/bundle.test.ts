@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBundleCommand } from './bundle.ts';
+import { runCli } from '../cli.ts';
 
 function capture(): { io: { stdout: (s: string) => void; stderr: (s: string) => void; isTTY: boolean }; out: () => string; err: () => string } {
   let out = '';
@@ -27,13 +27,13 @@ describe('deployment-manager bundle', () => {
 
   it('validate --json prints {valid, issues[code,severity,path,message,hint]} and exits 0 when valid', async () => {
     const c = capture();
-    expect(await runBundleCommand(['validate', good, '--json'], c.io)).toBe(0);
+    expect(await runCli(['bundle', 'validate', good, '--json'], c.io)).toBe(0);
     expect(JSON.parse(c.out())).toEqual({ valid: true, issues: [] });
   });
 
   it('validate --json exits 1 with the issues of an invalid manifest', async () => {
     const c = capture();
-    expect(await runBundleCommand(['validate', bad, '--json'], c.io)).toBe(1);
+    expect(await runCli(['bundle', 'validate', bad, '--json'], c.io)).toBe(1);
     const doc = JSON.parse(c.out()) as { valid: boolean; issues: Record<string, unknown>[] };
     expect(doc.valid).toBe(false);
     expect(doc.issues.map((i) => i['code']).sort()).toEqual(['DEPENDENCY_UNKNOWN', 'PLACEHOLDER_UNRESOLVED']);
@@ -43,20 +43,20 @@ describe('deployment-manager bundle', () => {
   it('export writes canonical bytes and a checksum that verify accepts; verify rejects a tampered file', async () => {
     const out = join(dir, 'bundle.json');
     const c = capture();
-    expect(await runBundleCommand(['export', good, '--out', out, '--json'], c.io)).toBe(0);
+    expect(await runCli(['bundle', 'export', good, '--out', out, '--json'], c.io)).toBe(0);
     const { sha256 } = JSON.parse(c.out()) as { sha256: string };
     expect(readFileSync(`${out}.sha256`, 'utf8')).toBe(`${sha256}  bundle.json\n`);
-    expect(await runBundleCommand(['verify', out], capture().io)).toBe(0);
+    expect(await runCli(['bundle', 'verify', out], capture().io)).toBe(0);
     writeFileSync(out, readFileSync(out, 'utf8').replace('notes', 'NOTES'));
-    expect(await runBundleCommand(['verify', out], capture().io)).toBe(1);
-    expect(await runBundleCommand(['export', bad, '--out', join(dir, 'x.json')], capture().io)).toBe(1);
+    expect(await runCli(['bundle', 'verify', out], capture().io)).toBe(1);
+    expect(await runCli(['bundle', 'export', bad, '--out', join(dir, 'x.json')], capture().io)).toBe(1);
   });
 
   it('reports bad input with a code and exit 2, never a stack', async () => {
     writeFileSync(join(dir, 'broken.json'), '{');
     for (const args of [['validate', join(dir, 'missing.json')], ['validate', join(dir, 'broken.json')], ['frobnicate', 'x'], ['export', good]]) {
       const c = capture();
-      expect(await runBundleCommand(args, c.io)).toBe(2);
+      expect(await runCli(['bundle', ...args], c.io)).toBe(2);
       expect(c.err()).toMatch(/^error \[[A-Z_]+\]/);
       expect(c.err()).not.toContain('    at ');
     }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   assembleScenario,
   createFileProfileStore,
@@ -8,17 +7,14 @@ import {
   writeExport,
   type ProfileContent,
 } from '@deployment-manager/bundle';
-import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
+import { parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
-import { GRAPH_SOURCE_OPTIONS, loadGraphSource, requireWorkspace, type GraphSourceValues } from '../graph-source.ts';
-import { readJsonFile, reportError, type CliIo } from '../io.ts';
-
-const USAGE = `usage:
-  deployment-manager bundle validate <manifest.json> [--json]
-  deployment-manager bundle assemble <scenario> --root <dir> --tier <tier> [--profile <id> --store <dir>] [--swap from=to ...] [--accept-suggested] [--analyzer-url <url>] [--policy all|active] [--out <file>] [--json]
-  deployment-manager bundle export <manifest.json> --out <file> [--json]
-  deployment-manager bundle verify <file> [--sha256 <hex>] [--json]
-`;
+import { defineCommand, type Command } from '../command.ts';
+import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { loadGraphSource, requireWorkspace, type GraphSourceValues } from '../graph-source.ts';
+import type { CliIo } from '../io.ts';
+import { readJsonFile } from '../read-json-file.ts';
+import { UsageError } from '../usage-error.ts';
 
 /** One issue as `bundle validate --json` prints it. */
 export interface IssueJson {
@@ -52,7 +48,7 @@ function validateCommand(file: string, json: boolean, io: CliIo): number {
 }
 
 async function assembleCommand(scenario: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
-  if (typeof values['tier'] !== 'string') throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'pass --tier desktop|mobile|saas|enterprise' });
+  if (typeof values['tier'] !== 'string') throw new UsageError('bundle assemble needs --tier', 'add --tier <tier> (local, desktop, mobile, saas, enterprise)', 'bundle');
   const tier = parseTier(values['tier']);
   const source = await loadGraphSource(scenario, values as GraphSourceValues, 'active');
   const workspace = requireWorkspace(source, scenario);
@@ -79,6 +75,8 @@ async function assembleCommand(scenario: string, values: Record<string, unknown>
   return result.ok ? 0 : 1;
 }
 
+const FILE = { name: 'file', description: 'a manifest (bundle.json)' } as const;
+
 /**
  * `deployment-manager bundle validate|assemble|export|verify ...`. Exit codes:
  * 0 ok, 1 invalid manifest (or failed verification), 2 bad input.
@@ -89,53 +87,47 @@ async function assembleCommand(scenario: string, values: Record<string, unknown>
  * deployment-manager bundle assemble picker-wheel --root ../Vrooli --tier desktop --accept-suggested --out bundle.json
  * ```
  */
-export async function runBundleCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...GRAPH_SOURCE_OPTIONS,
-        tier: { type: 'string' },
-        profile: { type: 'string' },
-        store: { type: 'string' },
-        swap: { type: 'string', multiple: true, default: [] },
-        'accept-suggested': { type: 'boolean', default: false },
-        out: { type: 'string' },
-        sha256: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help === true) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const [action, subject] = positionals;
-    if (subject === undefined || !['validate', 'assemble', 'export', 'verify'].includes(action ?? '')) {
-      throw new SdkError('INVALID_ARGUMENT', action === undefined ? 'no bundle action given' : `bundle ${action} needs a file or scenario`, { hint: USAGE.trim() });
-    }
-    if (action === 'validate') return validateCommand(subject, values.json, io);
-    if (action === 'assemble') return await assembleCommand(subject, values, io);
+export const bundleCommand: Command = defineCommand({
+  description:
+    'A deployment manifest (bundle.json) says what ships on a target: services, swaps, secrets by class, ports. assemble builds one for a scenario and tier; validate checks one (schema and meaning); export writes it canonically with a .sha256 sidecar; verify checks a file against its checksum.',
+  actions: {
+    assemble: { summary: "build the scenario's manifest for --tier (printed, or written to --out)", positionals: [{ name: 'scenario', description: 'the scenario to assemble' }], options: ['root', 'tier', 'profile', 'store', 'swap', 'accept-suggested', 'out'] },
+    validate: { summary: 'check a manifest against its schema and the semantic rules', positionals: [FILE] },
+    export: { summary: 'validate and write a manifest canonically with its .sha256 sidecar', positionals: [FILE], options: ['out'] },
+    verify: { summary: "check a file's SHA-256 against its sidecar or --sha256", positionals: [{ name: 'file', description: 'an exported file' }], options: ['sha256'] },
+  },
+  options: {
+    ...GRAPH_SOURCE_OPTIONS,
+    tier: { ...TIER_OPTION, description: 'assemble: the tier to assemble for (required there)' },
+    profile: { type: 'string', value: '<id>', description: 'assemble: start from a saved profile' },
+    store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
+    swap: SWAP_OPTION,
+    'accept-suggested': { type: 'boolean', description: 'assemble: also apply the swaps suggested for the tier' },
+    out: { type: 'string', value: '<file>', description: 'assemble/export: the file to write (folders are created); export requires it' },
+    sha256: { type: 'string', value: '<hex>', description: 'verify: the expected checksum', defaultText: "the file's .sha256 sidecar" },
+  },
+  exitOne: 'the manifest is invalid, or verification failed',
+  examples: ['bundle assemble recipe-hub --root examples/end-to-end/workspace --tier desktop --accept-suggested --out out/bundle.json', 'bundle validate out/bundle.json --json', 'bundle verify out/bundle.json'],
+  run: async ({ values, json, action, positionals: [subject = ''] }, io) => {
+    if (action === 'validate') return validateCommand(subject, json, io);
+    if (action === 'assemble') return await assembleCommand(subject, { ...values, json }, io);
     if (action === 'verify') {
       const v = verifyExport(subject, values.sha256);
-      if (values.json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
       else io.stdout(v.ok ? `${subject}: ok (sha256 ${v.actual})\n` : `${subject}: MISMATCH (expected ${v.expected ?? 'none'}, actual ${v.actual}${v.canonical ? '' : ', not canonical JSON'})\n`);
       return v.ok ? 0 : 1;
     }
-    if (values.out === undefined) throw new SdkError('INVALID_ARGUMENT', 'bundle export needs --out <file>', { hint: USAGE.trim() });
+    if (values.out === undefined) throw new UsageError('bundle export needs --out', 'add --out <file>', 'bundle');
     const manifest = readJsonFile(subject, 'fix the JSON syntax');
     const result = validateManifest(manifest);
     if (!result.ok) {
-      if (values.json) io.stdout(`${JSON.stringify({ valid: false, issues: [...result.issues, ...result.warnings].map(issueJson) }, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify({ valid: false, issues: [...result.issues, ...result.warnings].map(issueJson) }, null, 2)}\n`);
       else io.stderr(`${renderIssues(result.issues)}not exported: ${subject} is invalid\n`);
       return 1;
     }
     const e = writeExport(result.value, values.out);
-    if (values.json) io.stdout(`${JSON.stringify({ valid: true, out: values.out, sha256: e.sha256, bytes: e.bytes.length }, null, 2)}\n`);
+    if (json) io.stdout(`${JSON.stringify({ valid: true, out: values.out, sha256: e.sha256, bytes: e.bytes.length }, null, 2)}\n`);
     else io.stdout(`wrote ${values.out} and ${values.out}.sha256 (sha256 ${e.sha256})\n`);
     return 0;
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
+  },
+});

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExport } from '@deployment-manager/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDiffCommand, type DiffJson } from './diff.ts';
+import { type DiffJson } from './diff.ts';
+import { runCli } from '../cli.ts';
 
 const v1 = {
   schema_version: 'v0.1',
@@ -37,7 +38,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runDiffCommand(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  const code = await runCli(['diff', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
   return { code, out, err };
 }
 

@@ -1,10 +1,7 @@
-import { parseArgs } from 'node:util';
 import { exportCanonical, verifyExport } from '@deployment-manager/bundle';
-import { SdkError } from '@deployment-manager/core';
 import { diffManifests, summarizeManifestChanges, type DiffOperation, type ManifestChanges } from '@deployment-manager/planner';
-import { readJsonFile, reportError, type CliIo } from '../io.ts';
-
-const USAGE = 'usage: deployment-manager diff <old bundle.json> <new bundle.json> [--json]\n';
+import { defineCommand, type Command } from '../command.ts';
+import { readJsonFile } from '../read-json-file.ts';
 
 /** The `diff --json` document. */
 export interface DiffJson {
@@ -58,15 +55,17 @@ function renderText(doc: DiffJson): string {
  * deployment-manager diff releases/3.1.0/bundle.json releases/3.2.0/bundle.json --json
  * ```
  */
-export async function runDiffCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const [oldPath, newPath] = positionals;
-    if (oldPath === undefined || newPath === undefined || positionals.length > 2) throw new SdkError('INVALID_ARGUMENT', 'diff takes exactly two bundle files', { hint: USAGE.trim() });
+export const diffCommand: Command = defineCommand({
+  description:
+    "Compares two exported manifests: a summary by meaning (services, secrets, ingress, version) and the JSON Patch from old to new. Each file's .sha256 sidecar is checked when it has one.",
+  positionals: [
+    { name: 'old', description: 'the old bundle.json' },
+    { name: 'new', description: 'the new bundle.json' },
+  ],
+  options: {},
+  exitOne: 'the manifests differ',
+  examples: ['diff releases/3.1.0/bundle.json releases/3.2.0/bundle.json', 'diff old/bundle.json new/bundle.json --json'],
+  run: async ({ json, positionals: [oldPath = '', newPath = ''] }, io) => {
     const a = readJsonFile(oldPath, 'pass exported bundle.json files');
     const b = readJsonFile(newPath, 'pass exported bundle.json files');
     const doc: DiffJson = {
@@ -75,13 +74,7 @@ export async function runDiffCommand(argv: string[], io: CliIo): Promise<number>
       changes: summarizeManifestChanges(a, b),
       operations: diffManifests(a, b),
     };
-    io.stdout(values.json ? `${JSON.stringify(doc, null, 2)}\n` : renderText(doc));
+    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderText(doc));
     return doc.operations.length === 0 ? 0 : 1;
-  } catch (error) {
-    if (error instanceof TypeError && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`error [INVALID_ARGUMENT]: ${error.message}\n${USAGE}`);
-      return 2;
-    }
-    return reportError(error, io);
-  }
-}
+  },
+});

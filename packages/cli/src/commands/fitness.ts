@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { SdkError, TIERS, findDeploymentReport, parseTier, type DependencyGraph, type ReportDependencyNode, type Tier, type Workspace } from '@deployment-manager/core';
+import { TIERS, findDeploymentReport, parseTier, type DependencyGraph, type ReportDependencyNode, type Tier, type Workspace } from '@deployment-manager/core';
 import {
   fitnessToJson,
   sameAggregates,
@@ -13,15 +12,18 @@ import {
   type FitnessJson,
   type SwapSuggestion,
 } from '@deployment-manager/fitness';
-import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
-
-const USAGE = 'usage: deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--policy all|active] [--analyzer-url <url>] [--json]\n';
+import { defineCommand, type Command } from '../command.ts';
+import { GRAPH_SOURCE_OPTIONS, TIER_OPTION } from '../common-options.ts';
+import { loadGraphSource } from '../graph-source.ts';
+import { colour, type CliIo } from '../io.ts';
+import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
+import { table } from '../table.ts';
 
 /**
  * `deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--json]`:
- * per tier, the table `Dependency | Current | Fitness | Suggested swap`, or the JSON document
- * `{scenario, model, tiers, dependencies, suggestions}`. With `--model vrooli` the predecessor's
+ * per tier, each dependency's fitness with the reasons for every deduction
+ * and the best swap, or the JSON document `{scenario, model, tiers,
+ * dependencies, suggestions}`. With `--model vrooli` the predecessor's
  * numbers, compared with its deployment-report.json when one exists.
  *
  * @example
@@ -29,43 +31,31 @@ const USAGE = 'usage: deployment-manager fitness <scenario> --root <dir> [--tier
  * deployment-manager fitness picker-wheel --root ../Vrooli --tier desktop
  * ```
  */
-export async function runFitnessCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...GRAPH_SOURCE_OPTIONS,
-        tier: { type: 'string' },
-        model: { type: 'string', default: 'default' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const scenario = scenarioArgument(positionals, USAGE);
-    const model = values.model;
-    if (model !== 'default' && model !== 'vrooli') throw new SdkError('INVALID_ARGUMENT', `model "${model}" is not known`, { hint: 'use --model default or --model vrooli' });
+export const fitnessCommand: Command = defineCommand({
+  description:
+    'Scores how well the scenario fits each deployment tier (0..100) from what each dependency needs (a server process, a GPU, memory, its licence, the platforms it runs on) against what the tier allows, gives the reason for every deduction and the swap that would help most. Scores are rounded for reading; --json keeps full precision.',
+  positionals: [{ name: 'scenario', description: 'the scenario to score' }],
+  options: {
+    ...GRAPH_SOURCE_OPTIONS,
+    tier: { ...TIER_OPTION, description: 'only this tier', defaultText: 'every tier' },
+    model: { type: 'string', value: '<model>', choices: ['default', 'vrooli'], default: 'default', description: "the scoring model: ours, or the predecessor's (vrooli) for comparison" },
+  },
+  examples: ['fitness recipe-hub --root examples/end-to-end/workspace --tier desktop', 'fitness picker-wheel --root ../Vrooli --model vrooli --json'],
+  run: async ({ values, json, positionals: [scenario = ''] }, io) => {
     const tiers: readonly Tier[] = values.tier === undefined ? TIERS : [parseTier(values.tier)];
-    if (model === 'vrooli') {
+    if (values.model === 'vrooli') {
       // The predecessor counted every declared dependency, enabled or not.
       const source = await loadGraphSource(scenario, { ...values, policy: 'all' });
-      return vrooli(scenario, source.graph, source.workspace, values.tier === undefined ? undefined : tiers, values.json, io);
+      return vrooli(scenario, source.graph, source.workspace, values.tier === undefined ? undefined : tiers, json, io);
     }
     const { graph } = await loadGraphSource(scenario, values);
     const report = scoreGraph(graph, { tiers });
     const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t));
     const doc = fitnessToJson(scenario, report, suggestions);
-    if (values.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
-    else io.stdout(renderFitness(doc, suggestions, io.isTTY));
+    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderFitness(doc, suggestions, io.isTTY));
     return 0;
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
+  },
+});
 
 function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace | undefined, tiers: readonly Tier[] | undefined, json: boolean, io: CliIo): number {
   const found = workspace === undefined ? undefined : findDeploymentReport(workspace, scenario);
@@ -84,46 +74,47 @@ function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace |
   }
   const lines: string[] = [`${scenario} (model: vrooli)`];
   for (const [tier, t] of Object.entries(doc.tiers)) {
-    lines.push('', `${colour(io.isTTY, 'bold', tier)}  fitness ${t.fitness_score ?? ''} over ${t.dependency_count ?? 0} occurrences${t.blockers.length > 0 ? `  blockers: ${t.blockers.join(', ')}` : ''}`);
+    lines.push('', `${colour(io.isTTY, 'bold', tier)}  fitness ${t.fitness_score === undefined ? '' : roundForPeople(t.fitness_score)} over ${t.dependency_count ?? 0} occurrences${t.blockers.length > 0 ? `  blockers: ${t.blockers.join(', ')}` : ''}`);
     const rows = doc.dependencies.map((d) => {
       const s = d.tiers[tier];
-      return [d.id, s?.supported === false ? 'unsupported' : 'supported', s?.score === null || s === undefined ? '-' : (s.score / 100).toString(), s?.reasons[0]?.message ?? ''];
+      return [nodeName(d.id), s?.supported === false ? 'unsupported' : 'supported', s?.score === null || s === undefined ? '-' : roundForPeople(s.score / 100), s?.reasons[0]?.message ?? ''];
     });
-    lines.push(...table(['Dependency', 'Current', 'Fitness', 'Suggested swap'], rows));
+    lines.push(...table(['Dependency', 'Current', 'Fitness', 'Why'], rows));
   }
   if (parity !== null) lines.push('', `predecessor report ${parity.file}: ${parity.matches ? 'aggregates reproduced' : 'aggregates differ (report stale or corrupt?)'}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
-/** Human rendering: one table per tier. */
+const SUBSCORE_WORDS: Readonly<Record<string, string>> = { portability: 'portability', resources: 'resources', licensing: 'licensing', platform_support: 'platform support' };
+
+/** Human rendering: per tier the score, then each dependency with its fitness, best swap and the reasons. */
 function renderFitness(doc: FitnessJson, suggestions: readonly SwapSuggestion[], tty: boolean): string {
   const lines: string[] = [`${doc.scenario} (model: ${doc.model})`];
   for (const [tier, t] of Object.entries(doc.tiers)) {
-    const head = `${colour(tty, 'bold', tier)}  score ${paint(tty, t.score, t.blockers.length > 0)}${t.blockers.length > 0 ? `  blockers: ${t.blockers.join(', ')}` : ''}`;
-    lines.push('', head);
+    const parts = t.subscores === null ? '' : ` (${Object.entries(t.subscores).map(([k, v]) => `${SUBSCORE_WORDS[k] ?? k} ${roundForPeople(v)}`).join(', ')})`;
+    lines.push('', `${colour(tty, 'bold', tier)}: ${paint(tty, t.score, t.blockers.length > 0)} of 100${parts}`);
+    if (t.blockers.length > 0) lines.push(colour(tty, 'red', `blocked by ${t.blockers.map(nodeName).join(', ')}`));
     const rows = doc.dependencies.map((d) => {
       const s = d.tiers[tier] as DependencyTierScore | undefined;
       const best = suggestions.find((x) => x.tier === tier && x.from === d.id);
       const fitness = s === undefined || s.score === null ? colour(tty, 'grey', 'unknown') : paint(tty, s.score, !s.supported);
-      const current = s === undefined || s.score === null ? 'not in catalog' : s.reasons.length === 0 ? 'fits' : s.reasons.map((r) => r.fact).join(', ');
-      return [d.id, current, fitness, best === undefined ? '' : `${best.to} (+${best.gain}, ${best.effort} effort)`];
+      return [nodeName(d.id), fitness, best === undefined ? '' : `${best.to} (${signedForPeople(best.gain)}, ${best.effort} effort)`];
     });
-    lines.push(...table(['Dependency', 'Current', 'Fitness', 'Suggested swap'], rows));
+    const [header, rule, ...body] = table(['Dependency', 'Fitness', 'Suggested swap'], rows);
+    lines.push(header as string, rule as string);
+    doc.dependencies.forEach((d, i) => {
+      lines.push(body[i] as string);
+      const s = d.tiers[tier] as DependencyTierScore | undefined;
+      if (s === undefined || s.score === null) lines.push(colour(tty, 'grey', '    not in the catalog: nothing is known about what it needs'));
+      else for (const r of s.reasons) lines.push(`    - ${r.message}`);
+    });
     for (const w of t.warnings) lines.push(colour(tty, 'yellow', `warning: ${w}`));
   }
   return `${lines.join('\n')}\n`;
 }
 
 function paint(tty: boolean, score: number, blocked: boolean): string {
-  const text = `${score}${blocked ? ' (blocked)' : ''}`;
+  const text = `${roundForPeople(score)}${blocked ? ' (blocked)' : ''}`;
   return colour(tty, blocked || score < 50 ? 'red' : score < 75 ? 'yellow' : 'green', text);
-}
-
-/** A plain text table; widths ignore ANSI colour codes. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const visible = (s: string): number => s.replace(/\u001b\[[0-9;]*m/g, '').length;
-  const widths = header.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c + ' '.repeat((widths[i] as number) - visible(c))).join(' | ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
 }

@@ -56,8 +56,8 @@ describe('deployment-manager graph', () => {
   it('fails with a clear message for an unknown scenario or root', async () => {
     const missing = await cli(['graph', 'nope', '--root', example, '--json']);
     expect(missing.code).not.toBe(0);
-    expect(missing.err).toContain('SCENARIO_NOT_FOUND');
-    expect(missing.err).toContain('hint:');
+    expect(JSON.parse(missing.out).error.code).toBe('SCENARIO_NOT_FOUND');
+    expect(JSON.parse(missing.out).error.hint).toContain('recipe-hub');
     const noRoot = await cli(['graph', 'recipe-hub', '--root', '/definitely/not/here']);
     expect(noRoot.code).not.toBe(0);
     expect(noRoot.err).toContain('ROOT_NOT_FOUND');

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { dependencyOrder, findCycles, getNode, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
-import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
-
-const USAGE = 'usage: deployment-manager graph <scenario> --root <dir> [--analyzer-url <url>] [--policy all|active] [--json]\n';
+import { defineCommand, type Command } from '../command.ts';
+import { GRAPH_SOURCE_OPTIONS } from '../common-options.ts';
+import { loadGraphSource } from '../graph-source.ts';
+import { colour } from '../io.ts';
 
 /** The exact `graph --json` document. */
 export interface GraphJson {
@@ -39,25 +38,20 @@ function relevantDiagnostics(graph: DependencyGraph, workspaceDiagnostics: reado
 }
 
 /**
- * `deployment-manager graph <scenario> --root <dir> [--policy all|active] [--json]`.
+ * `deployment-manager graph <scenario> --root <dir> [--policy all|active] [--json]`:
+ * the scenario's dependency graph as a tree, or the {@link GraphJson} document.
  *
  * @example
  * ```sh
  * deployment-manager graph picker-wheel --root ../Vrooli --json
  * ```
  */
-export async function runGraphCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { ...GRAPH_SOURCE_OPTIONS, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const scenario = scenarioArgument(positionals, USAGE);
+export const graphCommand: Command = defineCommand({
+  description: 'Loads the scenario and everything it depends on (transitively) and prints the graph as a tree: * required, ? optional, (off) disabled. With --json: nodes, edges, dependency order, cycles and the diagnostics of the files involved.',
+  positionals: [{ name: 'scenario', description: 'the scenario (a folder under scenarios/, or a name in a compact workspace)' }],
+  options: GRAPH_SOURCE_OPTIONS,
+  examples: ['graph recipe-hub --root examples/end-to-end/workspace', 'graph picker-wheel --root ../Vrooli --policy active --json'],
+  run: async ({ values, json, positionals: [scenario = ''] }, io) => {
     const { workspace, graph } = await loadGraphSource(scenario, values);
     const files = new Set<string>();
     for (const n of graph.nodes) {
@@ -65,16 +59,10 @@ export async function runGraphCommand(argv: string[], io: CliIo): Promise<number
       if (spec !== undefined) files.add(spec.file);
     }
     const doc = graphToJson(scenario, graph, relevantDiagnostics(graph, workspace?.diagnostics ?? [], files));
-    if (values.json) {
-      io.stdout(JSON.stringify(doc, null, 2) + '\n');
-      return 0;
-    }
-    io.stdout(renderGraphTree(graph, doc, io.isTTY));
+    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderGraphTree(graph, doc, io.isTTY));
     return 0;
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
+  },
+});
 
 /** Human output: a tree from the root, `*` required / `?` optional, `(off)` disabled, repeats marked. */
 export function renderGraphTree(graph: DependencyGraph, doc: GraphJson, tty: boolean): string {

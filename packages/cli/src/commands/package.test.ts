@@ -49,4 +49,26 @@ describe('deployment-manager package', () => {
     const noOut = await cli(['package', 'recipe-hub', '--root', example, '--target', 'cloud']);
     expect(noOut.err).toContain('--out');
   });
+
+  it('creates --out, and on a terminal prints every note once and every warning', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'dm-package-'));
+    dirs.push(base);
+    const out = join(base, 'not', 'yet', 'there');
+    let text = '';
+    const code = await runCli(['package', 'recipe-hub', '--root', example, '--target', 'mobile', '--accept-suggested', '--out', out], {
+      stdout: (s) => (text += s),
+      stderr: (s) => (text += s),
+      isTTY: true,
+    });
+    expect(code).toBe(0);
+    expect(existsSync(join(out, 'bundle.json'))).toBe(true);
+    const json = await cli(['package', 'recipe-hub', '--root', example, '--target', 'mobile', '--accept-suggested', '--out', out, '--json']);
+    const doc = JSON.parse(json.out);
+    expect(doc.packager.notes.length).toBeGreaterThan(0);
+    for (const n of doc.packager.notes) expect(text.split(n.message).length - 1).toBe(1);
+    const warnings = doc.diagnostics.filter((d: { severity: string }) => d.severity === 'warning');
+    expect(warnings.map((w: { message: string }) => w.message).join('\n')).toMatch(/auth-lite[\s\S]*com\.example\.recipehub[\s\S]*example\.invalid/);
+    for (const w of warnings) expect(text).toContain(w.message);
+    expect(text).toContain(`${warnings.length} warning(s)`);
+  });
 });

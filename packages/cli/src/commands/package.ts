@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   assembleScenario,
   createFileProfileStore,
@@ -14,14 +13,12 @@ import { parseSwapArg } from '@deployment-manager/fitness';
 import { createCloudPackager } from '@deployment-manager/packager-cloud';
 import { createDesktopPackager } from '@deployment-manager/packager-desktop';
 import { createMobilePackager } from '@deployment-manager/packager-mobile';
-import { GRAPH_SOURCE_OPTIONS, loadGraphSource, requireWorkspace } from '../graph-source.ts';
-import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { loadGraphSource, requireWorkspace } from '../graph-source.ts';
+import { colour, type CliIo } from '../io.ts';
+import { bytesForPeople } from '../people-text.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
-
-const USAGE = `usage: deployment-manager package <scenario> --root <dir> --target desktop|cloud|mobile --out <dir>
-       [--tier <tier>] [--profile <id> [--store <dir>]] [--swap from=to ...] [--accept-suggested]
-       [--analyzer-url <url>] [--policy all|active] [--json]
-`;
 
 /** Package targets and the tier each assembles for by default. */
 export const PACKAGE_TARGETS: Readonly<Record<'desktop' | 'cloud' | 'mobile', Tier>> = { desktop: 'desktop', cloud: 'saas', mobile: 'mobile' };
@@ -52,22 +49,18 @@ export interface PackageJson {
   } | null;
 }
 
-function targetOf(value: string | undefined): keyof typeof PACKAGE_TARGETS {
-  if (value === 'desktop' || value === 'cloud' || value === 'mobile') return value;
-  throw new SdkError('INVALID_ARGUMENT', value === undefined ? 'no target given' : `target "${value}" is not known`, { hint: 'pass --target desktop, cloud or mobile' });
-}
-
-/** A progress sink: a rewritten line on a TTY, plain lines otherwise. */
+/**
+ * A progress sink: on a terminal one rewritten progress line; elsewhere the
+ * info lines. Notes (`warn` events) are not printed here: the report lists
+ * each once.
+ */
 function progress(io: CliIo): (event: PackagerLogEvent) => void {
   return (e) => {
-    if (e.level === 'debug') return;
     if (io.isTTY && e.progress !== undefined) {
       const width = 20;
       const done = Math.round(Math.max(0, Math.min(1, e.progress)) * width);
       io.stderr(`\r\u001b[2K[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${e.packager}: ${e.message}`);
-      return;
-    }
-    io.stderr(`${io.isTTY ? '\r\u001b[2K' : ''}${e.packager}: ${e.message}\n`);
+    } else if (!io.isTTY && e.level === 'info') io.stderr(`${e.packager}: ${e.message}\n`);
   };
 }
 
@@ -83,38 +76,31 @@ function progress(io: CliIo): (event: PackagerLogEvent) => void {
  * deployment-manager package picker-wheel --root ../Vrooli --target desktop --accept-suggested --out dist/
  * ```
  */
-export async function runPackageCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...GRAPH_SOURCE_OPTIONS,
-        target: { type: 'string' },
-        tier: { type: 'string' },
-        out: { type: 'string' },
-        profile: { type: 'string' },
-        store: { type: 'string', default: '.deployment-manager/profiles' },
-        swap: { type: 'string', multiple: true, default: [] },
-        'accept-suggested': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help === true) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const scenario = scenarioArgument(positionals, USAGE);
-    const target = targetOf(values.target);
-    if (values.out === undefined) throw new SdkError('INVALID_ARGUMENT', 'no output directory given', { hint: 'pass --out <dir>' });
+export const packageCommand: Command = defineCommand({
+  description:
+    "Runs the whole pipeline for one target: the scenario's graph, the swaps, the secret plan, the manifest (validated, exported to <out>/bundle.json with its .sha256) and the target's packager, whose artifacts go to <out>/<packager>/. The output folder is created when missing. Warnings and the packager's notes are listed once at the end.",
+  positionals: [{ name: 'scenario', description: 'the scenario to package' }],
+  options: {
+    ...GRAPH_SOURCE_OPTIONS,
+    target: { type: 'string', value: '<target>', choices: Object.keys(PACKAGE_TARGETS), required: true, description: 'what to build: desktop (Electron), cloud (Compose, Kubernetes, Helm), mobile (Capacitor)' },
+    out: { type: 'string', value: '<dir>', required: true, description: 'the output folder (created when missing)' },
+    tier: { ...TIER_OPTION, description: 'the tier to assemble for', defaultText: 'desktop for desktop, saas for cloud, mobile for mobile' },
+    profile: { type: 'string', value: '<id>', description: 'start from a saved profile' },
+    store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
+    swap: SWAP_OPTION,
+    'accept-suggested': { type: 'boolean', description: 'also apply the swaps suggested for the tier' },
+  },
+  exitOne: 'the manifest has errors or the packager refused it (the findings are printed)',
+  examples: ['package recipe-hub --root examples/end-to-end/workspace --target desktop --accept-suggested --out out/', 'package recipe-hub --root examples/end-to-end/workspace --target cloud --accept-suggested --out out/cloud --json'],
+  run: async ({ values, json, positionals: [scenario = ''] }, io) => {
+    const target = values.target as keyof typeof PACKAGE_TARGETS;
     const out = resolve(values.out);
     const tier = values.tier === undefined ? PACKAGE_TARGETS[target] : parseTier(values.tier);
     const source = await loadGraphSource(scenario, values, 'active');
     const workspace = requireWorkspace(source, scenario);
     let profile: ProfileContent | undefined;
     if (values.profile !== undefined) profile = (await createFileProfileStore(values.store).get(values.profile)).content;
-    if (!io.isTTY || values.json) io.stderr(`${scenario}: assembling the ${target} manifest for tier ${tier}\n`);
+    if (!io.isTTY || json) io.stderr(`${scenario}: assembling the ${target} manifest for tier ${tier}\n`);
     const assembly = assembleScenario(workspace, scenario, {
       tier,
       graph: source.graph,
@@ -129,13 +115,13 @@ export async function runPackageCommand(argv: string[], io: CliIo): Promise<numb
     if (result.ok) {
       const file = join(out, 'bundle.json');
       manifest = { path: file, sha256: writeExport(result.manifest, file).sha256 };
-      const log = values.json ? (): void => undefined : progress(io);
+      const log = json ? (): void => undefined : progress(io);
       const manifestTarget = result.manifest.target;
       const packer = async <B>(p: Packager<B>, m: B): Promise<PackagerRun | undefined> => (await runPackagers([p], m, { outDir: out, log }))[0];
       if (manifestTarget === 'desktop') run = await packer(createDesktopPackager(), result.manifest as DesktopManifest);
       else if (manifestTarget === 'cloud') run = await packer(createCloudPackager(), result.manifest as CloudManifest);
       else run = await packer(createMobilePackager(), result.manifest as MobileManifest);
-      if (io.isTTY && !values.json) io.stderr('\r\u001b[2K');
+      if (io.isTTY && !json) io.stderr('\r\u001b[2K');
     }
     const doc: PackageJson = {
       scenario,
@@ -156,14 +142,12 @@ export async function runPackageCommand(argv: string[], io: CliIo): Promise<numb
               issues: run.issues.map(issueJson),
             },
     };
-    if (values.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
-    else io.stdout(renderPackage(doc, result.diagnostics, io.isTTY));
+    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderPackage(doc, result.diagnostics, io.isTTY));
     return doc.ok ? 0 : 1;
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
+  },
+});
 
+/** Human report: the outcome, the files, then every warning and note once (the errors when refused). */
 function renderPackage(doc: PackageJson, diagnostics: readonly Diagnostic[], tty: boolean): string {
   const lines: string[] = [];
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -177,11 +161,20 @@ function renderPackage(doc: PackageJson, diagnostics: readonly Diagnostic[], tty
   const p = doc.packager;
   if (p !== null && p.status === 'packed') {
     lines.push(colour(tty, 'green', `${p.name}: ${p.artifacts.length} artifact(s)`));
-    for (const a of p.artifacts) lines.push(`  ${a.path}  ${a.bytes} B`);
-    for (const n of p.notes) lines.push(colour(tty, 'yellow', `  ${n.kind}: ${n.feature} - ${n.message}`));
+    for (const a of p.artifacts) lines.push(`  ${a.path}  ${bytesForPeople(a.bytes)}`);
   } else if (p !== null) {
     lines.push(colour(tty, 'red', `${p.name}: refused`));
     for (const i of p.issues.filter((x) => x.severity === 'error')) lines.push(`  ${i.code} ${i.path || '/'}: ${i.message}`);
+  }
+  const warnings = [...diagnostics.filter((d) => d.severity === 'warning').map(issueJson), ...(p?.issues.filter((i) => i.severity === 'warning') ?? [])];
+  if (warnings.length > 0) {
+    lines.push(colour(tty, 'yellow', `${warnings.length} warning(s):`));
+    for (const w of warnings) lines.push(`  - ${w.message}${w.hint === null ? '' : ` (${w.hint})`}`);
+  }
+  const notes = p?.notes ?? [];
+  if (notes.length > 0) {
+    lines.push(`${notes.length} note(s) on what ${doc.target} cannot express:`);
+    for (const n of notes) lines.push(`  - ${n.kind} ${n.feature}: ${n.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

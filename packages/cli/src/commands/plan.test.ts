@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileProfileStore } from '@deployment-manager/bundle';
 import type { DeploymentPlan } from '@deployment-manager/planner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBundleCommand } from './bundle.ts';
-import { runPlanCommand } from './plan.ts';
+import { runCli } from '../cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
 let dir: string;
@@ -36,7 +35,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runPlanCommand(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  const code = await runCli(['plan', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
   return { code, out, err };
 }
 
@@ -62,7 +61,7 @@ describe('deployment-manager plan', () => {
   it('plans a rollback from a previous export and its checksum sidecar (bundle assemble --out writes both)', async () => {
     const path = join(dir, 'bundle.json');
     let err = '';
-    const assembled = await runBundleCommand(['assemble', 'recipe-hub', '--root', ROOT, '--tier', 'saas', '--profile', profileId, '--store', store, '--out', path], { stdout: () => undefined, stderr: (t) => (err += t), isTTY: false });
+    const assembled = await runCli(['bundle', 'assemble', 'recipe-hub', '--root', ROOT, '--tier', 'saas', '--profile', profileId, '--store', store, '--out', path], { stdout: () => undefined, stderr: (t) => (err += t), isTTY: false });
     expect({ assembled, err: err.includes('error') ? err : '' }).toEqual({ assembled: 0, err: '' });
     const { code, out } = await run(...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json');
     const plan = JSON.parse(out) as DeploymentPlan;
@@ -80,10 +79,31 @@ describe('deployment-manager plan', () => {
     expect((await run('recipe-hub', '--target', 'do', '--manifest', join(dir, 'missing.json'))).err).toContain('FILE_UNREADABLE');
   });
 
-  it('reports an unknown target as a blocking finding', async () => {
+  it('refuses an unknown target as a usage error naming the valid ones', async () => {
     const { code, out } = await run(...base(), '--target', 'gcp', '--json');
-    expect(code).toBe(1);
-    expect((JSON.parse(out) as DeploymentPlan).outcome).toMatchObject({ status: 'error', stage: 'target' });
+    expect(code).toBe(2);
+    expect(JSON.parse(out).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'target "gcp" is not known', hint: expect.stringContaining('do, aws, vps, compose, k8s') });
+  });
+
+  it('refuses, as package does, a scenario whose required resource is unknown (same exit code, same errors)', async () => {
+    const ws = join(dir, 'unknown-resource');
+    mkdirSync(join(ws, 'scenarios', 'demo', '.vrooli'), { recursive: true });
+    writeFileSync(
+      join(ws, 'scenarios', 'demo', '.vrooli', 'service.json'),
+      JSON.stringify({ service: { name: 'demo', version: '1.0.0' }, dependencies: { resources: { frobnicator: { type: 'frobnicator', enabled: true, required: true } } } }),
+    );
+    let pkgOut = '';
+    const pkgCode = await runCli(['package', 'demo', '--root', ws, '--target', 'cloud', '--out', join(dir, 'unknown-out'), '--json'], { stdout: (t) => (pkgOut += t), stderr: () => undefined, isTTY: false });
+    const plan = await run('demo', '--root', ws, '--target', 'compose', '--json');
+    expect(pkgCode).toBe(1);
+    expect(plan.code).toBe(pkgCode);
+    const errors = (doc: { diagnostics: { code: string; severity: string; message: string }[] }): string[] => doc.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
+    const refused = JSON.parse(plan.out);
+    expect(refused).toMatchObject({ scenario: 'demo', ok: false, stage: 'assembly' });
+    expect(errors(refused)).toEqual(errors(JSON.parse(pkgOut)));
+    expect(errors(refused).join('\n')).toContain('frobnicator');
+    const human = await run('demo', '--root', ws, '--target', 'compose');
+    expect(human.code).toBe(1);
+    expect(human.out).toContain('as package would refuse it');
   });
 });
-

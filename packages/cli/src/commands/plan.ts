@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { assembleManifest, createFileProfileStore, decisionsFromSuggestions, type ProfileContent } from '@deployment-manager/bundle';
-import { SdkError, buildGraph, loadWorkspace, parseTier, type DependencyGraph, type Tier } from '@deployment-manager/core';
-import { applySwaps, parseSwapArg, suggestSwaps, type SwapSpec } from '@deployment-manager/fitness';
+import { assembleScenario, createFileProfileStore, type ProfileContent } from '@deployment-manager/bundle';
+import { SdkError, buildGraph, loadWorkspace, parseTier, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
+import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
 import { ROLLOUT_STRATEGIES, TARGET_IDS, planDeployment, type DeploymentPlan, type PlanFinding, type RolloutStrategy } from '@deployment-manager/planner';
-import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets';
-import { colour, reportError, scenarioArgument, type CliIo } from '../io.ts';
-
-const USAGE = `usage: deployment-manager plan <scenario> --env <environment> --target ${TARGET_IDS.join('|')} [--json]
-       [--root <dir>] [--manifest <bundle.json>] [--profile <id> --store <dir>] [--swap from=to ...] [--tier saas|enterprise]
-       [--version <v>] [--secret NAME ...] [--secrets-file <.env file: names only are read>] [--strategy ${ROLLOUT_STRATEGIES.join('|')}]
-       [--previous <bundle.json> [--previous-sha256 <hex>]] [--confirm-cost] [--region <region>]
-`;
+import type { SecretPlan } from '@deployment-manager/secrets';
+import { defineCommand, type Command } from '../command.ts';
+import { SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { colour, type CliIo } from '../io.ts';
+import { requireScenario } from '../require-scenario.ts';
+import { issueJson, type IssueJson } from './bundle.ts';
 
 function readJson(path: string, what: string): unknown {
   let text: string;
@@ -55,41 +52,62 @@ function readPreviousSha(path: string, given: string | undefined): string {
   throw new SdkError('INVALID_ARGUMENT', `no checksum for previous release ${path}`, { hint: `keep the ${path}.sha256 sidecar written by bundle export, or pass --previous-sha256 <hex>` });
 }
 
-interface Assembled {
-  readonly manifest: unknown;
-  readonly graph?: DependencyGraph;
-  readonly secretPlan?: SecretPlan;
+/** What plan works from: a manifest (assembled or read), with the graph and secret plan when it has them. */
+type Assembled =
+  | { readonly ok: true; readonly manifest: unknown; readonly graph?: DependencyGraph; readonly secretPlan?: SecretPlan }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** `plan --json` when the assembly refuses: the same errors `package` stops on. */
+export interface PlanRefusalJson {
+  /** Scenario planned. */
+  readonly scenario: string;
+  /** Always false. */
+  readonly ok: false;
+  /** Where it stopped. */
+  readonly stage: 'assembly';
+  /** The assembly's findings (errors first). */
+  readonly diagnostics: readonly IssueJson[];
 }
 
-async function assemble(scenario: string, tier: Tier, values: Record<string, unknown>): Promise<Assembled> {
-  const root = typeof values['root'] === 'string' ? values['root'] : '.';
-  if (typeof values['manifest'] === 'string') {
-    const manifest = readJson(values['manifest'], 'manifest');
+interface AssembleValues {
+  readonly root: string;
+  readonly manifest: string | undefined;
+  readonly profile: string | undefined;
+  readonly store: string;
+  readonly swap: readonly string[];
+}
+
+/**
+ * The manifest to plan: `--manifest` as given, or the scenario assembled by
+ * bundle's `assembleScenario` - the same assembly `package` runs, so both
+ * refuse the same scenarios with the same errors.
+ */
+async function assemble(scenario: string, tier: Tier, values: AssembleValues): Promise<Assembled> {
+  if (values.manifest !== undefined) {
+    const manifest = readJson(values.manifest, 'manifest');
     // Fitness needs the graph; use it when the workspace has the scenario, else plan without it.
     try {
-      const workspace = loadWorkspace(root);
-      if (!workspace.scenarios.has(scenario)) return { manifest };
-      return { manifest, graph: applySwaps(buildGraph(workspace, scenario, { policy: 'active' }), (values['swap'] as string[]).map(parseSwapArg), { tier }) };
+      const workspace = loadWorkspace(values.root);
+      if (!workspace.scenarios.has(scenario)) return { ok: true, manifest };
+      return { ok: true, manifest, graph: applySwaps(buildGraph(workspace, scenario, { policy: 'active' }), values.swap.map(parseSwapArg), { tier }) };
     } catch {
-      return { manifest };
+      return { ok: true, manifest };
     }
   }
-  const workspace = loadWorkspace(root);
-  const spec = workspace.scenarios.get(scenario);
-  if (spec === undefined) throw new SdkError('SCENARIO_NOT_FOUND', `scenario "${scenario}" is not in the workspace at ${root}`, { hint: 'check --root, or pass --manifest <bundle.json>' });
-  let content: ProfileContent | undefined;
-  if (typeof values['profile'] === 'string') {
-    content = (await createFileProfileStore(typeof values['store'] === 'string' ? values['store'] : '.deployment-manager/profiles').get(values['profile'])).content;
-  }
-  const swaps: SwapSpec[] = [...(content?.swaps ?? []), ...(values['swap'] as string[]).map(parseSwapArg)];
-  const graph = buildGraph(workspace, scenario, { policy: 'active' });
-  const swapped = applySwaps(graph, swaps, { tier });
-  const overrides: SecretOverride[] = Object.entries(content?.secrets ?? {}).map(([id, c]) => ({ ...(c as Omit<SecretOverride, 'id'>), id, tiers: [tier] }));
-  const secretPlan = planSecrets(swapped, { tier, scenario: spec, overrides: { secrets: overrides } });
-  const profile: ProfileContent = content ?? { name: scenario, scenario, tiers: [tier], swaps, secrets: {}, settings: {} };
-  const result = assembleManifest(graph, decisionsFromSuggestions(suggestSwaps(graph, tier), swaps), secretPlan, { ...profile, swaps, tiers: profile.tiers.includes(tier) ? profile.tiers : [...profile.tiers, tier] }, { scenario: spec, tier });
-  // An invalid assembly is still planned: pre-flight reports its validation errors.
-  return { manifest: result.manifest, graph: swapped, secretPlan };
+  const workspace = loadWorkspace(values.root);
+  requireScenario(workspace, scenario);
+  let profile: ProfileContent | undefined;
+  if (values.profile !== undefined) profile = (await createFileProfileStore(values.store).get(values.profile)).content;
+  const { result, swapped, secretPlan } = assembleScenario(workspace, scenario, { tier, swaps: values.swap.map(parseSwapArg), ...(profile === undefined ? {} : { profile }) });
+  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
+  return { ok: true, manifest: result.manifest, graph: swapped, secretPlan };
+}
+
+function renderRefusal(scenario: string, diagnostics: readonly Diagnostic[], io: CliIo): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const lines = [colour(io.isTTY, 'red', `${scenario}: no plan - the manifest cannot be assembled (${errors.length} error(s)), as package would refuse it`)];
+  for (const d of errors) lines.push(`  ${d.code} ${d.path || '/'}: ${d.message}${d.hint === undefined ? '' : `\n    hint: ${d.hint}`}`);
+  return `${lines.join('\n')}\n`;
 }
 
 const mark = (io: CliIo, f: PlanFinding): string =>
@@ -122,53 +140,51 @@ function renderPlan(plan: DeploymentPlan, io: CliIo): string {
 
 /**
  * `deployment-manager plan <scenario> --env <env> --target do|aws|vps|compose|k8s [--json]`:
- * assembles the scenario's manifest (or reads `--manifest`), then prints the
- * deployment plan - pre-flight findings, the six stages, cost, rollout,
- * rollback and smoke checks. Secrets are given by name only (`--secret`,
- * or the names in `--secrets-file`). Exit code 0 when the plan is clear,
- * 1 when pre-flight blocks (the plan is still printed), 2 on bad input.
+ * assembles the scenario's manifest with bundle's `assembleScenario` (or
+ * reads `--manifest`), then prints the deployment plan - pre-flight findings,
+ * the six stages, cost, rollout, rollback and smoke checks. When the assembly
+ * has errors it stops there, as `package` does. Secrets are given by name
+ * only (`--secret`, or the names in `--secrets-file`). Exit code 0 when the
+ * plan is clear, 1 when the assembly or pre-flight blocks (the findings are
+ * printed), 2 on bad input.
  *
  * @example
  * ```sh
  * deployment-manager plan recipe-hub --root examples/end-to-end/workspace --env production --target do --swap ollama=openai --secret OPENAI_API_KEY
  * ```
  */
-export async function runPlanCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        env: { type: 'string', default: 'production' },
-        target: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        root: { type: 'string', default: '.' },
-        manifest: { type: 'string' },
-        profile: { type: 'string' },
-        store: { type: 'string' },
-        swap: { type: 'string', multiple: true, default: [] },
-        tier: { type: 'string', default: 'saas' },
-        version: { type: 'string' },
-        secret: { type: 'string', multiple: true, default: [] },
-        'secrets-file': { type: 'string' },
-        strategy: { type: 'string' },
-        previous: { type: 'string' },
-        'previous-sha256': { type: 'string' },
-        'confirm-cost': { type: 'boolean', default: false },
-        region: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const scenario = scenarioArgument(positionals, USAGE);
-    if (values.target === undefined) throw new SdkError('INVALID_ARGUMENT', 'no target given', { hint: `add --target ${TARGET_IDS.join('|')}` });
-    const strategy = values.strategy;
-    if (strategy !== undefined && !(ROLLOUT_STRATEGIES as readonly string[]).includes(strategy)) throw new SdkError('INVALID_ARGUMENT', `strategy "${strategy}" is not known`, { hint: `use ${ROLLOUT_STRATEGIES.join(', ')}` });
+export const planCommand: Command = defineCommand({
+  description:
+    "Plans a deployment of the scenario to an environment on a target: it assembles the manifest exactly as package does (and stops on the same errors), runs pre-flight checks (secrets provided, fitness, cost guardrails), and prints the stages with their commands, the cost, the rollout and the rollback. Secrets are named, never given: --secret NAME, or --secrets-file whose names alone are read.",
+  positionals: [{ name: 'scenario', description: 'the scenario to deploy' }],
+  options: {
+    target: { type: 'string', value: '<target>', choices: TARGET_IDS, required: true, description: 'where to deploy' },
+    env: { type: 'string', value: '<environment>', default: 'production', description: 'the environment name' },
+    root: { type: 'string', value: '<dir>', default: '.', description: 'the workspace holding the scenario' },
+    manifest: { type: 'string', value: '<bundle.json>', description: 'plan this exported manifest instead of assembling one' },
+    profile: { type: 'string', value: '<id>', description: 'assemble from a saved profile' },
+    store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
+    swap: SWAP_OPTION,
+    tier: { ...TIER_OPTION, default: 'saas', description: 'the tier to assemble for' },
+    version: { type: 'string', value: '<version>', description: 'the release version', defaultText: "the manifest's app version" },
+    secret: { type: 'string', value: '<NAME>', multiple: true, description: 'a secret that will be provided (name only)' },
+    'secrets-file': { type: 'string', value: '<.env file>', description: 'an env file whose names (never values) count as provided' },
+    strategy: { type: 'string', value: '<strategy>', choices: ROLLOUT_STRATEGIES, description: 'the rollout strategy', defaultText: "the target's default" },
+    previous: { type: 'string', value: '<bundle.json>', description: 'the release deployed now, for the rollback plan' },
+    'previous-sha256': { type: 'string', value: '<hex>', description: 'its checksum', defaultText: 'its .sha256 sidecar' },
+    'confirm-cost': { type: 'boolean', description: "accept a cost over the target's guardrail" },
+    region: { type: 'string', value: '<region>', description: "the provider's region" },
+  },
+  exitOne: 'the assembly or pre-flight blocks (the findings are printed)',
+  examples: ['plan recipe-hub --root examples/end-to-end/workspace --target compose --swap ollama=openai --secret OPENAI_API_KEY', 'plan recipe-hub --manifest out/bundle.json --target k8s --previous releases/1.0.0/bundle.json --json'],
+  run: async ({ values, json, positionals: [scenario = ''] }, io) => {
     const tier = parseTier(values.tier);
     const assembled = await assemble(scenario, tier, values);
+    if (!assembled.ok) {
+      const doc: PlanRefusalJson = { scenario, ok: false, stage: 'assembly', diagnostics: assembled.diagnostics.map(issueJson) };
+      io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderRefusal(scenario, assembled.diagnostics, io));
+      return 1;
+    }
     const manifestVersion = (assembled.manifest as { app?: { version?: unknown } } | null)?.app?.version;
     const provided = [...values.secret, ...(values['secrets-file'] === undefined ? [] : secretNames(values['secrets-file']))];
     const plan = planDeployment({
@@ -181,19 +197,12 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
       ...(assembled.graph === undefined ? {} : { graph: assembled.graph }),
       ...(assembled.secretPlan === undefined ? {} : { secretPlan: assembled.secretPlan }),
       providedSecrets: provided,
-      ...(strategy === undefined ? {} : { rollout: { strategy: strategy as RolloutStrategy } }),
+      ...(values.strategy === undefined ? {} : { rollout: { strategy: values.strategy as RolloutStrategy } }),
       ...(values.previous === undefined ? {} : { previous: { manifest: readJson(values.previous, 'previous manifest'), sha256: readPreviousSha(values.previous, values['previous-sha256']) } }),
       confirmCost: values['confirm-cost'],
       ...(values.region === undefined ? {} : { region: values.region }),
     });
-    io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, io));
+    io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, io));
     return plan.outcome.status === 'success' ? 0 : 1;
-  } catch (error) {
-    // node:util parseArgs throws plain TypeErrors for unknown or malformed options.
-    if (error instanceof TypeError && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`error [INVALID_ARGUMENT]: ${error.message}\n${USAGE}`);
-      return 2;
-    }
-    return reportError(error, io);
-  }
-}
+  },
+});

@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProfileCommand } from './profile.ts';
+import { runCli } from '../cli.ts';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runProfileCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  const code = await runCli(['profile', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
   return { code, out, err };
 }
 
@@ -21,7 +21,7 @@ describe('deployment-manager profile', () => {
     expect((await run(['update', id, '--expected-version', '1', '--tier', 'desktop', '--tier', 'saas', '--set', 'port_range={"min":47000,"max":47999}', '--note', 'add saas', ...s])).code).toBe(0);
     const stale = await run(['update', id, '--expected-version', '1', '--set', 'version=2', ...s]);
     expect(stale.code).toBe(2);
-    expect(stale.err).toContain('PROFILE_CONFLICT');
+    expect(JSON.parse(stale.out).error.code).toBe('PROFILE_CONFLICT');
     const diff = JSON.parse((await run(['diff', id, '1', '2', ...s])).out) as { changes: { path: string; op: string }[] };
     expect(diff.changes.map((c) => `${c.op} ${c.path}`)).toEqual(['add /settings/port_range', 'replace /tiers']);
     expect((await run(['rollback', id, '1', ...s])).code).toBe(0);

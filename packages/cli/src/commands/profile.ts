@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   SECRET_CLASSES,
   applyProfilePatch,
@@ -14,20 +14,9 @@ import {
 } from '@deployment-manager/bundle';
 import { SdkError, parseTier } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
-import { reportError, type CliIo } from '../io.ts';
-
-const USAGE = `usage: deployment-manager profile <action> [--store <dir>] [--json]
-  create  --name <n> --scenario <s> --tier <t> [--tier ...] [--swap from=to ...] [--set key=value ...] [--secret id=class ...] [--note <text>]
-  list
-  show <id> [--version <n>]
-  update <id> [--expected-version <n>] [--name <n>] [--tier ...] [--swap ...] [--set key=value ...] [--unset key ...] [--secret id=class ...] [--note <text>]
-  history <id>
-  diff <id> <from-version> <to-version>
-  rollback <id> <version> [--expected-version <n>] [--note <text>]
-  export <id> [--out <file>]
-  import <file> [--new-id]
-(the store defaults to .deployment-manager/profiles)
-`;
+import { defineCommand, type Command } from '../command.ts';
+import { SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { UsageError } from '../usage-error.ts';
 
 function parseSet(pairs: readonly string[]): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
@@ -77,6 +66,9 @@ function renderVersion(v: ProfileVersion): string {
   ].join('\n');
 }
 
+const ID = { name: 'id', description: 'a profile id (see profile list)' } as const;
+const VERSION = (what: string): { readonly name: string; readonly description: string } => ({ name: what, description: `a version number (1, 2, 3...)` });
+
 /**
  * `deployment-manager profile create|list|show|update|history|diff|rollback|export|import`.
  * Exit codes: 0 ok, 2 bad input or a conflict (`PROFILE_CONFLICT`: re-read and retry).
@@ -87,48 +79,48 @@ function renderVersion(v: ProfileVersion): string {
  * deployment-manager profile update <id> --expected-version 1 --set version=1.2.0 --note "bump"
  * ```
  */
-export async function runProfileCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        store: { type: 'string', default: '.deployment-manager/profiles' },
-        name: { type: 'string' },
-        scenario: { type: 'string' },
-        description: { type: 'string' },
-        tier: { type: 'string', multiple: true, default: [] },
-        swap: { type: 'string', multiple: true, default: [] },
-        set: { type: 'string', multiple: true, default: [] },
-        unset: { type: 'string', multiple: true, default: [] },
-        secret: { type: 'string', multiple: true, default: [] },
-        note: { type: 'string' },
-        version: { type: 'string' },
-        'expected-version': { type: 'string' },
-        out: { type: 'string' },
-        'new-id': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help === true) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const [action, ...args] = positionals;
+export const profileCommand: Command = defineCommand({
+  description:
+    'A profile keeps the choices for deploying a scenario - tiers, swaps, secret classes, settings - with a version history: every change is a new version, any old version can be restored. Profiles live as files in --store.',
+  actions: {
+    create: { summary: 'a new profile (needs --name, --scenario, --tier)', positionals: [], options: ['name', 'scenario', 'tier', 'swap', 'set', 'secret', 'description', 'note'] },
+    list: { summary: 'every profile in the store', positionals: [] },
+    show: { summary: 'a profile (its latest version, or --version)', positionals: [ID], options: ['version'] },
+    update: { summary: 'a new version with the given changes', positionals: [ID], options: ['expected-version', 'name', 'tier', 'swap', 'set', 'unset', 'secret', 'note'] },
+    history: { summary: 'every version of a profile', positionals: [ID] },
+    diff: { summary: 'what changed between two versions', positionals: [ID, VERSION('from-version'), VERSION('to-version')] },
+    rollback: { summary: "a new version with an old version's content", positionals: [ID, VERSION('version')], options: ['expected-version', 'note'] },
+    export: { summary: 'a profile with its history as JSON (stdout or --out)', positionals: [ID], options: ['out'] },
+    import: { summary: 'a profile from an export file', positionals: [{ name: 'file', description: 'a file written by profile export' }], options: ['new-id'] },
+  },
+  options: {
+    store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
+    name: { type: 'string', value: '<name>', description: "the profile's name" },
+    scenario: { type: 'string', value: '<scenario>', description: 'the scenario it deploys' },
+    description: { type: 'string', value: '<text>', description: 'a description (update: empty to remove it)' },
+    tier: { ...TIER_OPTION, multiple: true, description: 'a tier it targets' },
+    swap: SWAP_OPTION,
+    set: { type: 'string', value: '<key=value>', multiple: true, description: 'a setting (the value is JSON when it parses as JSON)' },
+    unset: { type: 'string', value: '<key>', multiple: true, description: 'remove a setting' },
+    secret: { type: 'string', value: '<id=class>', multiple: true, description: `a secret's class (${SECRET_CLASSES.join(', ')}), or id=none to drop the choice` },
+    note: { type: 'string', value: '<text>', description: 'why, kept in the history' },
+    version: { type: 'string', value: '<n>', description: 'show: this version', defaultText: 'the latest' },
+    'expected-version': { type: 'string', value: '<n>', description: 'refuse the change unless the profile is at this version', defaultText: 'the current version' },
+    out: { type: 'string', value: '<file>', description: 'export: write here (folders are created)', defaultText: 'stdout' },
+    'new-id': { type: 'boolean', description: 'import: under a new id' },
+  },
+  examples: ['profile create --name desk --scenario recipe-hub --tier desktop --swap postgres=sqlite', 'profile list', 'profile update <id> --expected-version 1 --set version=1.2.0 --note "bump"'],
+  run: async ({ values, json, action, positionals: args }, io) => {
     const store = createFileProfileStore(values.store);
-    const print = (json: unknown, text: string): void => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
-    const need = (i: number, what: string): string => {
-      const v = args[i];
-      if (v === undefined) throw new SdkError('INVALID_ARGUMENT', `profile ${action ?? ''} needs ${what}`, { hint: USAGE.trim() });
-      return v;
-    };
+    const print = (doc: unknown, text: string): void => io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : text);
+    const need = (i: number): string => args[i] as string; // the parser checked the count
     const tiers = values.tier.map(parseTier);
     const swaps = values.swap.map(parseSwapArg);
     switch (action) {
       case 'create': {
         if (values.name === undefined || values.scenario === undefined || tiers.length === 0) {
-          throw new SdkError('INVALID_ARGUMENT', 'profile create needs --name, --scenario and at least one --tier', { hint: USAGE.trim() });
+          const missing = [values.name === undefined ? '--name' : '', values.scenario === undefined ? '--scenario' : '', tiers.length === 0 ? '--tier' : ''].filter((m) => m !== '');
+          throw new UsageError(`profile create needs ${missing.join(', ')}`, 'add --name <name> --scenario <scenario> --tier <tier>', 'profile');
         }
         const secrets = Object.fromEntries(Object.entries(parseSecrets(values.secret)).filter((e): e is [string, ProfileSecretChoice] => e[1] !== null));
         const content: ProfileContent = {
@@ -150,12 +142,12 @@ export async function runProfileCommand(argv: string[], io: CliIo): Promise<numb
         return 0;
       }
       case 'show': {
-        const v = await store.get(need(0, 'a profile id'), values.version === undefined ? undefined : positiveInt(values.version, 'version'));
+        const v = await store.get(need(0), values.version === undefined ? undefined : positiveInt(values.version, 'version'));
         print(v, renderVersion(v));
         return 0;
       }
       case 'update': {
-        const id = need(0, 'a profile id');
+        const id = need(0);
         const current = await store.get(id);
         const expected = values['expected-version'] === undefined ? current.version : positiveInt(values['expected-version'], 'expected version');
         const content = applyProfilePatch(current.content, {
@@ -174,14 +166,14 @@ export async function runProfileCommand(argv: string[], io: CliIo): Promise<numb
         return 0;
       }
       case 'history': {
-        const history = await store.history(need(0, 'a profile id'));
+        const history = await store.history(need(0));
         print(history, history.map((v) => `v${v.version}  ${v.createdAt}  ${v.note}${v.rollbackOf === undefined ? '' : ` (rollback of v${v.rollbackOf})`}\n`).join(''));
         return 0;
       }
       case 'diff': {
-        const id = need(0, 'a profile id');
-        const a = await store.get(id, positiveInt(need(1, 'two versions'), 'version'));
-        const b = await store.get(id, positiveInt(need(2, 'two versions'), 'version'));
+        const id = need(0);
+        const a = await store.get(id, positiveInt(need(1), 'version'));
+        const b = await store.get(id, positiveInt(need(2), 'version'));
         const changes = diffProfiles(a.content, b.content);
         print(
           { id, from: a.version, to: b.version, changes },
@@ -190,25 +182,26 @@ export async function runProfileCommand(argv: string[], io: CliIo): Promise<numb
         return 0;
       }
       case 'rollback': {
-        const id = need(0, 'a profile id');
-        const to = positiveInt(need(1, 'the version to restore'), 'version');
+        const id = need(0);
+        const to = positiveInt(need(1), 'version');
         const expected = values['expected-version'] === undefined ? (await store.get(id)).version : positiveInt(values['expected-version'], 'expected version');
         const v = await store.rollback(id, { toVersion: to, expectedVersion: expected, ...(values.note === undefined ? {} : { note: values.note }) });
         print(v, `rolled profile ${id} back to the content of version ${to} as version ${v.version}\n`);
         return 0;
       }
       case 'export': {
-        const exported = await store.export(need(0, 'a profile id'));
+        const exported = await store.export(need(0));
         const text = `${JSON.stringify(exported, null, 2)}\n`;
         if (values.out === undefined) io.stdout(text);
         else {
+          mkdirSync(dirname(values.out), { recursive: true });
           writeFileSync(values.out, text);
           print({ out: values.out, versions: exported.versions.length }, `wrote ${values.out} (${exported.versions.length} version(s))\n`);
         }
         return 0;
       }
       case 'import': {
-        const file = need(0, 'a file');
+        const file = need(0);
         let data: unknown;
         try {
           data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -220,9 +213,7 @@ export async function runProfileCommand(argv: string[], io: CliIo): Promise<numb
         return 0;
       }
       default:
-        throw new SdkError('INVALID_ARGUMENT', `profile action "${action ?? ''}" is not known`, { hint: USAGE.trim() });
+        return 2; // unreachable: the parser only lets the actions above through
     }
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
+  },
+});

@@ -1,7 +1,8 @@
 // The secrets command on the real Vrooli fixtures, with fitness's swaps.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runSecretsCommand, type SecretsJson } from './secrets.ts';
+import { type SecretsJson } from './secrets.ts';
+import { runCli } from '../cli.ts';
 
 // packages/cli/src/commands -> /work (the directory holding main/ and shared/).
 const ROOT = fileURLToPath(new URL('../../../../../shared/fixtures/vrooli/', import.meta.url));
@@ -9,7 +10,7 @@ const ROOT = fileURLToPath(new URL('../../../../../shared/fixtures/vrooli/', imp
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runSecretsCommand(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  const code = await runCli(['secrets', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
   return { code, out, err };
 }
 

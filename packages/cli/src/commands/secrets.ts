@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg, planSwaps } from '@deployment-manager/fitness';
 import { planSecrets, renderEnvTemplate, renderKubernetesSecrets, validatePlan, type ClassificationOverrides, type SecretPlan } from '@deployment-manager/secrets';
-import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { reportError, scenarioArgument, type CliIo } from '../io.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { loadGraphSource } from '../graph-source.ts';
 
 /** The `secrets --format json` document. */
 export interface SecretsJson {
@@ -19,9 +19,6 @@ export interface SecretsJson {
   /** The plan itself (names, classes, prompts - never values). */
   readonly plan: SecretPlan;
 }
-
-const USAGE = 'usage: deployment-manager secrets <scenario> --root <dir> --tier <tier> [--swap from=to ...] [--format json|env|k8s] [--json]\n' +
-  '       [--policy active|all] [--analyzer-url <url>] [--overrides <file.json>] [--app-name <name>] [--namespace <ns>]\n';
 
 function readOverrides(path: string): ClassificationOverrides {
   let data: unknown;
@@ -55,32 +52,25 @@ const line = (kind: string, d: Diagnostic): string => `${kind} [${d.code}] ${d.f
  * deployment-manager secrets picker-wheel --root ../Vrooli --tier desktop --swap postgres=sqlite --format env
  * ```
  */
-export async function runSecretsCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...GRAPH_SOURCE_OPTIONS,
-        tier: { type: 'string' },
-        swap: { type: 'string', multiple: true, default: [] },
-        format: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        overrides: { type: 'string' },
-        'app-name': { type: 'string' },
-        namespace: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const scenario = scenarioArgument(positionals, USAGE);
-    if (values.tier === undefined) throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'add --tier local|desktop|mobile|saas|enterprise' });
+export const secretsCommand: Command = defineCommand({
+  description:
+    'Finds every secret the scenario needs on a tier (after swaps), classifies each - generated per install, asked from the user, fetched from a store, or kept with the operator - and prints the plan: a .env template (the default), Kubernetes Secret objects, or JSON. Never a secret value. Blockers and warnings go to stderr.',
+  positionals: [{ name: 'scenario', description: 'the scenario to plan secrets for' }],
+  options: {
+    ...GRAPH_SOURCE_OPTIONS,
+    tier: { ...TIER_OPTION, required: true, description: 'the tier to plan for' },
+    swap: SWAP_OPTION,
+    format: { type: 'string', value: '<format>', choices: ['env', 'k8s', 'json'], description: 'what to print', defaultText: 'env (json with --json)' },
+    overrides: { type: 'string', value: '<file.json>', description: 'classification overrides: { "rules": [...], "secrets": [{ "id", "class" }] }' },
+    'app-name': { type: 'string', value: '<name>', description: 'app name for --format k8s', defaultText: 'the scenario' },
+    namespace: { type: 'string', value: '<ns>', description: 'namespace for --format k8s' },
+  },
+  exitOne: 'the plan has blockers (it is still printed)',
+  examples: ['secrets recipe-hub --root examples/end-to-end/workspace --tier desktop --swap postgres=sqlite', 'secrets picker-wheel --root ../Vrooli --tier saas --format k8s'],
+  machineOutput: ({ json, values }) => json || values.format === 'json' || values.format === 'k8s',
+  run: async ({ values, json, positionals: [scenario = ''] }, io) => {
     const tier = parseTier(values.tier);
-    const format = values.json ? 'json' : (values.format ?? 'env');
-    if (format !== 'json' && format !== 'env' && format !== 'k8s') throw new SdkError('INVALID_ARGUMENT', `format "${format}" is not known`, { hint: 'use --format json, env or k8s' });
+    const format = json ? 'json' : (values.format ?? 'env');
     const overrides = values.overrides === undefined ? undefined : readOverrides(values.overrides);
 
     const { workspace, graph } = await loadGraphSource(scenario, values, 'active');
@@ -104,12 +94,5 @@ export async function runSecretsCommand(argv: string[], io: CliIo): Promise<numb
       io.stderr(`${plan.secrets.length} secrets, ${plan.blockers.length} blockers, ${plan.warnings.length} warnings on tier ${tier}\n`);
     }
     return ok ? 0 : 1;
-  } catch (error) {
-    // node:util parseArgs throws plain TypeErrors for unknown or malformed options.
-    if (error instanceof TypeError && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`error [INVALID_ARGUMENT]: ${error.message}\n${USAGE}`);
-      return 2;
-    }
-    return reportError(error, io);
-  }
-}
+  },
+});

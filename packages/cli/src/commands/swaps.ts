@@ -1,11 +1,14 @@
-import { parseArgs } from 'node:util';
-import { SdkError, parseTier } from '@deployment-manager/core';
+import { parseTier } from '@deployment-manager/core';
 import { cascade, parseSwapArg, suggestSwaps, type Cascade } from '@deployment-manager/fitness';
-import { GRAPH_SOURCE_OPTIONS, loadGraphSource } from '../graph-source.ts';
-import { colour, reportError, type CliIo } from '../io.ts';
-import { table } from './fitness.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { loadGraphSource } from '../graph-source.ts';
+import { colour } from '../io.ts';
+import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
+import { table } from '../table.ts';
+import { UsageError } from '../usage-error.ts';
 
-const USAGE = 'usage: deployment-manager swaps suggest|cascade <scenario> --root <dir> --tier t [--swap from=to ...] [--policy all|active] [--analyzer-url <url>] [--json]\n';
+const SCENARIO = { name: 'scenario', description: 'the scenario whose graph the swaps apply to' } as const;
 
 /**
  * `deployment-manager swaps suggest <scenario> --root <dir> --tier t [--json]` ranks swaps by gain;
@@ -17,48 +20,38 @@ const USAGE = 'usage: deployment-manager swaps suggest|cascade <scenario> --root
  * deployment-manager swaps cascade picker-wheel --root ../Vrooli --tier desktop --swap postgres=sqlite --json
  * ```
  */
-export async function runSwapsCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...GRAPH_SOURCE_OPTIONS,
-        tier: { type: 'string' },
-        swap: { type: 'string', multiple: true, default: [] },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const [action, scenario] = positionals;
-    if (action !== 'suggest' && action !== 'cascade') throw new SdkError('INVALID_ARGUMENT', `swaps action "${action ?? ''}" is not known`, { hint: USAGE.trim() });
-    if (scenario === undefined) throw new SdkError('INVALID_ARGUMENT', 'no scenario given', { hint: USAGE.trim() });
-    if (values.tier === undefined) throw new SdkError('INVALID_ARGUMENT', 'no tier given', { hint: 'pass --tier local|desktop|mobile|saas|enterprise' });
+export const swapsCommand: Command = defineCommand({
+  description:
+    'Swaps replace a dependency by another that fits a tier better (postgres by sqlite for desktop, ollama by a hosted LLM API for mobile). suggest ranks the swaps the catalog knows by how much they raise the tier\'s score; cascade applies the --swap pairs and prints what they break (capabilities lost), add, remove, and how secrets, ports and scores change.',
+  actions: {
+    suggest: { summary: 'rank the swaps that help on --tier', positionals: [SCENARIO], options: ['root', 'tier'] },
+    cascade: { summary: 'what applying the --swap pairs breaks, adds and removes', positionals: [SCENARIO], options: ['root', 'tier', 'swap'] },
+  },
+  options: {
+    ...GRAPH_SOURCE_OPTIONS,
+    tier: { ...TIER_OPTION, required: true, description: 'the tier to fit' },
+    swap: { ...SWAP_OPTION, description: `${SWAP_OPTION.description}; cascade needs at least one` },
+  },
+  examples: ['swaps suggest recipe-hub --root examples/end-to-end/workspace --tier desktop', 'swaps cascade recipe-hub --root examples/end-to-end/workspace --tier desktop --swap postgres=sqlite'],
+  run: async ({ values, json, action, positionals: [scenario = ''] }, io) => {
     const tier = parseTier(values.tier);
+    if (action === 'cascade' && values.swap.length === 0) throw new UsageError('swaps cascade needs at least one --swap', 'add --swap <from=to>, e.g. --swap postgres=sqlite', 'swaps');
     const specs = values.swap.map(parseSwapArg);
     const { graph } = await loadGraphSource(scenario, values);
     if (action === 'suggest') {
       const suggestions = suggestSwaps(graph, tier);
-      if (values.json) io.stdout(`${JSON.stringify({ scenario, tier, suggestions }, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify({ scenario, tier, suggestions }, null, 2)}\n`);
       else {
-        const rows = suggestions.map((s) => [s.from, s.to, `+${s.gain}`, s.effort, s.lacks.join(', '), s.clearsBlocker ? 'yes' : '']);
-        io.stdout(`${[`${scenario} on ${tier}: ${suggestions.length} swap(s)`, ...table(['From', 'To', 'Gain', 'Effort', 'Lacks', 'Clears blocker'], rows)].join('\n')}\n`);
+        const rows = suggestions.map((s) => [nodeName(s.from), s.to, signedForPeople(s.gain), s.effort, s.lacks.join(', '), s.clearsBlocker ? 'yes' : '']);
+        io.stdout(`${[`${scenario} on ${tier}: ${suggestions.length} swap(s)`, ...table(['From', 'To', 'Gain', 'Effort', 'Loses', 'Clears blocker'], rows)].join('\n')}\n`);
       }
       return 0;
     }
-    if (specs.length === 0) throw new SdkError('INVALID_ARGUMENT', 'cascade needs at least one --swap from=to', { hint: 'e.g. --swap postgres=sqlite' });
     const result = cascade(graph, specs, tier);
-    if (values.json) io.stdout(`${JSON.stringify(cascadeToJson(scenario, result), null, 2)}\n`);
-    else io.stdout(renderCascade(scenario, result, io.isTTY));
+    io.stdout(json ? `${JSON.stringify(cascadeToJson(scenario, result), null, 2)}\n` : renderCascade(scenario, result, io.isTTY));
     return 0;
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
+  },
+});
 
 /** The `swaps cascade --json` document: the cascade with the new graph summarized as node and edge lists. */
 export function cascadeToJson(scenario: string, c: Cascade): Record<string, unknown> {
@@ -81,7 +74,7 @@ function renderCascade(scenario: string, c: Cascade, tty: boolean): string {
   for (const s of c.secrets.added) out.push(`secret now needed: ${s.name} (${s.owner})`);
   for (const p of c.ports.freed) out.push(`port freed: ${p.port}/${p.protocol} ${p.name} (${p.owner})`);
   for (const p of c.ports.added) out.push(`port added: ${p.port}/${p.protocol} ${p.name} (${p.owner})`);
-  for (const [tier, f] of Object.entries(c.fitness)) out.push(`${tier}: ${f.before} -> ${f.after} (${f.delta >= 0 ? '+' : ''}${f.delta})`);
-  for (const f of c.followUps) out.push(`follow-up: ${f.from} -> ${f.to} (+${f.gain}, ${f.effort} effort)`);
+  for (const [tier, f] of Object.entries(c.fitness)) out.push(`${tier}: ${roundForPeople(f.before)} -> ${roundForPeople(f.after)} (${signedForPeople(f.delta)})`);
+  for (const f of c.followUps) out.push(`follow-up: ${nodeName(f.from)} -> ${f.to} (${signedForPeople(f.gain)}, ${f.effort} effort)`);
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,36 @@
+import { TIERS, normalizeTier } from '@deployment-manager/core';
+
+// Options several commands share, so each reads and helps the same way.
+
+/** The canonical tier for any accepted spelling (`tier-2-desktop`, `2`, `cloud`), or undefined. */
+function canonicalTier(value: string): string | undefined {
+  const tier = normalizeTier(value);
+  return tier === 'server' ? undefined : tier;
+}
+
+/** `--tier`: a deployment tier; aliases such as `tier-2-desktop` or `2` are accepted. Spread it and add a description. */
+export const TIER_OPTION: { readonly type: 'string'; readonly value: '<tier>'; readonly choices: readonly string[]; readonly normalize: (value: string) => string | undefined } = {
+  type: 'string',
+  value: '<tier>',
+  choices: TIERS,
+  normalize: canonicalTier,
+};
+
+/** `--swap from=to`, repeatable. */
+export const SWAP_OPTION: { readonly type: 'string'; readonly value: '<from=to>'; readonly multiple: true; readonly description: string } = {
+  type: 'string',
+  value: '<from=to>',
+  multiple: true,
+  description: 'replace dependency <from> by <to> (e.g. postgres=sqlite)',
+};
+
+/** The options of every command that reads a scenario's graph. */
+export const GRAPH_SOURCE_OPTIONS: {
+  readonly root: { readonly type: 'string'; readonly value: '<dir>'; readonly default: '.'; readonly description: string };
+  readonly policy: { readonly type: 'string'; readonly value: '<policy>'; readonly choices: readonly ['all', 'active']; readonly description: string; readonly defaultText: string };
+  readonly 'analyzer-url': { readonly type: 'string'; readonly value: '<url>'; readonly description: string };
+} = {
+  root: { type: 'string', value: '<dir>', default: '.', description: 'the workspace: a Vrooli checkout, a folder of scenarios/ and resources/, or a compact workspace .json/.yaml file' },
+  policy: { type: 'string', value: '<policy>', choices: ['all', 'active'], description: 'which declared dependencies count: all, or only enabled-or-required ones', defaultText: 'all (active for secrets, bundle, package)' },
+  'analyzer-url': { type: 'string', value: '<url>', description: "read the graph from a live analyzer (compared with --root's files when they hold the scenario)" },
+};
