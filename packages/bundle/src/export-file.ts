@@ -24,7 +24,11 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     }
     renameSync(tmp, path);
   } catch (cause) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // no temp file to remove (its folder is not one)
+    }
     throw new SdkError('FILE_WRITE_FAILED', `could not write ${path}`, { hint: 'check that the folder is writable', cause, details: { path } });
   }
 }
