@@ -71,7 +71,7 @@ console.log(heading(`4. Cascade of the desktop swaps (${assemblies.desktop.swaps
 for (const l of desktopCascade.capabilitiesLost) console.log(`  ${l.dependent} loses ${l.lost.join(', ')} of ${l.from} (${l.needsSource} need)`);
 console.log(`  added: ${desktopCascade.added.map((a) => a.id).join(', ') || 'none'}`);
 console.log(`  removed: ${desktopCascade.removed.map((r) => `${r.id} (${r.reason})`).join(', ') || 'none'}`);
-console.log(`  secrets no longer needed: ${desktopCascade.secrets.removed.map((s) => s.name).join(', ') || 'none'}`);
+console.log(`  secrets no longer needed: ${desktopCascade.secrets.removed.map((s) => s.env).join(', ') || 'none'}`);
 for (const [tier, d] of Object.entries(desktopCascade.fitness)) console.log(`  ${tier}: ${d.before} → ${d.after}`);
 
 // 5. Secret plans: classes per tier, never values.

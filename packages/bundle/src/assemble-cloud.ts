@@ -1,23 +1,24 @@
 import type { Diagnostic } from '@deployment-manager/core/pure';
-import { CONTAINER_IMAGES, DEFAULT_CONTAINER_PORTS } from './assembly-data.ts';
-import { appVersion, envName, manifestSecret, secretsByService, settingString } from './assembly-common.ts';
+import { DEFAULT_CONTAINER_PORTS } from './assembly-data.ts';
+import { appVersion, envName, manifestSecret, resourceHealth, secretsByService, settingString } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';
 import { finding } from './findings.ts';
 import type { ManifestSecret } from './manifest-common.ts';
-import type { CloudManifest, CloudRoute, CloudService } from './manifest-cloud.ts';
+import type { CloudManifest, CloudRoute, CloudService, CloudVolume } from './manifest-cloud.ts';
 
 /**
  * Builds the cloud manifest of an assembly plan: process resources as
- * containers (known image, catalog ports, tcp health, a persistent volume for
- * durable data), the scenario's services built from their source dirs,
+ * containers as their catalog records say (image, command, environment,
+ * ports, health check, a persistent volume at the image's data directory),
+ * the scenario's services built from their source dirs,
  * hosted dependencies left to their secrets, and an ingress routing `/` to
  * the UI and `/api` to the first API. Pure.
  */
 export function buildCloudManifest(plan: AssemblyPlan): { manifest: CloudManifest; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const shipped: ManifestSecret[] = [];
-  for (const { secret } of plan.secrets) {
-    const s = manifestSecret(secret, (x) => x.targets[0], out);
+  for (const linked of plan.secrets) {
+    const s = manifestSecret(linked, (x) => x.targets[0], out);
     if (s !== undefined) shipped.push(s);
   }
   const readers = secretsByService(plan, new Set(shipped.map((s) => s.id)));
@@ -26,24 +27,35 @@ export function buildCloudManifest(plan: AssemblyPlan): { manifest: CloudManifes
     return ids === undefined ? {} : { secrets: ids };
   };
   const processes = plan.resources.filter((r) => r.mode === 'process');
-  const services: CloudService[] = processes.map((r) => {
+  const services: CloudService[] = processes.map((r, i) => {
     const ports = r.entry?.ports ?? [];
-    let image = CONTAINER_IMAGES[r.name];
+    const container = r.entry?.container;
+    let image = container === undefined ? undefined : `${container.image}:${container.tag}`;
     if (image === undefined) {
       image = `${r.name}:latest`;
-      out.push(finding('ASSEMBLY_IMAGE_GUESSED', ['services'], `no known container image for "${r.name}"; wrote ${image}`, 'pin the image in the manifest or add it to the assembly data'));
+      out.push(finding('ASSEMBLY_IMAGE_GUESSED', ['services', i, 'image'], `no known container image for "${r.name}"; wrote ${image}`, 'add a container image to its catalog record, or pin the image in the manifest'));
     }
+    let volumes: CloudVolume[] = [];
+    if (r.entry?.persistence === 'durable') {
+      if (container?.dataDir === undefined) out.push(finding('ASSEMBLY_DATA_DIR_UNKNOWN', ['services', i, 'volumes'], `"${r.name}" keeps durable data, but where its image keeps it is unknown, so no volume keeps it`, 'add container.dataDir to its catalog record'));
+      else volumes = [{ name: 'data', mount_path: container.dataDir, persistent: true }];
+    }
+    const health = resourceHealth(r.entry, { container: true });
     const first = ports[0];
     return {
       id: r.name,
       kind: 'resource',
       ...(r.entry === undefined ? {} : { description: r.entry.description }),
       image,
+      ...(container?.command === undefined ? {} : { command: [...container.command] }),
+      ...(container?.args === undefined ? {} : { args: [...container.args] }),
+      ...(container?.env === undefined ? {} : { env: { ...container.env } }),
       ...withSecrets(r.name),
       ...(ports.length === 0 ? {} : { ports: ports.map((p) => ({ name: p.name, container_port: p.port, ...(p.protocol === 'udp' ? { protocol: 'udp' as const } : {}) })) }),
-      ...(first === undefined ? {} : { health: { type: 'tcp' as const, port_name: first.name }, readiness: { type: 'port_open' as const, port_name: first.name } }),
+      ...(health === undefined ? {} : { health }),
+      ...(first === undefined ? (health === undefined ? {} : { readiness: { type: 'health_success' as const } }) : { readiness: { type: 'port_open' as const, port_name: first.name } }),
       ...(r.dependsOn.length === 0 ? {} : { dependencies: [...r.dependsOn] }),
-      ...(r.entry?.persistence === 'durable' ? { volumes: [{ name: 'data', mount_path: `/data/${r.name}`, persistent: true }] } : {}),
+      ...(volumes.length === 0 ? {} : { volumes }),
       replicas: 1,
       critical: true,
     };

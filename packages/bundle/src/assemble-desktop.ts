@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@deployment-manager/core/pure';
 import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET } from './assembly-data.ts';
-import { appVersion, envName, manifestSecret, secretsByService, settingRange, settingString, settingStrings } from './assembly-common.ts';
+import { appVersion, envName, manifestSecret, resourceHealth, secretsByService, settingRange, settingString, settingStrings } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';
 import { finding } from './findings.ts';
 import { PLATFORM_KEYS } from './known-values.ts';
@@ -15,7 +15,7 @@ function binaries(platforms: readonly string[], dir: string, file: string): Reco
 
 /**
  * Builds the desktop manifest of an assembly plan: process resources as
- * supervised `resource` services (catalog ports, tcp health, data dirs),
+ * supervised `resource` services (catalog ports and health check, data dirs),
  * libraries embedded in the app services (listed in their metadata, data dir
  * exported as `<NAME>_DATA_DIR`), the scenario's API and UI services (port,
  * health endpoint, build config per platform pattern), secrets linked to
@@ -36,8 +36,8 @@ export function buildDesktopManifest(plan: AssemblyPlan): { manifest: DesktopMan
   };
 
   const shipped: ManifestSecret[] = [];
-  for (const { secret } of plan.secrets) {
-    const s = manifestSecret(secret, (x) => x.targets[0], out);
+  for (const linked of plan.secrets) {
+    const s = manifestSecret(linked, (x) => x.targets[0], out);
     if (s !== undefined) shipped.push(s);
   }
   const readers = secretsByService(plan, new Set(shipped.map((s) => s.id)));
@@ -63,7 +63,7 @@ export function buildDesktopManifest(plan: AssemblyPlan): { manifest: DesktopMan
       ...(r.entry?.persistence === 'durable' ? { data_dirs: [`data/${r.name}`] } : {}),
       log_dir: `logs/${r.name}`,
       ...(ports.length === 0 ? {} : { ports: { requested: ports.map((p) => ({ name: p.name, range: block(`${r.name}.${p.name}`) })) } }),
-      health: first === undefined ? { type: 'command', command: [`resources/${r.name}/healthcheck`], interval_ms: 1000, timeout_ms: 5000, retries: 5 } : { type: 'tcp', port_name: first.name, interval_ms: 1000, timeout_ms: 5000, retries: 5 },
+      health: { ...(resourceHealth(r.entry, { container: false }) ?? { type: 'command', command: [`resources/${r.name}/healthcheck`] }), interval_ms: 1000, timeout_ms: 5000, retries: 5 },
       readiness: first === undefined ? { type: 'health_success', timeout_ms: 60000 } : { type: 'port_open', port_name: first.name, timeout_ms: 60000 },
       ...(r.dependsOn.length === 0 ? {} : { dependencies: [...r.dependsOn] }),
       critical: true,

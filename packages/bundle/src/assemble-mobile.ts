@@ -38,8 +38,8 @@ export function buildMobileManifest(plan: AssemblyPlan): { manifest: MobileManif
   // On mobile the device reads only secrets asked from its user or made on it; server-side secrets stay with the API.
   const secrets = plan.secrets
     .filter(({ secret }) => secret.class === 'user_prompt' || secret.class === 'per_install_generated')
-    .flatMap(({ secret }) => {
-      const s = manifestSecret(secret, (x) => ({ type: 'secure_storage' as const, name: x.id }), out);
+    .flatMap((linked) => {
+      const s = manifestSecret(linked, (x) => ({ type: 'secure_storage' as const, name: x.id }), out);
       return s === undefined ? [] : [s];
     });
   const description = settingString(plan.settings, 'description') ?? plan.spec.description;

@@ -1,5 +1,6 @@
 import { SdkError, buildGraph, type DependencyGraph, type InclusionPolicy, type Tier, type Workspace } from '@deployment-manager/core/pure';
-import { applySwaps, resolveSwaps, suggestSwaps, type Catalog, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
+import type { Catalog } from '@deployment-manager/catalog';
+import { applySwaps, resolveSwaps, suggestSwaps, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
 import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets/pure';
 import { assembleManifest, type AssembleResult } from './assemble.ts';
 import type { ProfileContent } from './profile.ts';
@@ -19,7 +20,7 @@ export interface AssembleScenarioOptions {
   readonly acceptSuggested?: boolean;
   /** A graph built elsewhere (e.g. from the live analyzer) instead of the workspace's. */
   readonly graph?: DependencyGraph;
-  /** The capability catalog, e.g. extended with your own resources (`createCatalog([...])`); default built-in. */
+  /** The dependency catalog, e.g. extended with your own records (`createCatalog([...])`); default built-in. */
   readonly catalog?: Catalog;
 }
 
@@ -73,9 +74,9 @@ export function assembleScenario(workspace: Workspace, scenario: string, options
   const decisions = decisionsFromSuggestions(suggestions, swaps);
   const swapped = applySwaps(graph, swaps, { tier, ...catalog });
   const overrides: SecretOverride[] = Object.entries(options.profile?.secrets ?? {}).map(([id, choice]) => ({ ...(choice as Omit<SecretOverride, 'id'>), id, tiers: [tier] }));
-  const secretPlan = planSecrets(swapped, { tier, scenario: spec, overrides: { secrets: overrides } });
+  const secretPlan = planSecrets(swapped, { tier, scenario: spec, overrides: { secrets: overrides }, ...catalog });
   const base: ProfileContent = options.profile ?? { name: scenario, scenario, tiers: [tier], swaps, secrets: {}, settings: {} };
   const profile: ProfileContent = base.tiers.includes(tier) ? base : { ...base, tiers: [...base.tiers, tier] };
-  const result = assembleManifest(graph, decisions, secretPlan, profile, { scenario: spec, tier, ...catalog });
+  const result = assembleManifest(graph, decisions, secretPlan, profile, { scenario: spec, tier, resources: workspace.resources, ...catalog });
   return { graph, suggestions, swaps, decisions, swapped, secretPlan, profile, result };
 }

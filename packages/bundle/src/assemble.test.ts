@@ -133,7 +133,7 @@ describe('assembleManifest for cloud and mobile', () => {
     expect(validateManifest(m).ok).toBe(true);
     expect(m).toMatchObject({ target: 'cloud', tier: 'saas' });
     const pg = m.services.find((s) => s.id === 'postgres');
-    expect(pg).toMatchObject({ kind: 'resource', image: 'postgres:16-alpine', volumes: [{ name: 'data', mount_path: '/data/postgres', persistent: true }] });
+    expect(pg).toMatchObject({ kind: 'resource', image: 'postgres:16.6-alpine', volumes: [{ name: 'data', mount_path: '/var/lib/postgresql/data', persistent: true }] });
     expect(m.services.find((s) => s.id === 'api')).toMatchObject({ kind: 'app', build: { context: 'api' }, dependencies: ['postgres', 'redis'] });
     expect(m.ingress?.routes).toEqual([{ path: '/', service: 'ui', port_name: 'http' }, { path: '/api', service: 'api', port_name: 'http' }]);
     expect(codes(assemble('enterprise', ['frobnicator'], []))).toContain('ASSEMBLY_RESOURCE_UNKNOWN');

@@ -1,8 +1,9 @@
+import type { CatalogEntry } from '@deployment-manager/catalog';
 import type { Diagnostic } from '@deployment-manager/core/pure';
 import type { PlannedSecret } from '@deployment-manager/secrets/pure';
 import { finding } from './findings.ts';
-import type { ManifestSecret, PortRange } from './manifest-common.ts';
-import type { AssemblyPlan } from './assembly-plan.ts';
+import type { HealthCheck, ManifestSecret, PortRange } from './manifest-common.ts';
+import type { AssemblyPlan, LinkedSecret } from './assembly-plan.ts';
 import type { JsonValue } from './profile.ts';
 
 /** A string setting of the profile, when set. */
@@ -43,15 +44,33 @@ export function appVersion(plan: AssemblyPlan): string {
 }
 
 /**
+ * The health check of a resource as its catalog record states it (an http
+ * path, a tcp port, or - inside its own container, where it listens on its
+ * default port - a command), else a tcp check of its first port, else none.
+ * Outside a container (`container: false`, a desktop process on an allocated
+ * port) a command check is replaced by the tcp check.
+ */
+export function resourceHealth(entry: CatalogEntry | undefined, where: { readonly container: boolean }): HealthCheck | undefined {
+  const h = entry?.health;
+  const port = h?.port ?? entry?.ports[0]?.name;
+  if (h?.type === 'command' && h.command !== undefined && where.container) return { type: 'command', command: [...h.command] };
+  if (port === undefined) return undefined;
+  if (h?.type === 'http') return { type: 'http', path: h.path ?? '/', port_name: port };
+  return { type: 'tcp', port_name: port };
+}
+
+/**
  * The manifest entry of a planned secret with delivery kinds `T`: class,
- * description, generator or prompt, and its first target (mapped by
- * `target`). A secret with no target cannot ship and yields a diagnostic.
+ * description, generator or prompt, its first target (mapped by `target`)
+ * and, for an env target, the services that read it under a name of their
+ * own. A secret with no target cannot ship and yields a diagnostic.
  */
 export function manifestSecret<T extends string>(
-  secret: PlannedSecret,
+  linked: LinkedSecret,
   target: (s: PlannedSecret) => { readonly type: T; readonly name: string } | undefined,
   out: Diagnostic[],
 ): ManifestSecret<T> | undefined {
+  const { secret, serviceEnv } = linked;
   const t = target(secret);
   if (t === undefined) {
     out.push(finding('ASSEMBLY_SECRET_NO_TARGET', ['secrets'], `secret "${secret.id}" has no delivery target`, 'give it a target in the profile secret choice (targets)'));
@@ -70,6 +89,7 @@ export function manifestSecret<T extends string>(
       : { prompt: { label: prompt.label, ...(prompt.description === undefined ? {} : { description: prompt.description }), ...(prompt.hint === undefined ? {} : { hint: prompt.hint }) } }),
     ...(secret.generator === undefined ? {} : { generator: { ...secret.generator } as Readonly<Record<string, unknown>> }),
     target: t,
+    ...(t.type !== 'env' || Object.keys(serviceEnv).length === 0 ? {} : { service_env: { ...serviceEnv } }),
   };
 }
 

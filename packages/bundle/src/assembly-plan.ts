@@ -1,5 +1,6 @@
-import { compareIds, dependenciesOf, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
-import { DEFAULT_CATALOG, lookupEntry, planSwaps, type Catalog, type CatalogEntry, type SwapSpec } from '@deployment-manager/fitness';
+import { DEFAULT_CATALOG, checkVersion, factsFromRuntime, lookupEntry, type Catalog, type CatalogEntry } from '@deployment-manager/catalog';
+import { compareIds, dependenciesOf, dependencyOrder, parseNodeId, type DependencyGraph, type Diagnostic, type NodeId, type ResourceSpec, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
+import { planSwaps, type SwapSpec } from '@deployment-manager/fitness';
 import type { PlannedSecret, SecretPlan } from '@deployment-manager/secrets/pure';
 import { finding } from './findings.ts';
 import type { ManifestSwap } from './manifest-common.ts';
@@ -19,8 +20,10 @@ export interface PlannedResource {
   readonly node: NodeId;
   /** `process`: bundled as a supervised service; `library`: embedded in the app; `hosted`: reached over the network. */
   readonly mode: ResourceMode;
-  /** Its catalog entry, when known. */
+  /** Its catalog record, when known (or facts inferred from its runtime.json, see {@link inferred}). */
   readonly entry: CatalogEntry | undefined;
+  /** True when the catalog has no record and {@link entry} holds what its runtime.json says (fitness still calls it unknown). */
+  readonly inferred: boolean;
   /** Names of the process resources it depends on (graph edges). */
   readonly dependsOn: readonly string[];
 }
@@ -31,6 +34,8 @@ export interface LinkedSecret {
   readonly secret: PlannedSecret;
   /** Ids of the manifest services that read it. */
   readonly services: readonly string[];
+  /** Manifest services that read it under an env name of their own: service id -> env name. */
+  readonly serviceEnv: Readonly<Record<string, string>>;
 }
 
 /** Everything target builders need, derived once from the inputs. */
@@ -76,8 +81,10 @@ export interface PlanAssemblyOptions {
   readonly scenario: ScenarioSpec;
   /** The tier; default the secret plan's. */
   readonly tier?: Tier;
-  /** Fitness catalog; default the built-in one. */
+  /** The dependency catalog; default the built-in one. */
   readonly catalog?: Catalog;
+  /** The workspace's resources (runtime.json): a resource the catalog does not know runs with the facts its runtime.json states. */
+  readonly resources?: ReadonlyMap<string, ResourceSpec>;
 }
 
 /**
@@ -120,8 +127,20 @@ export function planAssembly(
     }))
     .sort((a, b) => compareIds(a.original, b.original) || compareIds(a.replacement, b.replacement));
 
+  out.push(...versionFindings(graph, swapPlan.applied, catalog));
   const entries = new Map<string, CatalogEntry | undefined>();
-  for (const n of swapped.nodes) if (n.kind === 'resource') entries.set(n.name, lookupEntry(catalog, n.name));
+  const inferred = new Set<string>();
+  for (const n of swapped.nodes) {
+    if (n.kind !== 'resource') continue;
+    let entry = lookupEntry(catalog, n.name);
+    const runtime = entry === undefined ? options.resources?.get(n.name) : undefined;
+    if (runtime !== undefined) {
+      entry = factsFromRuntime(runtime);
+      inferred.add(n.name);
+      out.push(finding('ASSEMBLY_FACTS_INFERRED', [], `resource "${n.name}" is not in the catalog; it ships as a service with the facts its runtime.json states (${runtime.file})`, 'add a catalog record to state its image, data directory, secrets and tier facts'));
+    }
+    entries.set(n.name, entry);
+  }
   const processes = new Set([...entries].filter(([, e]) => modeOf(e) === 'process').map(([name]) => name));
   const resources: PlannedResource[] = [];
   for (const id of dependencyOrder(swapped)) {
@@ -133,9 +152,9 @@ export function planAssembly(
     }
     const entry = entries.get(name);
     const mode = modeOf(entry);
-    if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is not in the catalog; how it runs on ${tier} is unknown`, 'add a catalog entry (createCatalog) or swap it for a known dependency'));
+    if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is neither in the catalog nor in the workspace; how it runs on ${tier} is unknown`, 'add a catalog record (createCatalog) or swap it for a known dependency'));
     const dependsOn = dependenciesOf(swapped, id).map((to) => parseNodeId(to).name).filter((n) => processes.has(n)).sort(compareIds);
-    resources.push({ name, node: id, mode, entry, dependsOn });
+    resources.push({ name, node: id, mode, entry, inferred: inferred.has(name), dependsOn });
   }
 
   const app = scenarioServices(options.scenario);
@@ -153,8 +172,37 @@ export function planAssembly(
     }
     const readers = secretPlan.usage.filter((u) => u.secrets.includes(s.id)).map((u) => u.service);
     const services = [...new Set((readers.length > 0 ? readers : s.consumers.length > 0 ? s.consumers : [graph.root]).flatMap(serviceIdsOf))].sort(compareIds);
-    secrets.push({ secret: s, services });
+    const serviceEnv: Record<string, string> = {};
+    for (const a of s.aliases ?? []) for (const id of serviceIdsOf(a.consumer)) if (services.includes(id)) serviceEnv[id] = a.env;
+    secrets.push({ secret: s, services, serviceEnv });
   }
   out.push(...secretPlan.blockers);
   return { tier, target, scenario, spec: options.scenario, app, resources, swaps, secrets, settings: profile.settings, diagnostics: out };
+}
+
+/**
+ * Version ranges dependents declare (`"version": ">=15"` on an edge) checked
+ * against the record that will run: the dependency itself, or the drop-in
+ * that replaces it. A replacement of another kind (postgres -> sqlite) is not
+ * held to the range; its losses are capabilities.
+ */
+function versionFindings(graph: DependencyGraph, applied: readonly { readonly from: NodeId; readonly to: NodeId }[], catalog: Catalog): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const replaced = new Map(applied.map((a) => [a.from, a.to] as const));
+  for (const e of graph.edges) {
+    const range = e.attributes['version'];
+    if (typeof range !== 'string') continue;
+    const { kind, name } = parseNodeId(e.to);
+    if (kind !== 'resource') continue;
+    const declaredFor = lookupEntry(catalog, name)?.name ?? name;
+    const entry = lookupEntry(catalog, parseNodeId(replaced.get(e.to) ?? e.to).name);
+    if (entry === undefined) continue;
+    const check = checkVersion(entry, declaredFor, range);
+    if (check.status === 'unsatisfied') {
+      out.push(finding('ASSEMBLY_VERSION_UNSATISFIED', [], `${e.from} needs ${name} ${range}, but ${entry.name} provides ${entry.version ?? 'an unknown version'}`, `pin a ${name} that satisfies ${range} in the catalog, or relax the range`));
+    } else if (check.status === 'bad-range') {
+      out.push(finding('ASSEMBLY_VERSION_RANGE_INVALID', [], `${e.from} declares version "${range}" for ${name}, which is not a version range`, 'use a semver range such as >=15 or ^16'));
+    }
+  }
+  return out;
 }

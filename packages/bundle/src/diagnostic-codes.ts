@@ -79,6 +79,10 @@ export const MANIFEST_DIAGNOSTIC_CODE_NAMES = [
   'ASSEMBLY_PORTS_EXHAUSTED',
   'ASSEMBLY_IMAGE_GUESSED',
   'ASSEMBLY_DEFAULT_USED',
+  'ASSEMBLY_FACTS_INFERRED',
+  'ASSEMBLY_VERSION_UNSATISFIED',
+  'ASSEMBLY_VERSION_RANGE_INVALID',
+  'ASSEMBLY_DATA_DIR_UNKNOWN',
 ] as const;
 
 /** A code `validateManifest` (or `assembleManifest`, for `ASSEMBLY_*`) can report. */
@@ -159,4 +163,8 @@ export const MANIFEST_DIAGNOSTIC_CODES: Readonly<Record<ManifestDiagnosticCode, 
   ASSEMBLY_PORTS_EXHAUSTED: { severity: 'error', summary: 'assembly: the port range is too small for every port block' },
   ASSEMBLY_IMAGE_GUESSED: { severity: 'warning', summary: 'assembly: no known container image for a resource; `<name>:latest` was written' },
   ASSEMBLY_DEFAULT_USED: { severity: 'warning', summary: 'assembly: a value the profile should set (app id, URL) was defaulted' },
+  ASSEMBLY_FACTS_INFERRED: { severity: 'warning', summary: 'assembly: a resource without a catalog record ships with the facts its runtime.json states' },
+  ASSEMBLY_VERSION_UNSATISFIED: { severity: 'error', summary: 'assembly: the version a dependency (or its drop-in) provides is outside the range a dependent declares' },
+  ASSEMBLY_VERSION_RANGE_INVALID: { severity: 'warning', summary: 'assembly: a declared version is not a semver range, so it was not checked' },
+  ASSEMBLY_DATA_DIR_UNKNOWN: { severity: 'warning', summary: 'assembly: a resource keeps durable data but its image\'s data directory is unknown, so no volume keeps it' },
 };

@@ -140,6 +140,12 @@ export interface ManifestSecret<T extends string = 'env' | 'file'> {
   readonly generator?: Readonly<Record<string, unknown>>;
   /** Delivery target. */
   readonly target: SecretTarget<T>;
+  /**
+   * Services that read it under an env name of their own (service id -> env name), for an
+   * `env` target: the dependency itself reads what its official image expects (minio reads
+   * its access key as `MINIO_ROOT_USER` while the app reads `MINIO_ACCESS_KEY`).
+   */
+  readonly service_env?: Readonly<Record<string, string>>;
   /** Durable backend-neutral name (predecessor field). */
   readonly logical_id?: string;
   /** Durable field name (predecessor field). */
@@ -158,6 +164,7 @@ export function secretSchemaFor<T extends string>(targetTypes: readonly [T, ...T
       prompt: secretPromptSchema.exactOptional(),
       generator: freeObjectSchema.exactOptional(),
       target: z.strictObject({ type: z.enum(targetTypes as unknown as readonly [T, ...T[]]), name: z.string().min(1) }),
+      service_env: z.record(z.string().min(1), z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).exactOptional(),
       logical_id: z.string().exactOptional(),
       field: z.string().exactOptional(),
     })

@@ -1,13 +1,6 @@
 import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core';
-import {
-  checkPlan,
-  DEFAULT_SECRET_CATALOG,
-  findDependencySecrets,
-  type PlannedClass,
-  type PlannedSecret,
-  type SecretCatalog,
-  type SecretPlan,
-} from '@deployment-manager/secrets';
+import { DEFAULT_CATALOG, lookupEntry, secretIdOf, type Catalog } from '@deployment-manager/catalog';
+import { checkPlan, type PlannedClass, type PlannedSecret, type SecretPlan } from '@deployment-manager/secrets';
 import type { RemoteSecretsManifest } from './secrets-manifest.ts';
 
 /** How one secret the manager knows lines up with our plan. */
@@ -50,7 +43,7 @@ const BUNDLED: ReadonlySet<PlannedClass> = new Set(['per_install_generated', 'us
  * const { plan, diagnostics } = reconcileSecretPlan(planSecrets(graph, { tier: 'desktop' }), remote);
  * ```
  */
-export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManifest, catalog: SecretCatalog = DEFAULT_SECRET_CATALOG): SecretReconciliation {
+export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManifest, catalog: Catalog = DEFAULT_CATALOG): SecretReconciliation {
   const byId = new Map(plan.secrets.map((s) => [s.id, s]));
   const byEnv = new Map<string, PlannedSecret>();
   for (const s of plan.secrets) {
@@ -59,9 +52,9 @@ export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManif
     if (s.origin !== 'catalog' && dot > 0) byEnv.set(s.id.slice(dot + 1).toUpperCase(), s);
   }
   const find = (resource: string, key: string): PlannedSecret | undefined => {
-    const entry = findDependencySecrets(catalog, resource);
-    const req = entry?.secrets.find((r) => r.env.toUpperCase() === key.toUpperCase() || r.key.toLowerCase() === key.toLowerCase());
-    const viaCatalog = entry === undefined || req === undefined ? undefined : byId.get(req.id ?? `${entry.name}.${req.key}`);
+    const entry = lookupEntry(catalog, resource);
+    const req = entry?.secrets?.find((r) => r.env.toUpperCase() === key.toUpperCase() || r.key.toLowerCase() === key.toLowerCase());
+    const viaCatalog = entry === undefined || req === undefined ? undefined : byId.get(secretIdOf(entry, req));
     return viaCatalog ?? byEnv.get(key.toUpperCase()) ?? byId.get(`${resource}.${key}`);
   };
   const bundleClass = new Map<string, string>();
@@ -85,7 +78,7 @@ export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManif
           severity: r.required ? 'error' : 'warning',
           path,
           message: `the secrets manager lists ${r.required ? 'required' : 'optional'} secret "${name}", which our plan does not contain, so it is not bundled`,
-          hint: 'add the secret to the secret catalog or declare it in the scenario, then plan again',
+          hint: 'add the secret to the catalog record of its dependency or declare it in the scenario, then plan again',
         }),
       );
       return;

@@ -87,8 +87,8 @@ export function swapIssueDraft(decision: SwapIssueInput): SwapIssueDraft {
     lines.push(`- Capabilities lost: ${list(c.capabilitiesLost.map((l) => `${bare(l.dependent)} loses ${l.lost.join('/')} (${l.needsSource})`))}`);
     lines.push(`- Added: ${list(c.added.map((a) => `${bare(a.id)} (${a.reason})`))}`);
     lines.push(`- Removed: ${list(c.removed.map((r) => `${bare(r.id)} (${r.reason})`))}`);
-    lines.push(`- Secrets removed: ${list(c.secrets.removed.map((x) => x.name))}`);
-    lines.push(`- Secrets added: ${list(c.secrets.added.map((x) => x.name))}`);
+    lines.push(`- Secrets removed: ${list(c.secrets.removed.map((x) => x.env))}`);
+    lines.push(`- Secrets added: ${list(c.secrets.added.map((x) => x.env))}`);
     lines.push(`- Ports freed: ${list(c.ports.freed.map((p) => `${bare(p.owner)} ${p.name}:${p.port}`))}`);
     lines.push(`- Ports added: ${list(c.ports.added.map((p) => `${bare(p.owner)} ${p.name}:${p.port}`))}`);
     const tiers = Object.entries(c.fitness).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

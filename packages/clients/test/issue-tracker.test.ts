@@ -30,7 +30,7 @@ describe('swapIssueDraft', () => {
     expect(draft.body).toContain(`**Effort:** ${d.suggestion.effort}`);
     expect(draft.body).toMatch(/Removed: .*postgres \(replaced\)/);
     expect(draft.body).toMatch(/Added: .*sqlite \(replacement\)/);
-    for (const s of d.cascade?.secrets.removed ?? []) expect(draft.body).toContain(s.name);
+    for (const s of d.cascade?.secrets.removed ?? []) expect(draft.body).toContain(s.env);
     expect(draft.appId).toBe('shop');
     expect(swapIssueDraft(d)).toEqual(draft);
   });

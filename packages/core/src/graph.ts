@@ -61,8 +61,9 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
     const spec = kind === 'scenario' ? workspace.scenarios.get(name) : workspace.resources.get(name);
     nodes.set(id, { id, kind, name, defined: spec !== undefined });
     const out: DependencyEdge[] = [];
-    for (const dep of spec?.dependencies ?? []) {
-      if (!isIncluded(dep, policy)) continue;
+    for (const declared of spec?.dependencies ?? []) {
+      if (!isIncluded(declared, policy)) continue;
+      const dep = resolveSpelling(workspace, declared, diagnostics);
       let to = ids[dep.kind].get(dep.name);
       if (to === undefined) {
         ids[dep.kind].set(dep.name, (to = nodeId(dep.kind, dep.name)));
@@ -85,6 +86,37 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
     if (out.length > 0) byFrom.set(id, out);
   }
   return finishGraph(root, policy, nodes, byFrom, diagnostics);
+}
+
+// Per workspace: its names keyed by their spelling with `_` read as `-`, for dependencies that spell a name the other way.
+const SPELLINGS = new WeakMap<Workspace, Record<NodeKind, Map<string, string>>>();
+
+/**
+ * The declared dependency, renamed to the workspace's folder when its name
+ * differs from one only by `_`/`-` (`node_red` -> `node-red`), with an info
+ * diagnostic; any other name as declared.
+ */
+function resolveSpelling(workspace: Workspace, dep: DeclaredDependency, diagnostics: Diagnostic[]): DeclaredDependency {
+  const specs = dep.kind === 'scenario' ? workspace.scenarios : workspace.resources;
+  if (specs.has(dep.name)) return dep;
+  let spellings = SPELLINGS.get(workspace);
+  if (spellings === undefined) {
+    const index = (names: Iterable<string>): Map<string, string> => new Map([...names].map((n) => [n.replace(/_/g, '-'), n]));
+    SPELLINGS.set(workspace, (spellings = { scenario: index(workspace.scenarios.keys()), resource: index(workspace.resources.keys()) }));
+  }
+  const name = spellings[dep.kind].get(dep.name.replace(/_/g, '-'));
+  if (name === undefined) return dep;
+  diagnostics.push(
+    createDiagnostic({
+      code: 'DEPENDENCY_NAME_NORMALIZED',
+      severity: 'info',
+      file: dep.source.file,
+      path: dep.source.path,
+      message: `${dep.kind} dependency "${dep.name}" is read as "${name}", the workspace's spelling`,
+      hint: `spell it "${name}" to match the folder`,
+    }),
+  );
+  return { ...dep, name };
 }
 
 /** An edge as accepted by {@link createGraph}; missing fields get defaults. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.ts';
+import type { Tier } from './tiers.ts';
 
 /** What a graph node stands for: an application (scenario) or an infrastructure resource. */
 export type NodeKind = 'scenario' | 'resource';
@@ -73,9 +74,18 @@ export interface DeclaredSecret {
   readonly description?: string;
   /** Whether the scenario cannot start without it. */
   readonly required: boolean;
+  /**
+   * The classification the scenario declares per tier (`deployment.tiers.<tier>.secrets[].classification`):
+   * `infrastructure` stays with the operator, `service` is made per install, `user` is asked from the user.
+   * Each applies to its own tier only.
+   */
+  readonly classification?: Readonly<Partial<Record<Tier, DeclaredClassification>>>;
   /** Where it was declared. */
   readonly source: SourceRef;
 }
+
+/** A secret classification as the Vrooli service schema spells it. */
+export type DeclaredClassification = 'infrastructure' | 'service' | 'user';
 
 /** A scenario (application) as loaded from its service.json or a compact file. */
 export interface ScenarioSpec {

@@ -1,6 +1,7 @@
 import { jsonPointer, type Diagnostic } from './diagnostics.ts';
 import { finiteNumber, isJsonObject, jsonTypeName, nonEmptyString, ownEntries, ownField, type JsonObject } from './json-values.ts';
-import type { DeclaredSecret, HealthCheckSpec, PortSpec } from './model.ts';
+import type { DeclaredClassification, DeclaredSecret, HealthCheckSpec, PortSpec } from './model.ts';
+import { normalizeTier } from './tiers.ts';
 import { loaderDiagnostic } from './parse-diagnostics.ts';
 
 /** True for an integer TCP/UDP port number. */
@@ -112,8 +113,9 @@ export function parseHealthChecks(lifecycle: unknown, file: string, diagnostics:
 
 /**
  * Parses secrets a scenario declares itself: `deployment.tiers.<tier>.secrets[]`
- * (`secret_id`, `notes`) as the service schema defines them. A secret named in
- * several tiers is listed once, at its first declaration.
+ * (`secret_id`, `classification`, `notes`) as the service schema defines them. A
+ * secret named in several tiers is listed once, at its first declaration, with
+ * the classification each tier declares.
  */
 export function parseDeclaredSecrets(deployment: unknown, file: string, diagnostics: Diagnostic[]): DeclaredSecret[] {
   const tiers = isJsonObject(deployment) ? ownField(deployment, 'tiers') : undefined;
@@ -129,9 +131,22 @@ export function parseDeclaredSecrets(deployment: unknown, file: string, diagnost
         diagnostics.push(loaderDiagnostic('SECRET_INVALID', file, pointer, `declared secret ${index} of tier "${tier}" has no string secret_id`));
         return;
       }
-      if (out.has(name)) return;
+      const declared = ownField(secret as JsonObject, 'classification');
+      const canonical = normalizeTier(tier);
+      let classification: DeclaredClassification | undefined;
+      if (declared !== undefined) {
+        if (declared === 'infrastructure' || declared === 'service' || declared === 'user') classification = declared;
+        else diagnostics.push(loaderDiagnostic('SECRET_INVALID', file, `${pointer}/classification`, `declared secret "${name}" of tier "${tier}" has classification ${JSON.stringify(declared)}, not infrastructure, service or user`));
+      }
+      const perTier = classification !== undefined && canonical !== undefined && canonical !== 'server' ? { [canonical]: classification } : {};
+      const prior = out.get(name);
+      if (prior !== undefined) {
+        // One secret, declared again for another tier: keep the first declaration, add this tier's classification.
+        if (Object.keys(perTier).length > 0) out.set(name, { ...prior, classification: { ...perTier, ...prior.classification } });
+        return;
+      }
       const notes = nonEmptyString(ownField(secret as JsonObject, 'notes'));
-      out.set(name, { name, ...(notes === undefined ? {} : { description: notes }), required: true, source: { file, path: pointer } });
+      out.set(name, { name, ...(notes === undefined ? {} : { description: notes }), required: true, ...(Object.keys(perTier).length === 0 ? {} : { classification: perTier }), source: { file, path: pointer } });
     });
   }
   return [...out.values()];

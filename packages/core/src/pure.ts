@@ -23,6 +23,7 @@ export {
   nodeId,
   parseNodeId,
   type DeclaredDependency,
+  type DeclaredClassification,
   type DeclaredSecret,
   type DependencyEdge,
   type DependencyGraph,

@@ -57,7 +57,8 @@ describe('mini-vrooli (Vrooli layout)', () => {
       { name: 'ui_endpoint', type: 'http', target: 'http://localhost:${UI_PORT}/health', critical: false, timeoutMs: 5000 },
     ]);
     expect(shop?.secrets).toEqual([
-      { name: 'SESSION_SECRET', description: 'cookie signing key', required: true, source: { file: serviceFile('shop'), path: '/deployment/tiers/tier-2-desktop/secrets/0' } },
+      // declared for two tiers: one secret, each tier's classification kept for that tier
+      { name: 'SESSION_SECRET', description: 'cookie signing key', required: true, classification: { desktop: 'service', saas: 'service' }, source: { file: serviceFile('shop'), path: '/deployment/tiers/tier-2-desktop/secrets/0' } },
     ]);
     expect(shop?.envNames).toEqual(['API_PORT', 'LOG_LEVEL', 'STRIPE_API_KEY', 'UI_PORT']);
   });

@@ -3,7 +3,7 @@ import { test, fc } from '@fast-check/vitest';
 import { createGraph, isSdkError, type NodeId } from '@deployment-manager/core';
 import { dagArb, graphOf, pickerWheel } from '../test/graphs.ts';
 import { applySwaps, parseSwapArg, planSwaps, requirementEdges, type SwapSpec } from './apply-swaps.ts';
-import { DEFAULT_CATALOG } from './catalog.ts';
+import { DEFAULT_CATALOG } from '@deployment-manager/catalog';
 import { cascade } from './cascade.ts';
 
 const code = (f: () => unknown): string | undefined => {
@@ -102,7 +102,7 @@ describe('cascade', () => {
     expect(c.capabilitiesLost).toEqual([
       { dependent: 'scenario:picker-wheel', from: 'resource:postgres', to: 'resource:sqlite', needs: ['jsonb', 'sql'], needsSource: 'assumed', lost: ['jsonb'] },
     ]);
-    expect(c.secrets.removed.map((s) => s.name).sort()).toEqual(['POSTGRES_PASSWORD', 'POSTGRES_USER']);
+    expect(c.secrets.removed.map((s) => s.env).sort()).toEqual(['POSTGRES_PASSWORD', 'POSTGRES_USER']);
     expect(c.ports.freed.map((p) => p.port)).toEqual([5432]);
     expect(c.added).toEqual([{ id: 'resource:sqlite', reason: 'replacement', by: 'resource:postgres' }]);
     expect(c.fitness.desktop?.delta).toBeGreaterThan(0);
@@ -120,7 +120,7 @@ describe('cascade', () => {
     const c = cascade(g, [{ from: 'windmill', to: 'embedded-workflows' }, { from: 'ollama', to: 'openrouter' }], 'desktop');
     expect(c.added.map((a) => `${a.id}:${a.reason}`)).toEqual(['resource:embedded-workflows:replacement', 'resource:openrouter:replacement', 'resource:sqlite:requirement']);
     expect(c.removed.map((r) => `${r.id}:${r.reason}`)).toEqual(['resource:ollama:replaced', 'resource:postgres:orphaned', 'resource:windmill:replaced']);
-    expect(c.secrets.added.map((s) => s.name)).toEqual(['OPENROUTER_API_KEY']);
+    expect(c.secrets.added.map((s) => s.id)).toEqual(['openrouter.api_key']);
     // workflow-engine and llm-inference (the assumed needs) are both provided by the replacements
     const lost: NodeId[] = c.capabilitiesLost.map((l) => l.dependent);
     expect(lost).toEqual([]);

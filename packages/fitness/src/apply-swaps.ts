@@ -1,5 +1,5 @@
 import { SdkError, createGraph, isTier, nodeId, type DependencyGraph, type EdgeInput, type NodeId, type Tier } from '@deployment-manager/core/pure';
-import { DEFAULT_CATALOG, lookupEntry, normalizeName, type Catalog } from './catalog.ts';
+import { DEFAULT_CATALOG, lookupEntry, normalizeName, type Catalog } from '@deployment-manager/catalog';
 
 /**
  * A swap as users and other packages express it: replace `from` (a node id

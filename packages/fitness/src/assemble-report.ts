@@ -1,7 +1,8 @@
 import type { DependencyNode, NodeId, Tier } from '@deployment-manager/core/pure';
 import { ROLE_BY_RANK, type RoleRank } from './roles.ts';
 import type { TierConstraints } from './tier-constraints.ts';
-import type { CatalogEntry, DependencyFitness, DependencyTierScore, FitnessReport, GpuNeed, NodeRole, Reason, SubScores, TierFitness } from './types.ts';
+import type { CatalogEntry, GpuNeed } from '@deployment-manager/catalog';
+import type { DependencyFitness, DependencyTierScore, FitnessReport, NodeRole, Reason, SubScores, TierFitness } from './types.ts';
 
 /** What the scoring state knows, for {@link assembleReport}. */
 export interface ReportInput {

@@ -1,9 +1,8 @@
 import type { DependencyEdge, DependencyGraph, NodeId, Tier } from '@deployment-manager/core/pure';
 import { planSwaps, type ResolvedSwap, type SwapSpec } from './apply-swaps.ts';
-import { DEFAULT_CATALOG, type Catalog } from './catalog.ts';
+import { DEFAULT_CATALOG, secretIdOf, type Capability, type Catalog, type CatalogEntry, type PortFact, type SecretKind } from '@deployment-manager/catalog';
 import { createScoringState, resolveEntry, type ScoringState } from './scoring-state.ts';
 import { suggestSwaps, suggestWithState, type SuggestOptions, type SwapSuggestion } from './suggest.ts';
-import type { Capability, CatalogEntry, PortFact, SecretFact } from './types.ts';
 
 /** A dependent that loses capabilities because its dependency was swapped. */
 export interface CapabilityLoss {
@@ -21,8 +20,16 @@ export interface CapabilityLoss {
   readonly lost: readonly Capability[];
 }
 
-/** A secret (name only) that appears or disappears, with the node that needs it. */
-export interface SecretChange extends SecretFact {
+/** A secret (names only, never a value) that appears or disappears, with the node that needs it. */
+export interface SecretChange {
+  /** Secret id, as secret plans and manifests name it (`postgres.password`). */
+  readonly id: string;
+  /** Environment variable its readers use. */
+  readonly env: string;
+  /** What it is. */
+  readonly kind: SecretKind;
+  /** Whether the dependency cannot start without it. */
+  readonly required: boolean;
   /** The dependency that needs it. */
   readonly owner: NodeId;
 }
@@ -87,7 +94,7 @@ export interface Cascade {
  * ```ts
  * const c = cascade(graph, [parseSwapArg('postgres=sqlite')], 'desktop');
  * c.capabilitiesLost; // [{ dependent: 'scenario:picker-wheel', lost: ['jsonb'], needsSource: 'assumed', ... }]
- * c.secrets.removed.map((s) => s.name); // ['POSTGRES_PASSWORD', 'POSTGRES_USER']
+ * c.secrets.removed.map((s) => s.id); // ['postgres.password', 'postgres.user']
  * ```
  */
 export function cascade(graph: DependencyGraph, swaps: readonly SwapSpec[], tier: Tier, options: SuggestOptions = {}): Cascade {
@@ -113,16 +120,17 @@ export function cascade(graph: DependencyGraph, swaps: readonly SwapSpec[], tier
       if (lost.length > 0) capabilitiesLost.push({ dependent: e.from, from: s.from, to: s.to, needs: [...needs].sort(), needsSource: declared === undefined ? 'assumed' : 'declared', lost });
     }
   }
-  const secretsBefore = facts(graph, catalog, (e) => e.secrets);
-  const secretsAfter = facts(next, catalog, (e) => e.secrets);
+  const secretsOf = (e: CatalogEntry): SecretFacts[] => (e.secrets ?? []).map((s) => ({ id: secretIdOf(e, s), env: s.env, kind: s.kind, required: s.required !== false }));
+  const secretsBefore = facts(graph, catalog, secretsOf);
+  const secretsAfter = facts(next, catalog, secretsOf);
   const portsBefore = facts(graph, catalog, (e) => e.ports);
   const portsAfter = facts(next, catalog, (e) => e.ports);
-  const names = (list: readonly SecretChange[]): Set<string> => new Set(list.map((x) => x.name));
+  const ids = (list: readonly SecretChange[]): Set<string> => new Set(list.map((x) => x.id));
   const portKey = (p: PortChange): string => `${p.owner}\u0000${p.name}\u0000${p.port}`;
-  const beforeNames = names(secretsBefore);
-  const afterNames = names(secretsAfter);
+  const beforeIds = ids(secretsBefore);
+  const afterIds = ids(secretsAfter);
   const changed = secretsAfter.filter((a) => {
-    const b = secretsBefore.filter((x) => x.name === a.name);
+    const b = secretsBefore.filter((x) => x.id === a.id);
     return b.length > 0 && !b.some((x) => x.kind === a.kind && x.required === a.required);
   });
   const stateBefore = createScoringState(graph, options);
@@ -149,8 +157,8 @@ export function cascade(graph: DependencyGraph, swaps: readonly SwapSpec[], tier
     added: [...plan.added].map(([id, v]) => ({ id, ...v })).sort((a, b) => cmp(a.id, b.id)),
     removed: [...plan.removed].map(([id, v]) => ({ id, ...v })).sort((a, b) => cmp(a.id, b.id)),
     secrets: {
-      removed: secretsBefore.filter((s) => !afterNames.has(s.name)),
-      added: secretsAfter.filter((s) => !beforeNames.has(s.name)),
+      removed: secretsBefore.filter((s) => !afterIds.has(s.id)),
+      added: secretsAfter.filter((s) => !beforeIds.has(s.id)),
       changed,
     },
     ports: { freed: portsBefore.filter((p) => !afterPorts.has(portKey(p))), added: portsAfter.filter((p) => !beforePorts.has(portKey(p))) },
@@ -168,6 +176,9 @@ export function declaredNeeds(attributes: Readonly<Record<string, unknown>>): Ca
   }
   return undefined;
 }
+
+/** The facts of a secret that a cascade reports. */
+type SecretFacts = Omit<SecretChange, 'owner'>;
 
 function facts<T extends object>(graph: DependencyGraph, catalog: Catalog, pick: (e: CatalogEntry) => readonly T[]): (T & { owner: NodeId })[] {
   const out: (T & { owner: NodeId })[] = [];

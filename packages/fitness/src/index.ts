@@ -6,37 +6,21 @@
  * @module @deployment-manager/fitness
  */
 export type {
-  Arch,
-  Capability,
-  CatalogEntry,
-  CatalogEntryInput,
   DependencyFitness,
   DependencyTierScore,
   FitnessReport,
-  GpuNeed,
-  LicenseClass,
-  NetworkNeed,
   NodeRole,
-  Os,
-  Persistence,
-  PortFact,
   Reason,
   ResourceNeeds,
-  SecretFact,
   SubScoreName,
   SubScores,
   TierFitness,
 } from './types.ts';
-export { BUILTIN_CATALOG_DATA, DEFAULT_CATALOG, createCatalog, lookupEntry, normalizeName, type Catalog, type CreateCatalogOptions } from './catalog.ts';
-export { RESOURCE_CATALOG_DATA } from './catalog-data.ts';
-export { REPLACEMENT_CATALOG_DATA } from './catalog-replacements-data.ts';
-export { SCENARIO_ENTRY } from './scenario-entry.ts';
 export { SUBSCORE_WEIGHTS, TIER_CONSTRAINTS, type TierConstraints, type Tolerance } from './tier-constraints.ts';
 export { combineSubscores, scoreEntry, unknownScore } from './score-dependency.ts';
 export { ROLE_BY_RANK, computeRanks, edgeRank, type RoleRank } from './roles.ts';
 export { DEFAULT_ROLE_WEIGHTS, createScoringState, resolveEntry, type RoleWeights, type ScoreOptions, type ScoringState } from './scoring-state.ts';
 export { scoreGraph } from './score-graph.ts';
-export { SWAP_RULES, type SwapEffort, type SwapRule } from './swap-data.ts';
 export {
   applySwaps,
   parseSwapArg,

@@ -1,6 +1,7 @@
 import type { TierConstraints, Tolerance } from './tier-constraints.ts';
 import { SUBSCORE_WEIGHTS } from './tier-constraints.ts';
-import type { CatalogEntry, DependencyTierScore, Reason, SubScoreName, SubScores } from './types.ts';
+import type { CatalogEntry } from '@deployment-manager/catalog';
+import type { DependencyTierScore, Reason, SubScoreName, SubScores } from './types.ts';
 
 const MAX_RAM_DELTA = 70;
 const MAX_DISK_DELTA = 40;

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { TIERS, createGraph, type NodeId } from '@deployment-manager/core';
 import { dagArb, graphOf, pickerWheel } from '../test/graphs.ts';
-import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
+import { DEFAULT_CATALOG, lookupEntry, type CatalogEntry } from '@deployment-manager/catalog';
 import { scoreEntry } from './score-dependency.ts';
 import { scoreGraph } from './score-graph.ts';
 import { TIER_CONSTRAINTS } from './tier-constraints.ts';
-import type { CatalogEntry } from './types.ts';
 
 const entryArb: fc.Arbitrary<CatalogEntry> = fc.record({
   name: fc.constant('x'), aliases: fc.constant([]), description: fc.constant('x'), category: fc.constant('x'),
@@ -15,7 +14,7 @@ const entryArb: fc.Arbitrary<CatalogEntry> = fc.record({
   license: fc.record({ spdx: fc.constant('X'), class: fc.constantFrom('permissive', 'weak-copyleft', 'strong-copyleft', 'network-copyleft', 'source-available', 'proprietary', 'hosted-terms') }),
   platforms: fc.record({ os: fc.subarray(['linux', 'macos', 'windows', 'ios', 'android'] as const), arch: fc.subarray(['x64', 'arm64'] as const) }),
   persistence: fc.constantFrom('none', 'cache', 'durable'), provides: fc.constant([]), assumedNeeds: fc.constant([]), requires: fc.constant([]),
-  secrets: fc.constant([]), ports: fc.constant([]),
+  hosting: fc.constant('bundled-service'), secrets: fc.constant([]), ports: fc.constant([]), compatibleWith: fc.constant([]), swaps: fc.constant([]),
 });
 
 describe('picker-wheel on desktop (default model)', () => {

@@ -1,12 +1,11 @@
 import { SdkError, TIERS, isAcyclic, type DependencyGraph, type DependencyNode, type NodeId, type Tier } from '@deployment-manager/core/pure';
-import { DEFAULT_CATALOG, lookupEntry, type Catalog } from './catalog.ts';
+import { DEFAULT_CATALOG, SCENARIO_ENTRY, lookupEntry, type Catalog, type CatalogEntry } from '@deployment-manager/catalog';
 import { indexEdges } from './edge-index.ts';
 import { assembleReport } from './assemble-report.ts';
 import { ROLE_BY_RANK, computeRanks, type RoleRank } from './roles.ts';
 import { scoreEntry, unknownScore } from './score-dependency.ts';
-import { SCENARIO_ENTRY } from './scenario-entry.ts';
 import { TIER_CONSTRAINTS, type TierConstraints } from './tier-constraints.ts';
-import type { CatalogEntry, DependencyTierScore, FitnessReport, NodeRole, Reason, SubScoreName } from './types.ts';
+import type { DependencyTierScore, FitnessReport, NodeRole, Reason, SubScoreName } from './types.ts';
 
 /** Weight of each role in the graph score. */
 export type RoleWeights = Readonly<Record<NodeRole, number>>;

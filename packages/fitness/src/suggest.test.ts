@@ -3,10 +3,9 @@ import { test, fc } from '@fast-check/vitest';
 import { TIERS, isSdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
 import { dagArb, graphOf, NAMES } from '../test/graphs.ts';
 import { planSwaps } from './apply-swaps.ts';
-import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
+import { DEFAULT_CATALOG, createCatalog, lookupEntry, swapRules, type Catalog, type SwapRule } from '@deployment-manager/catalog';
 import { computeRanks } from './roles.ts';
 import { createScoringState, resolveEntry } from './scoring-state.ts';
-import { SWAP_RULES, type SwapRule } from './swap-data.ts';
 import { suggestSwaps } from './suggest.ts';
 
 /** Extra rules between catalog names, so swaps also hit present nodes, requirements and cycles. */
@@ -18,7 +17,8 @@ const rulesArb: fc.Arbitrary<SwapRule[]> = fc.array(
 );
 
 /** The suggestions by the definition: score every candidate swap by scoring the whole swapped graph. */
-function reference(graph: DependencyGraph, tier: Tier, rules: readonly SwapRule[]): { from: string; to: string; after: number; clearsBlocker: boolean }[] {
+function reference(graph: DependencyGraph, tier: Tier, catalog: Catalog = DEFAULT_CATALOG): { from: string; to: string; after: number; clearsBlocker: boolean }[] {
+  const rules = swapRules(catalog);
   const state = createScoringState(graph, { tiers: [tier] });
   const ranks = computeRanks(graph);
   const out: { from: string; to: string; after: number; clearsBlocker: boolean }[] = [];
@@ -39,14 +39,25 @@ function reference(graph: DependencyGraph, tier: Tier, rules: readonly SwapRule[
 
 const key = (s: { from: string; to: string }): string => `${s.from}>${s.to}`;
 
+/**
+ * The built-in catalog with extra swaps laid over the records they start from (a record's `swaps`
+ * replaces the built-in list). Rules between names the catalog does not know are dropped: a catalog refuses
+ * swaps to unknown records, and a rule from an unknown name would add a record and change the scores.
+ */
+function withRules(extra: readonly SwapRule[]): Catalog {
+  const byFrom = new Map<string, SwapRule[]>();
+  for (const r of extra) if (lookupEntry(DEFAULT_CATALOG, r.to) !== undefined && lookupEntry(DEFAULT_CATALOG, r.from) !== undefined) byFrom.set(r.from, [...(byFrom.get(r.from) ?? []), r]);
+  return createCatalog([...byFrom].map(([from, rules]) => ({ name: from, swaps: [...(lookupEntry(DEFAULT_CATALOG, from)?.swaps ?? []), ...rules.map(({ from: _, ...s }) => s)] })));
+}
+
 describe('suggestSwaps', () => {
   test.prop([dagArb, fc.constantFrom(...TIERS), rulesArb], { numRuns: 150 })(
     'finds exactly the swaps that a full re-score of each swapped graph finds, with the same scores',
     (d, tier, extra) => {
       const graph = graphOf(d);
-      const rules = [...SWAP_RULES, ...extra];
-      const got = suggestSwaps(graph, tier, { swapRules: rules });
-      const want = reference(graph, tier, rules);
+      const catalog = withRules(extra);
+      const got = suggestSwaps(graph, tier, { catalog });
+      const want = reference(graph, tier, catalog);
       expect(got.map(key).sort()).toEqual(want.map(key).sort());
       for (const s of got) {
         const w = want.find((x) => key(x) === key(s));
@@ -69,7 +80,7 @@ describe('suggestSwaps on a swap that closes a cycle', () => {
       ],
     });
     const facts = (xs: readonly { from: string; to: string; after: number; clearsBlocker: boolean }[]): string[] => xs.map((x) => `${key(x)} ${x.after} ${x.clearsBlocker}`).sort();
-    for (const tier of TIERS) expect(facts(suggestSwaps(graph, tier))).toEqual(facts(reference(graph, tier, SWAP_RULES)));
+    for (const tier of TIERS) expect(facts(suggestSwaps(graph, tier))).toEqual(facts(reference(graph, tier)));
     expect(suggestSwaps(graph, 'desktop').some((x) => x.to === 'embedded-workflows')).toBe(true);
   });
 });

@@ -1,15 +1,10 @@
 import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core/pure';
 import { planSwaps, requirementEdges } from './apply-swaps.ts';
-import { DEFAULT_CATALOG, lookupEntry, type Catalog } from './catalog.ts';
+import { DEFAULT_CATALOG, checkVersion, lookupEntry, type Capability, type Catalog, type CatalogEntry, type SwapEffort } from '@deployment-manager/catalog';
 import { createScoringState, resolveEntry, type ScoreOptions, type ScoringState } from './scoring-state.ts';
-import { SWAP_RULES, type SwapEffort, type SwapRule } from './swap-data.ts';
-import type { Capability, CatalogEntry } from './types.ts';
 
-/** Options of {@link suggestSwaps}. */
-export interface SuggestOptions extends ScoreOptions {
-  /** Swap rules (default: {@link SWAP_RULES}); extend with `[...SWAP_RULES, ...mine]`. */
-  readonly swapRules?: readonly SwapRule[];
-}
+/** Options of {@link suggestSwaps}: the scoring options (the catalog's records say which swaps exist). */
+export type SuggestOptions = ScoreOptions;
 
 /** One suggested swap on one tier. */
 export interface SwapSuggestion {
@@ -59,19 +54,19 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
 /** {@link suggestSwaps} on a scoring state of `graph` (made with the same options) that scores `tier`; the state is left as it was. */
 export function suggestWithState(state: ScoringState, graph: DependencyGraph, tier: Tier, options: SuggestOptions = {}): SwapSuggestion[] {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const rules = options.swapRules ?? SWAP_RULES;
   const before = state.score(tier);
   const present = new Set(graph.nodes.map((n) => n.id));
+  const ranges = declaredRanges(graph);
   const out: SwapSuggestion[] = [];
   for (const node of graph.nodes) {
     if (node.id === graph.root || state.rank(node.id) < 0) continue;
     const fromEntry = resolveEntry(catalog, node);
     if (fromEntry === undefined || node.kind !== 'resource') continue;
     const wasBlocker = state.isBlocker(node.id, tier);
-    for (const rule of rules) {
-      if (rule.from !== fromEntry.name || !rule.tiers.includes(tier)) continue;
+    for (const rule of fromEntry.swaps) {
+      if (!rule.tiers.includes(tier)) continue;
       const toEntry = lookupEntry(catalog, rule.to);
-      if (toEntry === undefined) continue;
+      if (toEntry === undefined || !meetsRanges(toEntry, fromEntry.name, ranges.get(node.id))) continue;
       const toId: NodeId = `resource:${toEntry.name}`;
       let after: number;
       let stillBlocked: boolean;
@@ -96,6 +91,21 @@ export function suggestWithState(state: ScoringState, graph: DependencyGraph, ti
     }
   }
   return out.sort((a, b) => b.gain - a.gain || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || cmp(a.from, b.from) || cmp(a.to, b.to));
+}
+
+/** The version ranges dependents declare on their edges (`version` attribute), per dependency node. */
+export function declaredRanges(graph: DependencyGraph): Map<NodeId, string[]> {
+  const out = new Map<NodeId, string[]>();
+  for (const e of graph.edges) {
+    const v = e.attributes['version'];
+    if (typeof v === 'string') out.set(e.to, [...(out.get(e.to) ?? []), v]);
+  }
+  return out;
+}
+
+/** Whether a replacement satisfies every range declared against the dependency it replaces (ranges that do not apply to it pass). */
+export function meetsRanges(to: CatalogEntry, declaredFor: string, ranges: readonly string[] | undefined): boolean {
+  return (ranges ?? []).every((r) => checkVersion(to, declaredFor, r).status !== 'unsatisfied');
 }
 
 /**

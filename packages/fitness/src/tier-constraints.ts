@@ -1,5 +1,6 @@
 import type { Tier } from '@deployment-manager/core/pure';
-import type { Arch, LicenseClass, Os, SubScoreName } from './types.ts';
+import type { Arch, LicenseClass, Os } from '@deployment-manager/catalog';
+import type { SubScoreName } from './types.ts';
 
 /** How a tier treats one fact: a deduction from a sub-score, and whether it blocks. */
 export interface Tolerance {

@@ -1,6 +1,6 @@
 import { SdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core/pure';
 import { planSwaps, resolveSwaps, type SwapSpec } from './apply-swaps.ts';
-import { DEFAULT_CATALOG, lookupEntry } from './catalog.ts';
+import { DEFAULT_CATALOG, lookupEntry } from '@deployment-manager/catalog';
 import { createScoringState, type ScoreOptions, type ScoringState } from './scoring-state.ts';
 import type { FitnessReport } from './types.ts';
 

@@ -26,7 +26,7 @@ describe('picker-wheel, desktop tier, default model (real fixture)', () => {
     const loss = c.capabilitiesLost.find((l) => l.dependent === 'scenario:picker-wheel');
     expect(loss?.lost).toContain('jsonb');
     expect(loss?.needsSource).toBe('assumed');
-    expect(c.secrets.removed.map((x) => x.name)).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'POSTGRES_USER']));
+    expect(c.secrets.removed.map((x) => x.env)).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'POSTGRES_USER']));
     expect(c.removed.map((r) => r.id)).toContain('resource:postgres');
   });
 });

@@ -1,6 +1,6 @@
 import type { DependencyGraph, ScenarioSpec } from '@deployment-manager/core';
-import type { Catalog, SwapRule } from '@deployment-manager/fitness';
-import type { ClassificationOverrides, SecretCatalog } from '@deployment-manager/secrets';
+import type { Catalog } from '@deployment-manager/catalog';
+import type { ClassificationOverrides, SecretPolicy } from '@deployment-manager/secrets';
 
 /** How Capacitor logs (its `loggingBehavior`). */
 export type CapacitorLogging = 'none' | 'debug' | 'production';
@@ -65,10 +65,8 @@ export interface MobilePackagerOptions {
   readonly scenarios?: readonly ScenarioSpec[];
   /** Secret classification overrides (see `@deployment-manager/secrets`). */
   readonly secretOverrides?: ClassificationOverrides;
-  /** Secret catalog (default: the secrets package's built-in catalog). */
-  readonly secretCatalog?: SecretCatalog;
-  /** Fitness catalog (default: the fitness package's built-in catalog). */
+  /** Secret policy (default: the secrets package's built-in policy). */
+  readonly secretPolicy?: SecretPolicy;
+  /** Dependency catalog (default: the built-in one); its records also say which swaps exist. */
   readonly catalog?: Catalog;
-  /** Swap rules for hosted replacements (default: the fitness package's `SWAP_RULES`). */
-  readonly swapRules?: readonly SwapRule[];
 }

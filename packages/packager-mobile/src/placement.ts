@@ -1,5 +1,5 @@
 import { createGraph, nodeId, parseNodeId, type DependencyGraph, type NodeId } from '@deployment-manager/core';
-import { lookupEntry, type Catalog, type CatalogEntry } from '@deployment-manager/fitness';
+import { lookupEntry, type Catalog, type CatalogEntry } from '@deployment-manager/catalog';
 import type { MobileManifest } from '@deployment-manager/bundle';
 
 /**

@@ -1,7 +1,8 @@
 import { createDiagnostic, isSdkError, jsonPointer, type DependencyGraph, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { prettyJson, type MobileManifest } from '@deployment-manager/bundle';
-import { DEFAULT_CATALOG, SWAP_RULES, TIER_CONSTRAINTS, applySwaps, lookupEntry, scoreEntry, scoreGraph, suggestSwaps, type Catalog, type SwapSpec } from '@deployment-manager/fitness';
-import { DEFAULT_SECRET_CATALOG, planSecrets } from '@deployment-manager/secrets';
+import { DEFAULT_CATALOG, lookupEntry, type Catalog } from '@deployment-manager/catalog';
+import { TIER_CONSTRAINTS, applySwaps, scoreEntry, scoreGraph, suggestSwaps, type SwapSpec } from '@deployment-manager/fitness';
+import { DEFAULT_SECRET_POLICY, planSecrets } from '@deployment-manager/secrets';
 import { checkAppId } from './app-id.ts';
 import { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-config.ts';
 import { validateMobileArtifact } from './artifact-schemas.ts';
@@ -81,8 +82,7 @@ export const MOBILE_FILES: {
  */
 export function planMobile(manifest: MobileManifest, options: MobilePackagerOptions = {}): MobilePlan {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const swapRules = options.swapRules ?? SWAP_RULES;
-  const secretCatalog = options.secretCatalog ?? DEFAULT_SECRET_CATALOG;
+  const policy = options.secretPolicy ?? DEFAULT_SECRET_POLICY;
   const graph = options.graph ?? manifestGraph(manifest);
   const issues: Diagnostic[] = [];
   if (graph.root !== rootOf(manifest)) {
@@ -103,7 +103,7 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
   const fitness = scoreGraph(graph, { tiers: ['mobile'], catalog }).dependencies.filter((d) => d.role !== 'disabled');
   const backend = backendOf(manifest, graph.root);
   const placements = placeDependencies(manifest, fitness.map((d) => d.id), catalog, graph.root);
-  const suggestions = suggestSwaps(graph, 'mobile', { catalog, swapRules });
+  const suggestions = suggestSwaps(graph, 'mobile', { catalog });
   for (const p of placements) {
     if (p.kind !== 'unplaced') continue;
     const line = fitness.find((d) => d.id === p.node);
@@ -131,12 +131,13 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
     ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
     ...(options.secretOverrides === undefined ? {} : { overrides: options.secretOverrides }),
-    catalog: secretCatalog,
+    catalog,
+    policy,
   });
-  const mobileSecrets = planMobileSecrets({ manifest, appId: config.appId, placements, backend, plan: secretPlan, catalog: secretCatalog, secretStore: options.secretStore });
+  const mobileSecrets = planMobileSecrets({ manifest, appId: config.appId, placements, backend, plan: secretPlan, catalog, secretStore: options.secretStore });
   issues.push(...mobileSecrets.issues);
 
-  const moves = planServerSideMoves({ appId: config.appId, backend, placements, fitness, suggestions, serverSecrets: mobileSecrets.serverSecrets, catalog, swapRules });
+  const moves = planServerSideMoves({ appId: config.appId, backend, placements, fitness, suggestions, serverSecrets: mobileSecrets.serverSecrets, catalog });
   const runtime = createRuntimeConfig(manifest);
   const notes = mobileNotes(manifest, mobileSecrets.plan);
   const files: MobileFile[] = [

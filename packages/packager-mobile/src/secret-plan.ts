@@ -1,6 +1,7 @@
 import { createDiagnostic, jsonPointer, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core';
 import type { ManifestSecret, MobileManifest, SecretPrompt } from '@deployment-manager/bundle';
-import { findDependencySecrets, type PlannedSecret, type SecretCatalog, type SecretPlan } from '@deployment-manager/secrets';
+import { lookupEntry, secretIdOf, type Catalog } from '@deployment-manager/catalog';
+import type { PlannedSecret, SecretPlan } from '@deployment-manager/secrets';
 import { isServerSide, providedNode, type DependencyPlacement } from './placement.ts';
 
 /** A reference into the remote secret store: where a `remote_fetch` value is read at run time. */
@@ -82,8 +83,8 @@ export interface MobileSecretsInput {
   readonly backend: string | undefined;
   /** The secrets package's plan for the mobile tier (over the graph with the manifest's swaps applied). */
   readonly plan: SecretPlan;
-  /** The secret catalog the plan was made with (to name each secret's variable). */
-  readonly catalog: SecretCatalog;
+  /** The dependency catalog the plan was made with (to name each secret's variable). */
+  readonly catalog: Catalog;
   /** The option naming the secret store service, if given. */
   readonly secretStore: string | undefined;
 }
@@ -99,12 +100,12 @@ export interface MobileSecretsResult {
 }
 
 /** The variable a planned secret is read from: its target, else its catalog entry, else the name part of `<scenario>.<NAME>`. */
-export function plannedEnv(secret: PlannedSecret, catalog: SecretCatalog): string {
+export function plannedEnv(secret: PlannedSecret, catalog: Catalog): string {
   const target = secret.targets[0]?.name;
   if (target !== undefined) return target;
   for (const source of secret.sources) {
-    const entry = findDependencySecrets(catalog, parseNodeId(source).name);
-    const req = entry?.secrets.find((r) => (r.id ?? `${entry.name}.${r.key}`) === secret.id);
+    const entry = lookupEntry(catalog, parseNodeId(source).name);
+    const req = entry?.secrets?.find((r) => secretIdOf(entry, r) === secret.id);
     if (req !== undefined) return req.env;
   }
   const dot = secret.id.indexOf('.');

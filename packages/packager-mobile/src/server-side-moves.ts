@@ -1,5 +1,6 @@
 import type { NodeId } from '@deployment-manager/core';
-import { SWAP_RULES, lacking, lookupEntry, resolveEntry, type Catalog, type DependencyFitness, type SwapEffort, type SwapRule, type SwapSuggestion } from '@deployment-manager/fitness';
+import { lookupEntry, type Catalog, type SwapEffort } from '@deployment-manager/catalog';
+import { lacking, resolveEntry, type DependencyFitness, type SwapSuggestion } from '@deployment-manager/fitness';
 import { isHostedEntry, type DependencyPlacement } from './placement.ts';
 
 /** One explained reason, from the fitness model, why a dependency cannot (or need not) run on the phone. */
@@ -82,10 +83,8 @@ export interface ServerSideMovesInput {
   readonly suggestions: readonly SwapSuggestion[];
   /** Planned secret ids held on the server, by the node that owns them. */
   readonly serverSecrets: ReadonlyMap<NodeId, readonly string[]>;
-  /** Fitness catalog. */
+  /** Dependency catalog (its records state each swap's effort and note). */
   readonly catalog: Catalog;
-  /** Swap rules (for the effort and note of a manifest swap). */
-  readonly swapRules?: readonly SwapRule[];
 }
 
 /**
@@ -97,7 +96,6 @@ export interface ServerSideMovesInput {
  * calls itself is not a move. Pure.
  */
 export function planServerSideMoves(input: ServerSideMovesInput): ServerSideMoves {
-  const rules = input.swapRules ?? SWAP_RULES;
   const moves: ServerSideMove[] = [];
   for (const p of input.placements) {
     if (p.kind !== 'remote' && p.kind !== 'behind' && p.kind !== 'hosted') continue;
@@ -111,7 +109,7 @@ export function planServerSideMoves(input: ServerSideMovesInput): ServerSideMove
     let replacement: Replacement | null = hosted[0] ?? null;
     if (p.swappedTo !== undefined) {
       const to = lookupEntry(input.catalog, p.swappedTo);
-      const rule = rules.find((r) => r.from === from?.name && r.to === (to?.name ?? p.swappedTo));
+      const rule = from?.swaps.find((r) => r.to === (to?.name ?? p.swappedTo));
       replacement = {
         name: to?.name ?? p.swappedTo,
         source: 'manifest',

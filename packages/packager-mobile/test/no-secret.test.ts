@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { hasErrors } from '@deployment-manager/core';
-import { DEFAULT_SECRET_CATALOG, findSecretLeaks } from '@deployment-manager/secrets';
+import { DEFAULT_CATALOG } from '@deployment-manager/catalog';
+import { findSecretLeaks } from '@deployment-manager/secrets';
 import { createMobilePackager, validateMobileArtifact } from '../src/index.ts';
 import { mobileManifestArb } from './arbitraries.ts';
 
 // A secret value: long and random enough that it cannot occur in an artifact by chance.
 const secretValue = fc.stringMatching(/^[A-Za-z0-9+/=_-]{24,40}$/).map((v) => `sv-${v}`);
 // Every variable a dependency's secret is read from, plus the device's storage keys: where a careless packager would find values.
-const catalogEnv = [...new Set(DEFAULT_SECRET_CATALOG.dependencies.flatMap((d) => d.secrets.map((s) => s.env)))].sort();
+const catalogEnv = [...new Set([...DEFAULT_CATALOG.entries.values()].flatMap((d) => (d.secrets ?? []).flatMap((s) => [s.env, ...(s.serviceEnv === undefined ? [] : [s.serviceEnv])])))].sort();
 
 describe('no secret value reaches an artifact', () => {
   test.prop([mobileManifestArb, fc.array(secretValue, { minLength: catalogEnv.length + 3, maxLength: catalogEnv.length + 3 })], { numRuns: 60 })(

@@ -7,7 +7,7 @@ import { exampleCloudApp } from '@deployment-manager/testkit';
 import { deriveSmokeChecks, renderSmokeScript } from '@deployment-manager/packager-vps';
 import { verify } from './verify.ts';
 
-// One loopback server stands in for every service: /health answers with the current status code.
+// One loopback server stands in for every service: /health and /healthz (n8n's) answer with the current status code.
 let status = 200;
 let server: Server;
 let base = '';
@@ -15,7 +15,7 @@ const hasCurl = spawnSync('curl', ['--version']).status === 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    res.statusCode = req.url === '/health' || req.url?.startsWith('/api') === true || req.url === '/' ? status : 404;
+    res.statusCode = req.url === '/health' || req.url === '/healthz' || req.url?.startsWith('/api') === true || req.url === '/' ? status : 404;
     res.end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -30,15 +30,17 @@ const checks = deriveSmokeChecks(manifest);
 const urls = (): Record<string, string> => Object.fromEntries(manifest.services.map((s) => [s.id, base]));
 
 describe('deriveSmokeChecks', () => {
-  it('derives http checks from http health, tcp checks from tcp health, and one check per public route', () => {
+  it('derives http checks from http health, tcp checks from tcp health and readiness ports, and one check per public route', () => {
+    // postgres and redis are checked by a command inside their containers (pg_isready, redis-cli ping): from outside, their ports.
     expect(checks.map((c) => `${c.name}:${c.kind}`)).toEqual([
       'api.health:http',
       'ingress:/:ingress',
       'ingress:/api:ingress',
-      'n8n.health:tcp',
-      'postgres.health:tcp',
+      'n8n.health:http',
+      'n8n.ready:tcp',
+      'postgres.ready:tcp',
       'qdrant.health:tcp',
-      'redis.health:tcp',
+      'redis.ready:tcp',
       'ui.health:http',
     ]);
     expect(checks.find((c) => c.name === 'api.health')).toMatchObject({ port: 8080, path: '/health', critical: true });
@@ -70,7 +72,7 @@ describe('verify against a real HTTP server on 127.0.0.1', () => {
     status = 503;
     const report = await verify(checks, { urls: urls(), publicUrl: base });
     expect(report.status).toBe('error');
-    expect(report.failed).toEqual(['api.health', 'ingress:/', 'ingress:/api', 'ui.health']);
+    expect(report.failed).toEqual(['api.health', 'ingress:/', 'ingress:/api', 'n8n.health', 'ui.health']);
     expect(report.results.find((r) => r.name === 'api.health')).toMatchObject({ status: 'failed', httpStatus: 503 });
     expect(report.findings.map((f) => [f.stage, f.code, f.status])).toContainEqual(['verify', 'SMOKE_CHECK_FAILED', 'error']);
     expect(report.findings.find((f) => f.reason.includes('api.health'))?.status).toBe('error');
@@ -88,10 +90,10 @@ describe('verify against a real HTTP server on 127.0.0.1', () => {
       });
     });
     const report = await verify(checks, { urls: { postgres: `http://127.0.0.1:${closed}`, api: base } });
-    expect(report.results.find((r) => r.name === 'postgres.health')?.status).toBe('failed');
+    expect(report.results.find((r) => r.name === 'postgres.ready')?.status).toBe('failed');
     expect(report.results.find((r) => r.name === 'api.health')?.status).toBe('passed');
-    expect(report.results.find((r) => r.name === 'redis.health')?.status).toBe('skipped');
-    expect(report.failed).toEqual(['postgres.health']);
+    expect(report.results.find((r) => r.name === 'redis.ready')?.status).toBe('skipped');
+    expect(report.failed).toEqual(['postgres.ready']);
   });
 });
 
@@ -118,8 +120,8 @@ describe.skipIf(!hasCurl)('the rendered smoke script (bash + curl, probes overri
     status = 503;
     const { code, out } = await run();
     expect(out).toMatch(/^FAIL api\.health \(HTTP 503/m);
-    expect(out).toMatch(/^ok   postgres\.health/m);
-    expect(out).toContain(`${checks.length - 4} passed, 4 failed`);
+    expect(out).toMatch(/^ok   postgres\.ready/m);
+    expect(out).toContain(`${checks.length - 5} passed, 5 failed`);
     expect(code).toBe(1);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '@deployment-manager/core';
-import { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
+import { DEFAULT_SECRET_POLICY } from './policy/index.ts';
 import { classifySecret, findOverride, type SecretFacts } from './classify.ts';
 import { planSecrets } from './plan.ts';
 import type { Hosting, PlannedClass, SecretKind } from './types.ts';
 import { PICKER_WHEEL, graphOf, scenarioSpec } from '../test/fixtures.ts';
 
-const rules = DEFAULT_SECRET_CATALOG.rules;
+const rules = DEFAULT_SECRET_POLICY.rules;
 const facts = (hosting: Hosting, kind: SecretKind, tier: Tier, extra: Partial<SecretFacts> = {}): SecretFacts => ({
   id: 'x.secret',
   tier,

@@ -1,5 +1,5 @@
 import type { Tier } from '@deployment-manager/core/pure';
-import type { ClassificationOverrides, ClassificationRule, SecretOverride } from './catalog-types.ts';
+import type { ClassificationOverrides, ClassificationRule, SecretOverride } from './policy-types.ts';
 import type { Hosting, PlannedClass, SecretKind, SecretOrigin } from './types.ts';
 
 /** What classification rules can see about one secret. */

@@ -22,7 +22,8 @@ describe('picker-wheel (in memory)', () => {
     for (const s of pg) {
       expect(s.targets).toEqual([]);
       expect(s.required).toBe(true);
-      expect(s.removedBy).toEqual([{ from: 'postgres', to: 'sqlite' }]);
+      // exactly the swaps the postgres catalog record offers on desktop
+      expect(s.removedBy).toEqual([{ from: 'postgres', to: 'managed-postgres' }, { from: 'postgres', to: 'sqlite' }, { from: 'postgres', to: 'supabase' }]);
       expect(s.rule).toBe('server-daemon-client-bundle');
     }
     expect(plan.blockers.map((d) => [d.code, d.path])).toEqual([
@@ -42,11 +43,16 @@ describe('picker-wheel (in memory)', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('wires consumers: the service itself and the scenario read its keys', () => {
+  it('wires consumers as the catalog says who reads each secret, with the env name the service itself reads', () => {
     const plan = planSecrets(pickerWheelGraph(), { tier: 'local', scenario: PICKER_WHEEL });
-    expect(plan.secrets.find((s) => s.id === 'qdrant.api_key')?.consumers).toEqual(['resource:qdrant', 'scenario:picker-wheel']);
+    const qdrant = plan.secrets.find((s) => s.id === 'qdrant.api_key');
+    expect(qdrant?.consumers).toEqual(['resource:qdrant', 'scenario:picker-wheel']);
+    expect(qdrant?.aliases).toEqual([{ consumer: 'resource:qdrant', env: 'QDRANT__SERVICE__API_KEY' }]);
+    // n8n reads its encryption key; only the app reads the api key and webhook secret it calls n8n with
+    expect(plan.secrets.find((s) => s.id === 'n8n.encryption_key')?.consumers).toEqual(['resource:n8n']);
+    expect(plan.secrets.find((s) => s.id === 'n8n.api_key')?.consumers).toEqual(['scenario:picker-wheel']);
     expect(plan.usage.map((u) => u.service)).toEqual(['resource:n8n', 'resource:postgres', 'resource:qdrant', 'scenario:picker-wheel']);
-    expect(plan.usage.find((u) => u.service === 'scenario:picker-wheel')?.secrets).toHaveLength(6);
+    expect(plan.usage.find((u) => u.service === 'scenario:picker-wheel')?.secrets).toEqual(['n8n.api_key', 'n8n.webhook_secret', 'postgres.password', 'postgres.user', 'qdrant.api_key']);
   });
 
   it.each(['local', 'saas'] as const)('on %s everything is generated and nothing blocks', (tier) => {

@@ -1,10 +1,11 @@
-import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
-import { findAppSecret, findDependencySecrets, matchEnvPattern, swapHintsFor } from './catalog.ts';
-import { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
-import type { ClassificationOverrides, SecretCatalog } from './catalog-types.ts';
+import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredClassification, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
+import { DEFAULT_CATALOG, secretIdOf, type Catalog } from '@deployment-manager/catalog';
+import { dependencySecrets, findAppSecret, matchEnvPattern, swapHintsFor } from './policy.ts';
+import { DEFAULT_SECRET_POLICY } from './policy/index.ts';
+import type { ClassificationOverrides, SecretPolicy } from './policy-types.ts';
 import { checkPlan, sortDiagnostics } from './check-plan.ts';
 import { classifySecret, findOverride, type Classification } from './classify.ts';
-import type { GeneratorSpec, Hosting, PlannedSecret, PromptSpec, SecretKind, SecretOrigin, SecretPlan, SecretUsage, SuggestedSecret, SwapHint } from './types.ts';
+import type { GeneratorSpec, Hosting, PlannedSecret, PromptSpec, SecretClass, SecretKind, SecretOrigin, SecretPlan, SecretUsage, SuggestedSecret, SwapHint } from './types.ts';
 
 /** Options of {@link planSecrets}. */
 export interface PlanSecretsOptions {
@@ -16,8 +17,10 @@ export interface PlanSecretsOptions {
   readonly scenarios?: readonly ScenarioSpec[];
   /** User overrides (rules and per-secret pins). */
   readonly overrides?: ClassificationOverrides;
-  /** The catalog to read; default {@link DEFAULT_SECRET_CATALOG}. */
-  readonly catalog?: SecretCatalog;
+  /** The dependency catalog whose records state each dependency's secrets; default the built-in one. */
+  readonly catalog?: Catalog;
+  /** The secret policy (rules, generators, name heuristics); default {@link DEFAULT_SECRET_POLICY}. */
+  readonly policy?: SecretPolicy;
 }
 
 interface Candidate {
@@ -32,9 +35,15 @@ interface Candidate {
   readonly prompt?: PromptSpec;
   readonly sources: Set<NodeId>;
   readonly consumers: Set<NodeId>;
+  readonly aliases: Map<NodeId, string>;
+  /** The class the scenario declares for this tier, if it does. */
+  declared?: SecretClass;
   required: boolean;
   removedBy: SwapHint[];
 }
+
+/** The secret class of each classification the Vrooli service schema allows. */
+const DECLARED_CLASSES: Readonly<Record<DeclaredClassification, SecretClass>> = { infrastructure: 'infrastructure', service: 'per_install_generated', user: 'user_prompt' };
 
 const sorted = <T extends string>(set: Iterable<T>): T[] => [...set].sort(compareIds);
 const humanize = (text: string): string => text.replace(/[_.]+/g, ' ').toLowerCase();
@@ -84,15 +93,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions): SecretPlan {
   const { tier, overrides } = options;
-  const catalog = options.catalog ?? DEFAULT_SECRET_CATALOG;
-  const rules = [...(overrides?.rules ?? []), ...catalog.rules];
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const policy = options.policy ?? DEFAULT_SECRET_POLICY;
+  const rules = [...(overrides?.rules ?? []), ...policy.rules];
   const scenarioName = parseNodeId(graph.root).name;
   const required = requiredNodes(graph);
   const notes: Diagnostic[] = [];
   const candidates = new Map<string, Candidate>();
   const byEnv = new Map<string, Candidate>();
   // Dependents of the dependencies whose secrets the catalog knows (they read those secrets).
-  const secretOwners = new Set(graph.nodes.filter((n) => n.kind === 'resource' && findDependencySecrets(catalog, n.name) !== undefined).map((n) => n.id));
+  const secretOwners = new Set(graph.nodes.filter((n) => n.kind === 'resource' && dependencySecrets(catalog, n.name) !== undefined).map((n) => n.id));
   const dependents = new Map<NodeId, NodeId[]>();
   for (const e of graph.edges) if (secretOwners.has(e.to)) push(dependents, e.to, e.from);
 
@@ -106,6 +116,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
     // A shared secret (one id, several owners): merge owners, readers and requiredness.
     for (const s of c.sources) prior.sources.add(s);
     for (const s of c.consumers) prior.consumers.add(s);
+    for (const [k, v] of c.aliases) prior.aliases.set(k, v);
     prior.required ||= c.required;
     prior.removedBy = [...prior.removedBy, ...c.removedBy.filter((h) => !prior.removedBy.some((p) => p.from === h.from && p.to === h.to))];
   };
@@ -113,15 +124,18 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   // 1. Secrets of dependencies, from the catalog.
   for (const node of graph.nodes) {
     if (node.kind !== 'resource') continue;
-    const entry = findDependencySecrets(catalog, node.name);
+    const entry = dependencySecrets(catalog, node.name);
     if (entry === undefined) {
-      notes.push(createDiagnostic({ code: 'SECRET_REQUIREMENTS_UNKNOWN', severity: 'warning', path: jsonPointer(['nodes', node.id]), message: `the secrets of "${node.name}" are unknown, so none are planned for it`, hint: 'add it to the secret catalog (an entry with no secrets if it needs none) or declare its secrets in the scenario' }));
+      notes.push(createDiagnostic({ code: 'SECRET_REQUIREMENTS_UNKNOWN', severity: 'warning', path: jsonPointer(['nodes', node.id]), message: `the secrets of "${node.name}" are unknown, so none are planned for it`, hint: 'state them in its catalog record (secrets: [] if it needs none) or declare them in the scenario' }));
       continue;
     }
     const readers = dependents.get(node.id) ?? [];
     for (const req of entry.secrets) {
+      // A hosted api is not a service of ours: only its dependents read its secrets.
+      const readBy = entry.hosting === 'hosted-api' ? 'dependents' : (req.readBy ?? 'both');
+      const self = readBy === 'dependents' ? [] : [node.id];
       add({
-        id: req.id ?? `${entry.name}.${req.key}`,
+        id: secretIdOf(entry, req),
         env: req.env,
         kind: req.kind,
         hosting: entry.hosting,
@@ -131,10 +145,10 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
         ...(req.generator === undefined ? {} : { generator: req.generator }),
         prompt: req.prompt ?? { label: `${entry.name} ${humanize(req.key)}`, description: req.description },
         sources: new Set([node.id]),
-        // A hosted api is not a service of ours; only its dependents read the key.
-        consumers: new Set(entry.hosting === 'hosted-api' ? readers : [node.id, ...readers]),
+        consumers: new Set([...self, ...(readBy === 'service' ? [] : readers)]),
+        aliases: new Map(req.serviceEnv === undefined || self.length === 0 ? [] : [[node.id, req.serviceEnv]]),
         required: req.required !== false && required.has(node.id),
-        removedBy: swapHintsFor(catalog.swapHints, entry.name, tier),
+        removedBy: swapHintsFor(entry, tier),
       });
     }
   }
@@ -145,7 +159,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   if (options.scenario !== undefined) specs.set(options.scenario.name, options.scenario);
   const suggestions: SuggestedSecret[] = [];
   const envOwners = new Map<string, string>();
-  for (const d of catalog.dependencies) for (const r of d.secrets) if (!envOwners.has(r.env)) envOwners.set(r.env, d.name);
+  for (const d of catalog.entries.values()) for (const r of d.secrets ?? []) if (!envOwners.has(r.env)) envOwners.set(r.env, d.name);
   const catalogEnvOwner = (env: string): string | undefined => envOwners.get(env);
   for (const node of graph.nodes) {
     if (node.kind !== 'scenario') continue;
@@ -159,13 +173,13 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
     const declared = new Set(spec.secrets.map((d) => d.name));
     for (const env of sorted(new Set(spec.envNames))) {
       if (declared.has(env) || byEnv.has(env) || catalogEnvOwner(env) !== undefined) continue;
-      const app = findAppSecret(catalog, env);
-      const pattern = matchEnvPattern(catalog.envPatterns, env);
+      const app = findAppSecret(policy, env);
+      const pattern = matchEnvPattern(policy.envPatterns, env);
       if (app === undefined && pattern === undefined) continue;
       const id = `${node.name}.${env}`;
       const kind = app?.kind ?? (pattern?.kind as SecretKind);
       if (findOverride(overrides, id, scenarioName, tier) !== undefined) {
-        add({ id, env, kind, hosting: 'application', origin: 'suggested', description: app?.description ?? `${humanize(env)} (found in ${spec.file})`, sources: new Set([node.id]), consumers: new Set([node.id]), required: isRequired, removedBy: [] });
+        add({ id, env, kind, hosting: 'application', origin: 'suggested', description: app?.description ?? `${humanize(env)} (found in ${spec.file})`, sources: new Set([node.id]), consumers: new Set([node.id]), aliases: new Map(), required: isRequired, removedBy: [] });
         continue;
       }
       suggestions.push({ id, env, source: node.id, pattern: app?.name ?? (pattern?.pattern as string), kind });
@@ -174,11 +188,13 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
   }
 
   function addDeclared(nodeIdOf: NodeId, name: string, d: DeclaredSecret, isRequired: boolean): void {
+    const declaredClass = d.classification?.[tier] === undefined ? undefined : DECLARED_CLASSES[d.classification[tier]];
     const known = byEnv.get(d.name);
     if (known !== undefined) {
       known.sources.add(nodeIdOf);
       known.consumers.add(nodeIdOf);
       known.required ||= d.required && isRequired;
+      if (known.declared === undefined && declaredClass !== undefined) known.declared = declaredClass;
       return;
     }
     const owner = catalogEnvOwner(d.name);
@@ -186,7 +202,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
       notes.push(createDiagnostic({ code: 'SECRET_DEPENDENCY_ABSENT', severity: 'warning', file: d.source.file, path: d.source.path, message: `declared secret "${d.name}" belongs to "${owner}", which is not in this graph, so it is not planned`, hint: `if "${owner}" was swapped out this is expected; otherwise add the dependency` }));
       return;
     }
-    const app = findAppSecret(catalog, d.name);
+    const app = findAppSecret(policy, d.name);
     add({
       id: `${name}.${d.name}`,
       env: d.name,
@@ -196,6 +212,8 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
       description: d.description ?? app?.description ?? `${humanize(d.name)} declared by ${name}`,
       sources: new Set([nodeIdOf]),
       consumers: new Set([nodeIdOf]),
+      aliases: new Map(),
+      ...(declaredClass === undefined ? {} : { declared: declaredClass }),
       required: d.required && isRequired,
       removedBy: [],
     });
@@ -208,8 +226,10 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
     const decided: Classification =
       o?.class !== undefined
         ? { class: o.class, rule: `override:${c.id}`, reason: `pinned to ${o.class} by an override` }
-        : classifySecret({ id: c.id, tier, kind: c.kind, hosting: c.hosting, scenario: scenarioName, origin: c.origin, ...(c.dependency === undefined ? {} : { dependency: c.dependency }) }, rules);
-    const generator = o?.generator ?? c.generator ?? catalog.generators[c.kind];
+        : c.declared !== undefined
+          ? { class: c.declared, rule: `declared:${tier}`, reason: `the scenario declares it ${c.declared} on ${tier}` }
+          : classifySecret({ id: c.id, tier, kind: c.kind, hosting: c.hosting, scenario: scenarioName, origin: c.origin, ...(c.dependency === undefined ? {} : { dependency: c.dependency }) }, rules);
+    const generator = o?.generator ?? c.generator ?? policy.generators[c.kind];
     const prompt = o?.prompt ?? c.prompt ?? { label: humanize(c.env), description: c.description };
     const bundled = decided.class !== 'infrastructure' && decided.class !== 'unclassified';
     return {
@@ -227,6 +247,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
       ...(decided.class === 'user_prompt' ? { prompt } : {}),
       ...(decided.class === 'remote_fetch' ? { remote: o?.remote ?? { key: `${scenarioName}/${c.id}` } } : {}),
       targets: bundled ? (o?.targets ?? [{ type: 'env', name: c.env }]) : [],
+      ...(bundled && o?.targets === undefined && c.aliases.size > 0 ? { aliases: sorted(c.aliases.keys()).map((consumer) => ({ consumer, env: c.aliases.get(consumer) as string })) } : {}),
       rule: decided.rule,
       reason: decided.reason,
       removedBy: [...c.removedBy].sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to)),

@@ -1,5 +1,5 @@
 /**
- * The pure part of `@deployment-manager/secrets`: requirements, fail-closed
+ * The pure part of `@deployment-manager/secrets`: fail-closed
  * classification, planning, checks, templates and redaction - no randomness,
  * no file system, no `node:` module, so it bundles for the browser.
  * `@deployment-manager/secrets` re-exports all of it plus generation and the
@@ -24,23 +24,13 @@ export {
   type SecretPlan,
   type SecretTarget,
   type SecretUsage,
+  type SecretAlias,
   type SuggestedSecret,
   type SwapHint,
 } from './types.ts';
-export type {
-  AppSecretName,
-  ClassificationOverrides,
-  ClassificationRule,
-  DependencySecrets,
-  EnvNamePattern,
-  RuleCondition,
-  SecretCatalog,
-  SecretOverride,
-  SecretRequirement,
-  SwapHintEntry,
-} from './catalog-types.ts';
-export { DEFAULT_SECRET_CATALOG } from './catalog/index.ts';
-export { findAppSecret, findDependencySecrets, matchEnvPattern, mergeSecretCatalogs, swapHintsFor, validateSecretCatalog } from './catalog.ts';
+export type { AppSecretName, ClassificationOverrides, ClassificationRule, EnvNamePattern, RuleCondition, SecretOverride, SecretPolicy } from './policy-types.ts';
+export { DEFAULT_SECRET_POLICY } from './policy/index.ts';
+export { dependencySecrets, findAppSecret, matchEnvPattern, mergeSecretPolicies, swapHintsFor, validateSecretPolicy } from './policy.ts';
 export { classifySecret, findOverride, ruleMatches, type Classification, type SecretFacts } from './classify.ts';
 export { CHARSETS, MIN_ENTROPY_BITS, MAX_GENERATOR_LENGTH, PASSWORD_GROUPS, alphabetOf, checkGenerator, entropyBits } from './generator-spec.ts';
 export { checkPrompt, isValidFormat } from './prompt.ts';

@@ -13,94 +13,13 @@ export type SecretClass = (typeof SECRET_CLASSES)[number];
 /** A planned secret's class, or `unclassified` when no rule matched (fails closed: never bundled, blocking). */
 export type PlannedClass = SecretClass | 'unclassified';
 
-/** What a secret is, independent of where it runs; classification rules match on it. */
-export const SECRET_KINDS = [
-  'database-user',
-  'database-password',
-  'service-password',
-  'access-key-id',
-  'secret-access-key',
-  'api-key',
-  'webhook-secret',
-  'token',
-  'signing-key',
-  'encryption-key',
-  'private-key',
-  'unknown',
-] as const;
-
-/** What a secret is (`database-password`, `api-key`...); `unknown` never matches a default rule. */
-export type SecretKind = (typeof SECRET_KINDS)[number];
-
-/**
- * Where the owner of a secret runs: a `server-daemon` that cannot ship inside a client
- * bundle (postgres), a `bundled-service` that can run beside the app (n8n, qdrant), a
- * `hosted-api` reached over the network (OpenAI), an `embedded-library` linked into
- * the app (sqlite), or the `application` itself (its own signing keys).
- */
-export type Hosting = 'server-daemon' | 'bundled-service' | 'hosted-api' | 'embedded-library' | 'application';
+export { SECRET_KINDS, type Hosting, type SecretKind } from '@deployment-manager/catalog';
+import type { GeneratorSpec, Hosting, PromptSpec, SecretKind } from '@deployment-manager/catalog';
 
 /** Where a planned secret came from: a dependency's catalog entry, a scenario's own declaration, or an accepted env-name suggestion. */
 export type SecretOrigin = 'catalog' | 'declared' | 'suggested';
 
-/** A named alphabet for the `random` generator. */
-export type CharsetName = 'alnum' | 'alpha' | 'lower' | 'upper' | 'numeric' | 'hex' | 'base64url';
-
-/**
- * How a `per_install_generated` value is made (compatible with the predecessor's
- * `{type: 'random', length, charset}`). Every spec must reach {@link MIN_ENTROPY_BITS}.
- */
-export type GeneratorSpec =
-  | {
-      /** Uniform random characters. */
-      readonly type: 'random';
-      /** Number of characters. */
-      readonly length: number;
-      /** A named alphabet, or a custom one (2..256 distinct characters). */
-      readonly charset: CharsetName | { readonly alphabet: string };
-    }
-  | {
-      /** Letters, digits and URL-safe symbols, with at least one of each group. */
-      readonly type: 'password';
-      /** Number of characters (at least 4). */
-      readonly length: number;
-    }
-  | {
-      /** A random (version 4) UUID. */
-      readonly type: 'uuid';
-    }
-  | {
-      /** Random bytes, hex encoded. */
-      readonly type: 'hex';
-      /** Number of random bytes. */
-      readonly bytes: number;
-    }
-  | {
-      /** Random bytes, base64 encoded. */
-      readonly type: 'base64';
-      /** Number of random bytes. */
-      readonly bytes: number;
-      /** Use the URL-safe alphabet without padding. */
-      readonly url?: boolean;
-    }
-  | {
-      /** A key pair; the value is the PKCS#8 PEM private key (derive the public key with `publicKeyFromPrivate`). */
-      readonly type: 'keypair';
-      /** Key algorithm. */
-      readonly algorithm: 'ed25519' | 'rsa-3072';
-    };
-
-/** How a `user_prompt` secret is asked for on first run. */
-export interface PromptSpec {
-  /** Short label shown next to the input. */
-  readonly label: string;
-  /** One or two sentences on what the value is and where to get it. */
-  readonly description?: string;
-  /** A regular expression (JavaScript syntax) the answer must match; must compile. */
-  readonly format?: string;
-  /** Extra help, e.g. an example shape (never a real value). */
-  readonly hint?: string;
-}
+export type { CharsetName, GeneratorSpec, PromptSpec } from '@deployment-manager/catalog';
 
 /** Where a secret's value goes inside the bundle: an environment variable, or a file path relative to the bundle root. */
 export interface SecretTarget {
@@ -124,6 +43,14 @@ export interface SwapHint {
   readonly from: string;
   /** Dependency swapped in. */
   readonly to: string;
+}
+
+/** A consumer that reads a secret under an env name of its own. */
+export interface SecretAlias {
+  /** The consuming node. */
+  readonly consumer: NodeId;
+  /** The env name it reads. */
+  readonly env: string;
 }
 
 /** One secret of a {@link SecretPlan}: what it is, how it is obtained on the plan's tier, and where it goes. */
@@ -156,6 +83,8 @@ export interface PlannedSecret {
   readonly remote?: RemoteRef;
   /** Where it goes in the bundle; empty for `infrastructure` and `unclassified`. */
   readonly targets: readonly SecretTarget[];
+  /** Consumers that read it under another env name than its target (minio reads its access key as `MINIO_ROOT_USER`). */
+  readonly aliases?: readonly SecretAlias[];
   /** Id of the rule or override that decided the class, or `none`. */
   readonly rule: string;
   /** Why it has this class (lower-case sentence). */

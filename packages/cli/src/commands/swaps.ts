@@ -70,8 +70,8 @@ function renderCascade(scenario: string, c: Cascade, tty: boolean): string {
   for (const l of c.capabilitiesLost) out.push(colour(tty, 'red', `${l.dependent} loses ${l.lost.join(', ')} (${l.needsSource} needs: ${l.needs.join(', ')})`));
   for (const a of c.added) out.push(colour(tty, 'green', `+ ${a.id} (${a.reason} of ${a.by})`));
   for (const r of c.removed) out.push(colour(tty, 'yellow', `- ${r.id} (${r.reason}${r.by === undefined ? '' : ` by ${r.by}`})`));
-  for (const s of c.secrets.removed) out.push(`secret no longer needed: ${s.name} (${s.owner})`);
-  for (const s of c.secrets.added) out.push(`secret now needed: ${s.name} (${s.owner})`);
+  for (const s of c.secrets.removed) out.push(`secret no longer needed: ${s.env} (${s.owner})`);
+  for (const s of c.secrets.added) out.push(`secret now needed: ${s.env} (${s.owner})`);
   for (const p of c.ports.freed) out.push(`port freed: ${p.port}/${p.protocol} ${p.name} (${p.owner})`);
   for (const p of c.ports.added) out.push(`port added: ${p.port}/${p.protocol} ${p.name} (${p.owner})`);
   for (const [tier, f] of Object.entries(c.fitness)) out.push(`${tier}: ${roundForPeople(f.before)} -> ${roundForPeople(f.after)} (${signedForPeople(f.delta)})`);

@@ -127,7 +127,7 @@ function renderCascade(c: Cascade): string {
 <li>capabilities lost: <ul>${li(c.capabilitiesLost.map((l) => `${l.dependent} loses ${l.lost.join(', ')} of ${l.from} (needs ${l.needsSource})`))}</ul></li>
 <li>added: <ul>${li(c.added.map((a) => `${a.id} (${a.reason})`))}</ul></li>
 <li>removed: <ul>${li(c.removed.map((r) => `${r.id} (${r.reason})`))}</ul></li>
-<li>secrets removed: <ul>${li(c.secrets.removed.map((s) => `${s.owner}: ${s.name}`))}</ul></li>
+<li>secrets removed: <ul>${li(c.secrets.removed.map((s) => `${s.owner}: ${s.env}`))}</ul></li>
 <li>fitness: <ul>${li(deltas)}</ul></li>
 </ul>`;
 }

@@ -1,4 +1,4 @@
-import type { AppSecretName } from '../catalog-types.ts';
+import type { AppSecretName } from '../policy-types.ts';
 
 /**
  * Secret names an application declares for itself whose meaning is well known.

@@ -2,10 +2,10 @@ import type { CatalogEntry } from './types.ts';
 
 /**
  * The facts assumed for a nested scenario (another application the root
- * depends on) when the catalog has no entry of its own for it: a Vrooli
+ * depends on) when the catalog has no record of its own for it: a Vrooli
  * scenario is an API server (a daemon) with a small footprint. Its own
  * dependencies are separate nodes of the graph and are scored separately.
- * Add a catalog entry with the scenario's name to state other facts.
+ * Add a record with the scenario's name to state other facts.
  */
 export const SCENARIO_ENTRY: CatalogEntry = {
   name: 'scenario',
@@ -24,6 +24,9 @@ export const SCENARIO_ENTRY: CatalogEntry = {
   provides: ['api'],
   assumedNeeds: ['api'],
   requires: [],
+  hosting: 'bundled-service',
   secrets: [],
   ports: [],
+  compatibleWith: [],
+  swaps: [],
 };

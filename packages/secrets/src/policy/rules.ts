@@ -1,4 +1,4 @@
-import type { ClassificationRule } from '../catalog-types.ts';
+import type { ClassificationRule } from '../policy-types.ts';
 
 /**
  * Default classification rules, first match wins. A secret no rule matches is

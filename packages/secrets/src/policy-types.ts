@@ -1,38 +1,6 @@
 import type { Tier } from '@deployment-manager/core/pure';
 import type { GeneratorSpec, Hosting, PromptSpec, RemoteRef, SecretClass, SecretKind, SecretOrigin, SecretTarget } from './types.ts';
 
-/** One secret a dependency needs, as catalog data. */
-export interface SecretRequirement {
-  /** Short key, unique within the dependency (`password`). The secret id becomes `<dependency>.<key>`. */
-  readonly key: string;
-  /** Shares one secret between dependencies (e.g. `claude-code` reuses `anthropic.api_key`). Default `<dependency>.<key>`. */
-  readonly id?: string;
-  /** Environment variable the services read. */
-  readonly env: string;
-  /** What it is. */
-  readonly kind: SecretKind;
-  /** What it is for. */
-  readonly description: string;
-  /** Default true. */
-  readonly required?: boolean;
-  /** How to generate it; default: the catalog's generator for its kind. */
-  readonly generator?: GeneratorSpec;
-  /** How to ask for it; default: a prompt built from the description. */
-  readonly prompt?: PromptSpec;
-}
-
-/** The secrets of one dependency (resource), with where it runs. */
-export interface DependencySecrets {
-  /** Resource name as it appears in graphs. */
-  readonly name: string;
-  /** Other spellings that mean the same resource. */
-  readonly aliases?: readonly string[];
-  /** Where it runs. */
-  readonly hosting: Hosting;
-  /** Its secrets; empty when it needs none (known, unlike a missing entry). */
-  readonly secrets: readonly SecretRequirement[];
-}
-
 /** Conditions of a {@link ClassificationRule}; every given list must contain the secret's value. */
 export interface RuleCondition {
   /** Tiers the rule applies to. */
@@ -81,20 +49,13 @@ export interface EnvNamePattern {
   readonly kind: SecretKind;
 }
 
-/** A swap that removes a dependency's secrets on some tiers (`postgres -> sqlite` on desktop). */
-export interface SwapHintEntry {
-  /** Dependency swapped out. */
-  readonly from: string;
-  /** Replacement. */
-  readonly to: string;
-  /** Tiers where the swap is the usual remedy. */
-  readonly tiers: readonly Tier[];
-}
-
-/** Everything the planner reads as data. Replace or extend any part. */
-export interface SecretCatalog {
-  /** Secrets per dependency. */
-  readonly dependencies: readonly DependencySecrets[];
+/**
+ * The secret policy the planner reads as data: how secrets are classified per tier,
+ * generated, and recognized. Dependency facts (which secrets a dependency needs) are not
+ * here - they are records of the dependency catalog (`@deployment-manager/catalog`).
+ * Replace or extend any part.
+ */
+export interface SecretPolicy {
   /** Well-known application secret names. */
   readonly appSecrets: readonly AppSecretName[];
   /** Env-name heuristics, most specific first. */
@@ -103,8 +64,6 @@ export interface SecretCatalog {
   readonly rules: readonly ClassificationRule[];
   /** Default generator per kind (used when a requirement has none). */
   readonly generators: Readonly<Partial<Record<SecretKind, GeneratorSpec>>>;
-  /** Swaps that remove secrets. */
-  readonly swapHints: readonly SwapHintEntry[];
 }
 
 /** A per-secret override: pins class, generator, prompt, remote or targets, optionally only for some scenarios or tiers. */

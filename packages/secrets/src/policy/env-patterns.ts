@@ -1,4 +1,4 @@
-import type { EnvNamePattern } from '../catalog-types.ts';
+import type { EnvNamePattern } from '../policy-types.ts';
 
 /** Env-var name heuristics, most specific first; a match is only ever a suggestion. */
 export const ENV_NAME_PATTERNS: readonly EnvNamePattern[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { isSdkError } from '@deployment-manager/core';
-import { DEFAULT_CATALOG, createCatalog, lookupEntry } from './catalog.ts';
+import { DEFAULT_CATALOG, createCatalog, lookupEntry, swapRules } from './catalog.ts';
 
 // Every resource named in the Vrooli fixtures (resource directories, scenario declarations, runtime.json dependencies).
 const FIXTURE_RESOURCES = [
@@ -31,7 +31,7 @@ describe('built-in catalog', () => {
     const lite = lookupEntry(DEFAULT_CATALOG, 'sqlite');
     expect(pg?.provides).toContain('jsonb');
     expect(lite?.provides).not.toContain('jsonb');
-    expect(pg?.secrets.map((s) => s.name)).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD']));
+    expect(pg?.secrets?.map((s) => s.env)).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD']));
     expect(lite?.daemon).toBe(false);
   });
 });
@@ -72,4 +72,52 @@ describe('createCatalog', () => {
       }
     },
   );
+});
+
+describe('one record per dependency', () => {
+  it('names every swap target, and every record a daemon runs from, in the catalog itself', () => {
+    for (const e of DEFAULT_CATALOG.entries.values()) {
+      for (const s of e.swaps) expect(lookupEntry(DEFAULT_CATALOG, s.to)?.name).toBe(s.to);
+      if (e.container !== undefined) expect(e.daemon).toBe(true);
+    }
+  });
+
+  it('gives each managed replacement a connection secret, and each durable image a data directory', () => {
+    for (const e of DEFAULT_CATALOG.entries.values()) {
+      if (e.hosting === 'hosted-api' && e.compatibleWith.length > 0) expect((e.secrets ?? []).some((s) => s.connection === true)).toBe(true);
+      if (e.container !== undefined && e.persistence === 'durable' && e.name !== 'vault') expect(e.container.dataDir).toMatch(/^\//);
+    }
+  });
+
+  it('states what the official images read: postgres data under PGDATA, minio root credentials, a redis password on the command line', () => {
+    const pg = lookupEntry(DEFAULT_CATALOG, 'postgres');
+    expect(pg?.container).toMatchObject({ image: 'postgres', dataDir: '/var/lib/postgresql/data' });
+    expect(pg?.container?.env?.['PGDATA']?.startsWith(`${pg.container.dataDir}/`)).toBe(true);
+    const minio = lookupEntry(DEFAULT_CATALOG, 'minio');
+    expect(minio?.secrets?.map((s) => [s.env, s.serviceEnv])).toEqual([['MINIO_ACCESS_KEY', 'MINIO_ROOT_USER'], ['MINIO_SECRET_KEY', 'MINIO_ROOT_PASSWORD']]);
+    expect(minio?.container?.args).toEqual(['server', '/data', '--console-address', ':9001']);
+    expect(lookupEntry(DEFAULT_CATALOG, 'redis')?.container?.command?.join(' ')).toContain('--requirepass "$REDIS_PASSWORD"');
+  });
+
+  it('reads `_` as `-` in names', () => {
+    expect(lookupEntry(DEFAULT_CATALOG, 'node_red')?.name).toBe('node-red');
+    expect(lookupEntry(DEFAULT_CATALOG, 'Resource-Prometheus_Grafana')?.name).toBe('prometheus-grafana');
+  });
+
+  it('lists swaps as flat rules, per tier', () => {
+    expect(swapRules(DEFAULT_CATALOG, 'desktop').filter((r) => r.from === 'minio').map((r) => r.to)).toEqual(['local-filesystem']);
+    expect(swapRules(DEFAULT_CATALOG).every((r) => r.tiers.length > 0)).toBe(true);
+  });
+
+  it('refuses a swap to an unknown record, and a container for a library', () => {
+    expect(() => createCatalog([{ name: 'x', swaps: [{ to: 'nowhere', tiers: ['desktop'], effort: 'low', note: '' }] }])).toThrow(/not in the catalog/);
+    expect(() => createCatalog([{ name: 'y', daemon: false, container: { image: 'y', tag: '1' } }])).toThrow(/only a daemon/);
+  });
+
+  it('merges by one rule: a given field replaces the built-in one whole, others are kept', () => {
+    const c = createCatalog([{ name: 'postgres', container: { image: 'postgres', tag: '17.2' } }]);
+    const pg = lookupEntry(c, 'postgres');
+    expect(pg?.container).toEqual({ image: 'postgres', tag: '17.2' });
+    expect(pg?.secrets).toEqual(lookupEntry(DEFAULT_CATALOG, 'postgres')?.secrets);
+  });
 });
