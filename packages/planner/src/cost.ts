@@ -1,7 +1,8 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
+import { cpuMillicores, memoryMiB } from '@deployment-manager/core';
 import { DEFAULT_CATALOG, lookupEntry } from '@deployment-manager/catalog';
+import { persistentVolumeGiB } from '@deployment-manager/packager-terraform';
 import { DEFAULT_PRICE_TABLE, type HostSize, type PriceTable, type ProviderPrices } from './price-table.ts';
-import { parseCpu, parseMemory } from './quantity.ts';
 import { SIZING_DEFAULTS, type SizingDefaults } from './sizing-data.ts';
 import type { TargetId } from './targets-data.ts';
 
@@ -33,28 +34,22 @@ export interface Footprint {
  */
 export function footprint(manifest: CloudManifest, defaults: SizingDefaults = SIZING_DEFAULTS): Footprint {
   let cpuMillis = 0;
-  let memoryMiB = 0;
+  let memory = 0;
   let gpus = 0;
-  let volumeGiB = 0;
   let maxReplicas = 0;
   const assumed: string[] = [];
   for (const s of manifest.services) {
     const replicas = s.replicas ?? 1;
     const entry = s.kind === 'resource' ? lookupEntry(DEFAULT_CATALOG, s.id) : undefined;
-    const cpu = s.resources?.cpu === undefined ? undefined : parseCpu(s.resources.cpu);
-    const mem = s.resources?.memory === undefined ? undefined : parseMemory(s.resources.memory);
+    const cpu = s.resources?.cpu === undefined ? undefined : cpuMillicores(s.resources.cpu);
+    const mem = s.resources?.memory === undefined ? undefined : memoryMiB(s.resources.memory);
     if (cpu === undefined || mem === undefined) assumed.push(s.id);
     cpuMillis += replicas * (cpu ?? (s.kind === 'app' ? defaults.appCpuMillis : defaults.resourceCpuMillis));
-    memoryMiB += replicas * (mem ?? (s.kind === 'app' ? defaults.appMemoryMiB : (entry?.ramMb ?? defaults.resourceMemoryMiB)));
+    memory += replicas * (mem ?? (s.kind === 'app' ? defaults.appMemoryMiB : (entry?.ramMb ?? defaults.resourceMemoryMiB)));
     gpus += replicas * (s.resources?.gpu ?? 0);
     maxReplicas = Math.max(maxReplicas, replicas);
-    for (const v of s.volumes ?? []) {
-      if (!v.persistent) continue;
-      const mib = v.size === undefined ? undefined : parseMemory(v.size);
-      volumeGiB += mib === undefined ? defaults.volumeGiB : Math.ceil(mib / 1024);
-    }
   }
-  return { cpuMillis, memoryMiB, gpus, volumeGiB, maxReplicas, assumed: assumed.sort() };
+  return { cpuMillis, memoryMiB: memory, gpus, volumeGiB: persistentVolumeGiB(manifest, defaults.volumeGiB), maxReplicas, assumed: assumed.sort() };
 }
 
 /** One line of a cost estimate. */
