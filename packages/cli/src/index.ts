@@ -42,3 +42,5 @@ export { profileCommand } from './commands/profile.ts';
 export { PACKAGE_TARGETS, packageCommand, type PackageJson } from './commands/package.ts';
 export { planCommand, type PlanRefusalJson } from './commands/plan.ts';
 export { diffCommand, type DiffJson } from './commands/diff.ts';
+export { runCommand } from './commands/run.ts';
+export { filterEvents, parseSince, renderEvent, renderRuntimeStatus, runtimeAppData, runtimeCommand, type EventFilter } from './commands/runtime.ts';
