@@ -26,18 +26,19 @@ export const LAUNCH_FILE_SCHEMA: Readonly<Record<string, unknown>> = {
     manifest: { type: 'object', required: ['path'], additionalProperties: false, properties: { path: { const: 'bundle.json' } } },
     runtime: {
       type: 'object',
-      required: ['paths', 'args'],
+      required: ['entry', 'args'],
       additionalProperties: false,
-      properties: { paths: { type: 'object', minProperties: 1, additionalProperties: nonEmpty }, args: strings },
+      properties: { entry: nonEmpty, args: strings },
     },
     ipc: {
       type: 'object',
-      required: ['host', 'port', 'authTokenPath', 'healthPath', 'readyPath', 'portsPath', 'shutdownPath'],
+      required: ['host', 'port', 'authTokenPath', 'controlFilePath', 'healthPath', 'readyPath', 'portsPath', 'shutdownPath'],
       additionalProperties: false,
       properties: {
         host: nonEmpty,
         port: { type: 'integer', minimum: 1, maximum: 65535 },
         authTokenPath: nonEmpty,
+        controlFilePath: { const: 'runtime/control.json' },
         healthPath: { const: '/healthz' },
         readyPath: { const: '/readyz' },
         portsPath: { const: '/ports' },

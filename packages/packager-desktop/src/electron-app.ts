@@ -1,12 +1,17 @@
+import { createRequire } from 'node:module';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { ELECTRON_BUILDER_VERSION, slugify, type ResolvedDesktopOptions } from './options.ts';
+
+/** This package's version; `@deployment-manager/runtime` has the same one (the SDK versions in lockstep). */
+export const SDK_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** The electron-updater version bundled when a publish provider is configured. */
 export const ELECTRON_UPDATER_VERSION = '6.8.10';
 
 /**
- * The project `package.json` in the packager output: it only pins
- * electron-builder (which downloads Electron itself for each target).
+ * The project `package.json` in the packager output: it pins electron-builder
+ * (which downloads Electron itself for each target) and the runtime, whose
+ * self-contained `dist/runtime.mjs` the build stages into the bundle.
  */
 export function createProjectPackageJson(manifest: DesktopManifest): Record<string, unknown> {
   return {
@@ -14,7 +19,7 @@ export function createProjectPackageJson(manifest: DesktopManifest): Record<stri
     private: true,
     description: `Desktop packaging of ${manifest.app.name} ${manifest.app.version} (generated).`,
     scripts: { build: 'sh build.sh' },
-    devDependencies: { 'electron-builder': ELECTRON_BUILDER_VERSION },
+    devDependencies: { '@deployment-manager/runtime': `^${SDK_VERSION}`, 'electron-builder': ELECTRON_BUILDER_VERSION },
   };
 }
 

@@ -26,7 +26,7 @@ export { DESKTOP_PLATFORMS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, KNOWN
 export { UPDATER_CHANNEL, createElectronBuilderConfig, electronBuilderConfigPath, type ElectronBuilderConfig } from './electron-builder-config.ts';
 export { electronBuilderSchemaPath, validateElectronBuilderConfig } from './electron-builder-schema.ts';
 export { planSigning, type GpgSigning, type SigningEnv, type SigningEnvLiteral, type SigningEnvReference, type SigningPlan } from './signing.ts';
-export { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH, isRealSha256, planStaging, type GeneratedHashes, type StagingResult, type PlatformStaging, type StagingEntry, type StagingKind, type StagingOrigin, type StagingPlan } from './staging-plan.ts';
+export { LAUNCH_FILE_PATH, RUNTIME_ENTRY_PATH, RUNTIME_ENTRY_SOURCE, RUNTIME_MANIFEST_PATH, isRealSha256, planStaging, type GeneratedHashes, type StagingResult, type PlatformStaging, type StagingEntry, type StagingKind, type StagingOrigin, type StagingPlan } from './staging-plan.ts';
 export { createBuildPlan, type BuildPlan, type PackageCommand, type PlatformBuildPlan } from './build-plan.ts';
 export { buildCommands, type BuildStep, type ServiceBuild } from './build-commands.ts';
 export { renderBuildScript } from './build-script.ts';
@@ -35,3 +35,4 @@ export { desktopNotes } from './notes.ts';
 export { validateDesktopArtifact } from './validate-artifact.ts';
 export { validateDesktopManifest } from './validate.ts';
 export { BUILD_PLAN_SCHEMA, LAUNCH_FILE_SCHEMA, STAGING_PLAN_SCHEMA } from './artifact-schemas.ts';
+export { stageBundle, type StageBundleOptions } from './stage-bundle.ts';

@@ -1,6 +1,6 @@
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import type { ResolvedDesktopOptions } from './options.ts';
-import { runtimeDestination } from './staging-plan.ts';
+import { RUNTIME_ENTRY_PATH } from './staging-plan.ts';
 
 /** The UI the shell opens once the runtime reports ready. */
 export interface LaunchEntry {
@@ -28,11 +28,15 @@ export interface LaunchManifestRef {
   readonly path: 'bundle.json';
 }
 
-/** How the shell starts the runtime. */
+/**
+ * How the shell starts the runtime: the self-contained Node entry of
+ * `@deployment-manager/runtime`, run with the shell's own Node (Electron with
+ * `ELECTRON_RUN_AS_NODE=1`), so no per-platform binary is needed.
+ */
 export interface LaunchRuntime {
-  /** Runtime binary per platform key, relative to the bundle directory. */
-  readonly paths: Readonly<Record<string, string>>;
-  /** Arguments; `{bundle}` and `{appData}` expand at launch. */
+  /** The runtime's Node entry, relative to the bundle directory. */
+  readonly entry: string;
+  /** Arguments after the entry; `{bundle}` and `{appData}` expand at launch. */
   readonly args: readonly string[];
 }
 
@@ -44,6 +48,8 @@ export interface LaunchIpc {
   readonly port: number;
   /** Bearer token file, relative to the app data directory. */
   readonly authTokenPath: string;
+  /** The runtime's control file (actual host, port and token file), relative to the app data directory. */
+  readonly controlFilePath: 'runtime/control.json';
   /** Unauthenticated liveness endpoint. */
   readonly healthPath: '/healthz';
   /** Readiness endpoint (`{ ready: boolean }`). */
@@ -97,14 +103,12 @@ export function createLaunchFile(manifest: DesktopManifest, options: ResolvedDes
     format: 'deployment-manager.desktop.launch/1',
     app: { name: manifest.app.name, version: manifest.app.version, productName: options.productName },
     manifest: { path: 'bundle.json' },
-    runtime: {
-      paths: Object.fromEntries(options.platforms.map((p) => [p, runtimeDestination(p)])),
-      args: ['--manifest', '{bundle}/bundle.json', '--app-data', '{appData}'],
-    },
+    runtime: { entry: RUNTIME_ENTRY_PATH, args: ['--manifest', '{bundle}/bundle.json', '--app-data', '{appData}'] },
     ipc: {
       host: manifest.ipc.host,
       port: manifest.ipc.port,
       authTokenPath: manifest.ipc.auth_token_path,
+      controlFilePath: 'runtime/control.json',
       healthPath: '/healthz',
       readyPath: '/readyz',
       portsPath: '/ports',

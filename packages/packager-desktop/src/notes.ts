@@ -30,7 +30,7 @@ export function desktopNotes(manifest: DesktopManifest, options: ResolvedDesktop
   }
   for (const [i, secret] of (manifest.secrets ?? []).entries()) {
     if (secret.class === 'user_prompt') {
-      notes.push({ kind: 'emulated', feature: 'secrets.user_prompt', message: `the generated shell renders no prompt form: the runtime waits for secret "${secret.id}" on its POST /secrets control endpoint, which the app's UI (or runtimectl) must call`, path: jsonPointer(['secrets', i]) });
+      notes.push({ kind: 'emulated', feature: 'secrets.user_prompt', message: `the generated shell renders no prompt form: secret "${secret.id}" is asked once by \`deployment-manager run <bundle> --app-data <user data dir>\` on a terminal and kept in the install's 0600 store; without a stored value the runtime refuses to start when it is required and skips it when optional`, path: jsonPointer(['secrets', i]) });
     }
   }
   return notes;

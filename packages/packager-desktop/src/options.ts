@@ -1,5 +1,6 @@
 import { canonicalPlatform, type CodeSigning, type DesktopManifest } from '@deployment-manager/bundle';
 import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_OS_TARGETS, platformKeys, type DesktopOs } from './platforms.ts';
+import { RUNTIME_ENTRY_SOURCE } from './staging-plan.ts';
 
 /** Name and version of the app a plan is for. */
 export interface AppIdentity {
@@ -73,7 +74,7 @@ export interface DesktopPackagerOptions {
   readonly signing?: CodeSigning;
   /** Electron version the shell is built with. */
   readonly electronVersion?: string;
-  /** Where the supervisor runtime binary is found per platform, relative to the source root (`{{platform}}`, `{{ext}}` expand). */
+  /** Where the runtime's self-contained Node entry is found, relative to the packager output (default: where `npm install` there puts `@deployment-manager/runtime`'s `dist/runtime.mjs`). */
   readonly runtimeSource?: string;
   /** Copyright line. */
   readonly copyright?: string;
@@ -101,7 +102,7 @@ export interface ResolvedDesktopOptions {
   readonly signing: CodeSigning | undefined;
   /** Electron version. */
   readonly electronVersion: string;
-  /** Runtime binary source pattern. */
+  /** Runtime entry source, relative to the packager output. */
   readonly runtimeSource: string;
   /** Copyright line, when given. */
   readonly copyright: string | undefined;
@@ -152,7 +153,7 @@ export function resolveDesktopOptions(manifest: DesktopManifest, options: Deskto
     publish: options.publish ?? [],
     signing: options.signing ?? manifest.code_signing,
     electronVersion: options.electronVersion ?? DEFAULT_ELECTRON_VERSION,
-    runtimeSource: options.runtimeSource ?? 'runtime/{{platform}}/runtime{{ext}}',
+    runtimeSource: options.runtimeSource ?? RUNTIME_ENTRY_SOURCE,
     copyright: options.copyright,
     linuxCategory: options.linuxCategory ?? 'Utility',
     maintainer: options.maintainer ?? `${options.productName ?? manifest.app.name} maintainers <maintainers@${slugify(manifest.app.name)}.invalid>`,

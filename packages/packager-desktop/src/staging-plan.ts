@@ -3,7 +3,7 @@ import { buildCommands, type ServiceBuild } from './build-commands.ts';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import type { AppIdentity } from './options.ts';
 import type { ResolvedDesktopOptions } from './options.ts';
-import { expandTemplate, isSafeRelativePath, joinPosix, toPosixPath } from './paths.ts';
+import { isSafeRelativePath, joinPosix, toPosixPath } from './paths.ts';
 import { binaryKeyFor, platformKeys, platformOf } from './platforms.ts';
 
 /** What a staged file is. */
@@ -68,10 +68,11 @@ export function isRealSha256(hash: string | undefined): hash is string {
   return hash !== undefined && HEX64.test(hash);
 }
 
-/** Where the runtime binary lands inside the bundle for a platform. */
-export function runtimeDestination(platformKey: string): string {
-  return `runtime/runtime${platformOf(platformKey)?.ext ?? ''}`;
-}
+/** Where the runtime's Node entry lands inside the bundle (the same file on every platform). */
+export const RUNTIME_ENTRY_PATH = 'runtime/runtime.mjs';
+
+/** Where `npm install` in the packager output puts the runtime's self-contained entry (the project package.json pins it). */
+export const RUNTIME_ENTRY_SOURCE = 'node_modules/@deployment-manager/runtime/dist/runtime.mjs';
 
 /** SHA-256 of the files this packager generates and stages (known before anything is written). */
 export interface GeneratedHashes {
@@ -121,7 +122,7 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
   }
 
   if (!isSafeRelativePath(options.runtimeSource)) {
-    issues.push(createDiagnostic({ code: 'DESKTOP_PATH_UNSAFE', severity: 'error', path: '', message: `runtime source "${options.runtimeSource}" is absolute or climbs out of the source root`, hint: 'give runtimeSource relative to SOURCE_ROOT, e.g. runtime/{{platform}}/runtime{{ext}}' }));
+    issues.push(createDiagnostic({ code: 'DESKTOP_PATH_UNSAFE', severity: 'error', path: '', message: `runtime source "${options.runtimeSource}" is absolute or climbs out of the packager output`, hint: `give runtimeSource relative to the packager output, e.g. ${RUNTIME_ENTRY_SOURCE}` }));
   }
 
   const platforms: PlatformStaging[] = [];
@@ -168,7 +169,7 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
         entries.push({ kind: 'asset-dir', service: service.id, origin: 'source', from: toPosixPath(dir), to: toPosixPath(dir), verify: false, executable: false });
       }
     }
-    entries.push({ kind: 'runtime', origin: 'source', from: joinPosix(expandTemplate(options.runtimeSource, { platform: key, ext: platform.ext, os: platform.os, arch: platform.arch })), to: runtimeDestination(key), verify: false, executable: true });
+    entries.push({ kind: 'runtime', origin: 'out', from: joinPosix(options.runtimeSource), to: RUNTIME_ENTRY_PATH, verify: false, executable: false });
     entries.push({ kind: 'manifest', origin: 'out', from: RUNTIME_MANIFEST_PATH, to: 'bundle.json', sha256: hashes.manifest, verify: true, executable: false });
     entries.push({ kind: 'launch', origin: 'out', from: LAUNCH_FILE_PATH, to: 'launch.json', sha256: hashes.launch, verify: true, executable: false });
     platforms.push({ platform: key, root: `staging/${key}`, entries: dedupe(entries, key, issues) });

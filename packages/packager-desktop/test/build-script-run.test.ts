@@ -11,7 +11,7 @@ import { sampleManifest } from './sample.ts';
 const FAKE_TOOLS: Record<string, string> = {
   go: `out=""; prev=""; for a in "$@"; do [ "$prev" = "-o" ] && out="$a"; prev="$a"; done; echo "go $* GOOS=$GOOS GOARCH=$GOARCH" >> "$TOOL_LOG"; printf 'go-binary' > "$out"`,
   cargo: `t=""; b=""; prev=""; for a in "$@"; do [ "$prev" = "--target" ] && t="$a"; [ "$prev" = "--bin" ] && b="$a"; prev="$a"; done; echo "cargo $*" >> "$TOOL_LOG"; mkdir -p "target/$t/release"; printf 'rust-binary' > "target/$t/release/$b"`,
-  npm: `echo "npm $*" >> "$TOOL_LOG"`,
+  npm: `echo "npm $*" >> "$TOOL_LOG"; mkdir -p node_modules/@deployment-manager/runtime/dist; printf 'runtime' > node_modules/@deployment-manager/runtime/dist/runtime.mjs`,
   npx: `echo "npx $*" >> "$TOOL_LOG"; mkdir -p dist/stable; printf 'appimage' > dist/stable/tally-desk-2.0.0-linux-x86_64.AppImage`,
   gpg: `echo "gpg $*" >> "$TOOL_LOG"; cat > "$TOOL_LOG.passphrase"`,
 };
@@ -22,7 +22,6 @@ const SOURCES: Record<string, string> = {
   'resources/store/linux-x64/store-server': 'store',
   'resources/store/schema.sql': 'test',
   'resources/store/seed.sql': 'seed',
-  'runtime/linux-x64/runtime': 'runtime',
 };
 
 describe('build.sh, run with stand-in tools', () => {
@@ -69,7 +68,7 @@ describe('build.sh, run with stand-in tools', () => {
       'resources/store/linux-x64/store-server',
       'resources/store/schema.sql',
       'resources/store/seed.sql',
-      'runtime/runtime',
+      'runtime/runtime.mjs',
       'services/ui/linux-x64/ui-server',
       'ui/dist/index.html',
     ]);

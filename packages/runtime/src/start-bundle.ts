@@ -225,6 +225,10 @@ export async function startBundle(source: BundleSource, options: RuntimeOptions 
       const gpuFlag = gpuOf.get(service.id);
       const env = {
         ...process.env,
+        DM_SERVICE_ID: service.id,
+        DM_BUNDLE_DIR: bundleDir,
+        DM_APP_DATA: appData,
+        ...(service.dist_root === undefined ? {} : { DM_DIST_ROOT: insideDir(bundleDir, service.dist_root, `dist root of service "${service.id}"`) }),
         ...expandEnv(service.env, values),
         ...binaryEnv,
         ...portEnv,

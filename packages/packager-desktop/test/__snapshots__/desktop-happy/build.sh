@@ -32,9 +32,9 @@ build_linux_x64() {
   rm -rf staging/linux-x64
   stage linux-x64 runtime/bundle.json bundle.json d17ca4a50b8c9736f95bd8a9b6a3d2ac084c21efa3007a17afc095f9ae435070
   stage linux-x64 "$SOURCE_ROOT"/data/picker-wheel/seed.sql data/picker-wheel/seed.sql ''
-  stage linux-x64 runtime/launch.json launch.json b48a62688cdd809592ecaf1d758cc05dc03422dff8574e5d6a353f05125e2ada
+  stage linux-x64 runtime/launch.json launch.json 5236bc216ceb2cbc1674458db34109d62d509fe4cf64fbf8703ccc31e7aa50ec
   stage linux-x64 "$SOURCE_ROOT"/resources/sqlite/linux-x64/sqlite-server resources/sqlite/linux-x64/sqlite-server '' x
-  stage linux-x64 "$SOURCE_ROOT"/runtime/linux-x64/runtime runtime/runtime '' x
+  stage linux-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage linux-x64 "$SOURCE_ROOT"/services/api/linux-x64/picker-wheel-api services/api/linux-x64/picker-wheel-api '' x
   stage linux-x64 "$SOURCE_ROOT"/services/ui-server/linux-x64/ui-server services/ui-server/linux-x64/ui-server '' x
   (
@@ -47,9 +47,9 @@ build_win_x64() {
   rm -rf staging/win-x64
   stage win-x64 runtime/bundle.json bundle.json d17ca4a50b8c9736f95bd8a9b6a3d2ac084c21efa3007a17afc095f9ae435070
   stage win-x64 "$SOURCE_ROOT"/data/picker-wheel/seed.sql data/picker-wheel/seed.sql ''
-  stage win-x64 runtime/launch.json launch.json b48a62688cdd809592ecaf1d758cc05dc03422dff8574e5d6a353f05125e2ada
+  stage win-x64 runtime/launch.json launch.json 5236bc216ceb2cbc1674458db34109d62d509fe4cf64fbf8703ccc31e7aa50ec
   stage win-x64 "$SOURCE_ROOT"/resources/sqlite/windows-x64/sqlite-server.exe resources/sqlite/windows-x64/sqlite-server.exe '' x
-  stage win-x64 "$SOURCE_ROOT"/runtime/win-x64/runtime.exe runtime/runtime.exe '' x
+  stage win-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage win-x64 "$SOURCE_ROOT"/services/api/windows-x64/picker-wheel-api.exe services/api/windows-x64/picker-wheel-api.exe '' x
   stage win-x64 "$SOURCE_ROOT"/services/ui-server/windows-x64/ui-server.exe services/ui-server/windows-x64/ui-server.exe '' x
   (
@@ -62,9 +62,9 @@ build_darwin_x64() {
   rm -rf staging/darwin-x64
   stage darwin-x64 runtime/bundle.json bundle.json d17ca4a50b8c9736f95bd8a9b6a3d2ac084c21efa3007a17afc095f9ae435070
   stage darwin-x64 "$SOURCE_ROOT"/data/picker-wheel/seed.sql data/picker-wheel/seed.sql ''
-  stage darwin-x64 runtime/launch.json launch.json b48a62688cdd809592ecaf1d758cc05dc03422dff8574e5d6a353f05125e2ada
+  stage darwin-x64 runtime/launch.json launch.json 5236bc216ceb2cbc1674458db34109d62d509fe4cf64fbf8703ccc31e7aa50ec
   stage darwin-x64 "$SOURCE_ROOT"/resources/sqlite/macos-x64/sqlite-server resources/sqlite/macos-x64/sqlite-server '' x
-  stage darwin-x64 "$SOURCE_ROOT"/runtime/darwin-x64/runtime runtime/runtime '' x
+  stage darwin-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage darwin-x64 "$SOURCE_ROOT"/services/api/macos-x64/picker-wheel-api services/api/macos-x64/picker-wheel-api '' x
   stage darwin-x64 "$SOURCE_ROOT"/services/ui-server/macos-x64/ui-server services/ui-server/macos-x64/ui-server '' x
   if [ "$(uname -s)" != Darwin ]; then echo "macOS packages can only be built on macOS" >&2; exit 1; fi
@@ -78,9 +78,9 @@ build_darwin_arm64() {
   rm -rf staging/darwin-arm64
   stage darwin-arm64 runtime/bundle.json bundle.json d17ca4a50b8c9736f95bd8a9b6a3d2ac084c21efa3007a17afc095f9ae435070
   stage darwin-arm64 "$SOURCE_ROOT"/data/picker-wheel/seed.sql data/picker-wheel/seed.sql ''
-  stage darwin-arm64 runtime/launch.json launch.json b48a62688cdd809592ecaf1d758cc05dc03422dff8574e5d6a353f05125e2ada
+  stage darwin-arm64 runtime/launch.json launch.json 5236bc216ceb2cbc1674458db34109d62d509fe4cf64fbf8703ccc31e7aa50ec
   stage darwin-arm64 "$SOURCE_ROOT"/resources/sqlite/macos-arm64/sqlite-server resources/sqlite/macos-arm64/sqlite-server '' x
-  stage darwin-arm64 "$SOURCE_ROOT"/runtime/darwin-arm64/runtime runtime/runtime '' x
+  stage darwin-arm64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage darwin-arm64 "$SOURCE_ROOT"/services/api/macos-arm64/picker-wheel-api services/api/macos-arm64/picker-wheel-api '' x
   stage darwin-arm64 "$SOURCE_ROOT"/services/ui-server/macos-arm64/ui-server services/ui-server/macos-arm64/ui-server '' x
   if [ "$(uname -s)" != Darwin ]; then echo "macOS packages can only be built on macOS" >&2; exit 1; fi

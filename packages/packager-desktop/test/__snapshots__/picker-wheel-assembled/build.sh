@@ -38,8 +38,8 @@ build_linux_x64() {
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=linux npm_config_arch=x64 npm run build)
   rm -rf staging/linux-x64
   stage linux-x64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
-  stage linux-x64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
-  stage linux-x64 "$SOURCE_ROOT"/runtime/linux-x64/runtime runtime/runtime '' x
+  stage linux-x64 runtime/launch.json launch.json 8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87
+  stage linux-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage linux-x64 "$SOURCE_ROOT"/api/bin/linux-x64/picker-wheel-api services/api/linux-x64/picker-wheel-api '' x
   stage linux-x64 "$SOURCE_ROOT"/ui/bin/linux-x64/picker-wheel-ui services/ui/linux-x64/picker-wheel-ui '' x
   stage linux-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
@@ -59,8 +59,8 @@ build_win_x64() {
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=win32 npm_config_arch=x64 npm run build)
   rm -rf staging/win-x64
   stage win-x64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
-  stage win-x64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
-  stage win-x64 "$SOURCE_ROOT"/runtime/win-x64/runtime.exe runtime/runtime.exe '' x
+  stage win-x64 runtime/launch.json launch.json 8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87
+  stage win-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage win-x64 "$SOURCE_ROOT"/api/bin/win-x64/picker-wheel-api.exe services/api/win-x64/picker-wheel-api.exe '' x
   stage win-x64 "$SOURCE_ROOT"/ui/bin/win-x64/picker-wheel-ui.exe services/ui/win-x64/picker-wheel-ui.exe '' x
   stage win-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
@@ -80,8 +80,8 @@ build_darwin_x64() {
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=darwin npm_config_arch=x64 npm run build)
   rm -rf staging/darwin-x64
   stage darwin-x64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
-  stage darwin-x64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
-  stage darwin-x64 "$SOURCE_ROOT"/runtime/darwin-x64/runtime runtime/runtime '' x
+  stage darwin-x64 runtime/launch.json launch.json 8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87
+  stage darwin-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage darwin-x64 "$SOURCE_ROOT"/api/bin/darwin-x64/picker-wheel-api services/api/darwin-x64/picker-wheel-api '' x
   stage darwin-x64 "$SOURCE_ROOT"/ui/bin/darwin-x64/picker-wheel-ui services/ui/darwin-x64/picker-wheel-ui '' x
   stage darwin-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
@@ -102,8 +102,8 @@ build_darwin_arm64() {
   (cd "$SOURCE_ROOT"/ui && env npm_config_platform=darwin npm_config_arch=arm64 npm run build)
   rm -rf staging/darwin-arm64
   stage darwin-arm64 runtime/bundle.json bundle.json e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0
-  stage darwin-arm64 runtime/launch.json launch.json f7ab9129c985a73d205dd91efa7a34a2a355c0be806e89fbe1218ca4cceed130
-  stage darwin-arm64 "$SOURCE_ROOT"/runtime/darwin-arm64/runtime runtime/runtime '' x
+  stage darwin-arm64 runtime/launch.json launch.json 8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87
+  stage darwin-arm64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage darwin-arm64 "$SOURCE_ROOT"/api/bin/darwin-arm64/picker-wheel-api services/api/darwin-arm64/picker-wheel-api '' x
   stage darwin-arm64 "$SOURCE_ROOT"/ui/bin/darwin-arm64/picker-wheel-ui services/ui/darwin-arm64/picker-wheel-ui '' x
   stage darwin-arm64 "$SOURCE_ROOT"/ui/dist ui/dist ''

@@ -40,11 +40,11 @@ build_linux_x64() {
   stage linux-x64 "$SOURCE_ROOT"/indexer/target/release/indexer bin/linux-x64/indexer '' x
   stage linux-x64 "$SOURCE_ROOT"/api/bin/linux-x64/tally-api bin/linux-x64/tally-api '' x
   stage linux-x64 runtime/bundle.json bundle.json d97926591e56f4477daada71021e3742ead8876ecfe8f0d52fb61249ecd42153
-  stage linux-x64 runtime/launch.json launch.json 2e634c03bca16787061452932dc40bcbc4a08f5312dde1f081f673436ea07a2e
+  stage linux-x64 runtime/launch.json launch.json 4c986a854fb9bf093fbf6910933ac44cbaaf33c9238be4e1735ca4a3d329e723
   stage linux-x64 "$SOURCE_ROOT"/resources/store/linux-x64/store-server resources/store/linux-x64/store-server '' x
   stage linux-x64 "$SOURCE_ROOT"/resources/store/schema.sql resources/store/schema.sql 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
   stage linux-x64 "$SOURCE_ROOT"/resources/store/seed.sql resources/store/seed.sql ''
-  stage linux-x64 "$SOURCE_ROOT"/runtime/linux-x64/runtime runtime/runtime '' x
+  stage linux-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage linux-x64 "$SOURCE_ROOT"/services/ui/linux-x64/ui-server services/ui/linux-x64/ui-server '' x
   stage linux-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   (
@@ -69,11 +69,11 @@ build_win_x64() {
   stage win-x64 "$SOURCE_ROOT"/indexer/target/release/indexer.exe bin/win-x64/indexer.exe '' x
   stage win-x64 "$SOURCE_ROOT"/api/bin/win-x64/tally-api.exe bin/win-x64/tally-api.exe '' x
   stage win-x64 runtime/bundle.json bundle.json d97926591e56f4477daada71021e3742ead8876ecfe8f0d52fb61249ecd42153
-  stage win-x64 runtime/launch.json launch.json 2e634c03bca16787061452932dc40bcbc4a08f5312dde1f081f673436ea07a2e
+  stage win-x64 runtime/launch.json launch.json 4c986a854fb9bf093fbf6910933ac44cbaaf33c9238be4e1735ca4a3d329e723
   stage win-x64 "$SOURCE_ROOT"/resources/store/schema.sql resources/store/schema.sql 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
   stage win-x64 "$SOURCE_ROOT"/resources/store/seed.sql resources/store/seed.sql ''
   stage win-x64 "$SOURCE_ROOT"/resources/store/win-x64/store-server.exe resources/store/win-x64/store-server.exe '' x
-  stage win-x64 "$SOURCE_ROOT"/runtime/win-x64/runtime.exe runtime/runtime.exe '' x
+  stage win-x64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage win-x64 "$SOURCE_ROOT"/services/ui/win-x64/ui-server.exe services/ui/win-x64/ui-server.exe '' x
   stage win-x64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   (
@@ -95,11 +95,11 @@ build_darwin_arm64() {
   stage darwin-arm64 "$SOURCE_ROOT"/indexer/target/release/indexer bin/darwin-arm64/indexer '' x
   stage darwin-arm64 "$SOURCE_ROOT"/api/bin/darwin-arm64/tally-api bin/darwin-arm64/tally-api '' x
   stage darwin-arm64 runtime/bundle.json bundle.json d97926591e56f4477daada71021e3742ead8876ecfe8f0d52fb61249ecd42153
-  stage darwin-arm64 runtime/launch.json launch.json 2e634c03bca16787061452932dc40bcbc4a08f5312dde1f081f673436ea07a2e
+  stage darwin-arm64 runtime/launch.json launch.json 4c986a854fb9bf093fbf6910933ac44cbaaf33c9238be4e1735ca4a3d329e723
   stage darwin-arm64 "$SOURCE_ROOT"/resources/store/darwin-arm64/store-server resources/store/darwin-arm64/store-server '' x
   stage darwin-arm64 "$SOURCE_ROOT"/resources/store/schema.sql resources/store/schema.sql 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
   stage darwin-arm64 "$SOURCE_ROOT"/resources/store/seed.sql resources/store/seed.sql ''
-  stage darwin-arm64 "$SOURCE_ROOT"/runtime/darwin-arm64/runtime runtime/runtime '' x
+  stage darwin-arm64 node_modules/@deployment-manager/runtime/dist/runtime.mjs runtime/runtime.mjs ''
   stage darwin-arm64 "$SOURCE_ROOT"/services/ui/darwin-arm64/ui-server services/ui/darwin-arm64/ui-server '' x
   stage darwin-arm64 "$SOURCE_ROOT"/ui/dist ui/dist ''
   if [ "$(uname -s)" != Darwin ]; then echo "macOS packages can only be built on macOS" >&2; exit 1; fi
