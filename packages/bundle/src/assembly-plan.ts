@@ -115,8 +115,10 @@ export function planAssembly(
   const specs: SwapSpec[] = accepted.map((d) => ({ from: d.from, to: d.to, ...(d.tiers === undefined ? {} : { tiers: d.tiers }) }));
   const swapPlan = planSwaps(graph, specs, { catalog, tier });
   const swapped = swapPlan.graph;
-  // Only swaps that applied (their `from` was in the graph) are written; the rest were no-ops.
-  const applied = new Set(swapPlan.applied.map((a) => `${a.spec.from}\u0000${a.spec.to}`));
+  // Only swaps that took effect are written: their `from` was in the graph and their replacement is still in it
+  // (a replacement of a node that another swap orphaned is dropped with it).
+  const present = new Set(swapped.nodes.map((n) => n.id));
+  const applied = new Set(swapPlan.applied.filter((a) => present.has(a.to)).map((a) => `${a.spec.from}\u0000${a.spec.to}`));
   const swaps: ManifestSwap[] = accepted
     .filter((d) => applied.has(`${d.from}\u0000${d.to}`))
     .map((d) => ({

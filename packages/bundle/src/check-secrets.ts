@@ -60,8 +60,14 @@ export function checkSecrets(target: ManifestTarget, manifest: Readonly<Record<s
   }
   if (target !== 'mobile') {
     asArray(manifest['secrets']).forEach((raw, i) => {
-      const id = asString(asObject(raw)?.['id']);
+      const s = asObject(raw);
+      const id = asString(s?.['id']);
       if (id !== undefined && !used.has(id)) out.push(finding('SECRET_UNUSED', ['secrets', i], `secret "${id}" is used by no service`, 'list it in the secrets of the services that need it, or remove it'));
+      // A service that reads the secret under a name of its own must be one that reads it.
+      for (const service of Object.keys(asObject(s?.['service_env']) ?? {})) {
+        const reads = views.some((v) => v.id === service && v.secrets.some((r) => r.value === id));
+        if (!reads) out.push(finding('SECRET_SERVICE_ENV_UNKNOWN', ['secrets', i, 'service_env', service], `secret "${id ?? `#${i}`}" names service "${service}" in service_env, but that service does not read it`, 'name only services that list the secret in their secrets'));
+      }
     });
   }
   return out;

@@ -2,6 +2,7 @@ import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
 import { dockerCpus, dockerMemory, shellQuote, type PackagerNote } from '@deployment-manager/core';
 import { imageOf, secretKey } from './names.ts';
 import { note } from './notes.ts';
+import { envFileOf } from './secret-wiring.ts';
 import type { ResolvedCloudOptions } from './options.ts';
 import { escapeDollars, portTable, resolvePlaceholders } from './placeholders.ts';
 import { composeDuration } from './quantities.ts';
@@ -112,7 +113,7 @@ export function renderCompose(manifest: CloudManifest, options: ResolvedCloudOpt
   for (const [i, s] of manifest.services.entries()) {
     const at = ['services', i];
     const own = (manifest.secrets ?? []).filter((x) => (s.secrets ?? []).includes(x.id));
-    const envFiles = own.filter((x) => x.target.type === 'env').map((x) => `secrets/${secretKey(x.id)}.env`);
+    const envFiles = own.filter((x) => x.target.type === 'env').map((x) => envFileOf(x, s.id).file);
     const fileSecrets = own.filter((x) => x.target.type === 'file');
     for (const x of fileSecrets) secrets[secretKey(x.id)] = { file: `./secrets/${secretKey(x.id)}` };
     const mounts: Record<string, unknown>[] = [];

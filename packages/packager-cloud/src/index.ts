@@ -16,7 +16,7 @@ export { renderCompose, type ComposeFile, type ComposeRender } from './compose.t
 export { bundledComposeSchema, checkComposeSemantics, composeSchemaPath, validateComposeSchema } from './compose-validate.ts';
 export { renderKubernetes, type KubernetesFile, type KubernetesRender, type KubernetesSecretWiring } from './kubernetes.ts';
 export { KUBERNETES_KINDS, unknownFields, validateKubernetesObject, type KubernetesSchemaError } from './kubernetes-validate.ts';
-export { renderSecrets } from './secret-plan.ts';
+export { renderSecrets } from './secret-wiring.ts';
 export { fillHoles, type Hole, type HoleMode, type ValueSchema } from './holes.ts';
 export { helmSecretTemplate, type HelmSecretTemplate } from './helm-secret.ts';
 export { buildHelmChart, renderHelmChart, type HelmChart, type RenderHelmChartOptions } from './helm-chart.ts';

@@ -8,7 +8,7 @@ import { appLabels, imageOf, k8sPortName, selectorLabels, serviceLabels } from '
 import { note } from './notes.ts';
 import type { ResolvedCloudOptions } from './options.ts';
 import { escapeDollars, portTable, resolvePlaceholders } from './placeholders.ts';
-import { consumerKey } from './secret-plan.ts';
+import { consumerKey } from './secret-wiring.ts';
 
 /** One file of Kubernetes objects (with Helm holes; see `fillHoles`). */
 export interface KubernetesFile {

@@ -14,7 +14,7 @@ import { secretKey } from './names.ts';
 import { note, sortNotes } from './notes.ts';
 import { resolveCloudOptions, type CloudPackagerOptions, type CloudTarget, type ResolvedCloudOptions } from './options.ts';
 import { renderDeployReadme } from './readme.ts';
-import { remoteKey, renderSecrets, secretFilePaths } from './secret-plan.ts';
+import { remoteKey, renderSecrets, secretFilePaths } from './secret-wiring.ts';
 import { promptVariable, renderComposeSecretsScript, renderKubernetesSecretsScript } from './secret-scripts.ts';
 import { parseYamlDocuments, toYaml, toYamlDocuments } from './yaml-text.ts';
 

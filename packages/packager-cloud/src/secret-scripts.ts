@@ -2,7 +2,7 @@ import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
 import { shellQuote } from '@deployment-manager/core';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
 import { secretKey } from './names.ts';
-import { remoteKey } from './secret-plan.ts';
+import { remoteKey } from './secret-wiring.ts';
 import { SHELL_GENERATOR_FUNCTIONS, describeGenerator, shellGenerator } from './secret-generators.ts';
 
 const ASK_FUNCTION = [
@@ -78,6 +78,11 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
       out.push(`  mv ${file}.tmp ${file}`);
     }
     out.push('fi');
+    // Services that read the value under a name of their own get a copy of the line under that name.
+    for (const alias of new Set(Object.values(s.service_env ?? {}))) {
+      const copy = `secrets/${secretKey(s.id)}.${alias}.env`;
+      out.push(`if [ -s ${file} ] && [ ! -s ${copy} ]; then`, `  sed -n ${shellQuote(`1s/^${s.target.name}=/${alias}=/p`)} ${file} >${copy}.tmp`, `  mv ${copy}.tmp ${copy}`, 'fi');
+    }
   }
   out.push('', 'exit "$missing"', '');
   return out.join('\n');

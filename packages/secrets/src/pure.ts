@@ -47,6 +47,7 @@ export {
   type SecretEnvVar,
   type KubernetesSecretsOptions,
   type KubernetesSecretsRender,
+  type RenderableSecret,
   type SecretVolume,
 } from './render-k8s.ts';
 export { REDACTED, assertNoSecretValues, findSecretLeaks, redact } from './redact.ts';

@@ -1,6 +1,13 @@
 import { SdkError } from '@deployment-manager/core/pure';
 import { isBundlePath } from './targets.ts';
-import type { PlannedSecret, SecretPlan } from './types.ts';
+import type { PlannedSecret } from './types.ts';
+
+/**
+ * What {@link renderKubernetesSecrets} needs of a secret: a planned secret has it, and so does a
+ * manifest's secret with the services that read it - a packager renders a manifest without making
+ * a plan of it.
+ */
+export type RenderableSecret = Pick<PlannedSecret, 'id' | 'class' | 'required' | 'generator' | 'prompt' | 'remote' | 'targets' | 'consumers' | 'aliases'>;
 
 /** Options of {@link renderKubernetesSecrets}. */
 export interface KubernetesSecretsOptions {
@@ -72,14 +79,14 @@ const keyOf = (id: string): string => id.replace(/[^-._a-zA-Z0-9]/g, '_');
  * Renders a plan as Kubernetes objects: a `Secret` skeleton (keys with empty
  * values, to be filled at install) for generated and prompted secrets, an
  * External Secrets `ExternalSecret` for remote ones, and the `secretKeyRef` env
- * wiring and file volumes per service. Infrastructure and unclassified secrets are left out.
+ * wiring (under each consumer's own env name where it has an alias) and file volumes per service. Infrastructure and unclassified secrets are left out.
  *
  * @example
  * ```ts
  * const { objects, env } = renderKubernetesSecrets(plan, { appName: 'picker-wheel', namespace: 'apps' });
  * ```
  */
-export function renderKubernetesSecrets(plan: SecretPlan, options: KubernetesSecretsOptions): KubernetesSecretsRender {
+export function renderKubernetesSecrets(plan: { readonly secrets: readonly RenderableSecret[] }, options: KubernetesSecretsOptions): KubernetesSecretsRender {
   const { appName } = options;
   if (!DNS_LABEL.test(appName) || appName.length > 40) {
     throw new SdkError('INVALID_ARGUMENT', `app name "${appName}" is not a dns label of at most 40 characters`, { hint: 'use lower-case letters, digits and dashes, e.g. picker-wheel' });
@@ -98,7 +105,7 @@ export function renderKubernetesSecrets(plan: SecretPlan, options: KubernetesSec
     labels: { 'app.kubernetes.io/name': appName, 'app.kubernetes.io/managed-by': 'deployment-manager' },
     ...(annotations === undefined ? {} : { annotations }),
   });
-  const describe = (s: PlannedSecret): Record<string, unknown> => ({
+  const describe = (s: RenderableSecret): Record<string, unknown> => ({
     key: keyOf(s.id),
     class: s.class,
     required: s.required,
@@ -142,7 +149,8 @@ export function renderKubernetesSecrets(plan: SecretPlan, options: KubernetesSec
     for (const t of s.targets) {
       if (t.type === 'env') {
         const ref = { name, key: keyOf(s.id), ...(s.required ? {} : { optional: true }) };
-        for (const service of s.consumers) (env[service] ??= []).push({ name: t.name, valueFrom: { secretKeyRef: ref } });
+        // A consumer with an alias reads the secret under its own env name (minio: MINIO_ROOT_USER).
+        for (const service of s.consumers) (env[service] ??= []).push({ name: s.aliases?.find((a) => a.consumer === service)?.env ?? t.name, valueFrom: { secretKeyRef: ref } });
       } else if (isBundlePath(t.name)) {
         items.set(name, [...(items.get(name) ?? []), { key: keyOf(s.id), path: t.name }]);
       }

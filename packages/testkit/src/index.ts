@@ -7,3 +7,4 @@
 export { listTree, packagerContractSuite, type PackagerContractInput } from './packager-contract.ts';
 export { sharedDir, sharedFixture } from './fixtures.ts';
 export { EXAMPLE_PROFILE, EXAMPLE_ROOT, exampleCloudApp, type ExampleCloudApp } from './example-app.ts';
+export { WORKSPACE_RESOURCES, workspaceArb, type GeneratedWorkspace } from './workspace-arbitrary.ts';
