@@ -55,5 +55,7 @@ describe('cloud packager properties', () => {
         rmSync(outDir, { recursive: true, force: true });
       }
     },
+    // Each run packs a manifest and validates every artifact offline: a few seconds each on a busy machine.
+    300_000,
   );
 });
