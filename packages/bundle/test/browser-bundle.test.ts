@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+// Node's globals: a free reference to one is renamed to a marker the test looks for.
+// (`require` is not among them: esbuild bundles require() calls, and the plugin checks what they load.)
+const NODE_GLOBALS = ['Buffer', 'process', '__dirname', '__filename', 'global', 'setImmediate'];
+const MARKER = '__node_global__';
 
 /** The browser entries: what the UI imports. */
 const ENTRIES = ['@deployment-manager/core/pure', '@deployment-manager/fitness', '@deployment-manager/secrets/pure', '@deployment-manager/bundle/pure'];
@@ -38,7 +42,7 @@ function recordBuiltins(found: BuiltinImport[]): Plugin {
   };
 }
 
-async function bundleForBrowser(entry: string): Promise<{ builtins: BuiltinImport[]; bytes: number; errors: number }> {
+async function bundleForBrowser(entry: string): Promise<{ builtins: BuiltinImport[]; globals: string[]; bytes: number; errors: number }> {
   const builtins: BuiltinImport[] = [];
   const result = await build({
     stdin: { contents: `export * from '${entry}';`, resolveDir: root, loader: 'ts' },
@@ -49,15 +53,19 @@ async function bundleForBrowser(entry: string): Promise<{ builtins: BuiltinImpor
     // The workspace's tsconfig paths map each package entry to its source.
     tsconfig: `${root}tsconfig.json`,
     logLevel: 'silent',
+    define: Object.fromEntries(NODE_GLOBALS.map((g) => [g, `${MARKER}${g}`])),
     plugins: [recordBuiltins(builtins)],
   });
-  return { builtins, bytes: result.outputFiles.reduce((n, f) => n + f.contents.length, 0), errors: result.errors.length };
+  const text = result.outputFiles.map((f) => f.text).join('\n');
+  const globals = [...new Set([...text.matchAll(new RegExp(`${MARKER}(\\w+)`, 'g'))].map((m) => m[1] as string))];
+  return { builtins, globals, bytes: text.length, errors: result.errors.length };
 }
 
 describe('browser bundles of the pure entries', () => {
-  it.each(ENTRIES)('%s bundles for the browser with no Node built-in', async (entry) => {
-    const { builtins, bytes, errors } = await bundleForBrowser(entry);
+  it.each(ENTRIES)('%s bundles for the browser with no Node built-in module or global', async (entry) => {
+    const { builtins, globals, bytes, errors } = await bundleForBrowser(entry);
     expect(builtins).toEqual([]);
+    expect(globals).toEqual([]);
     expect(errors).toBe(0);
     expect(bytes).toBeGreaterThan(0);
   });
@@ -65,5 +73,10 @@ describe('browser bundles of the pure entries', () => {
   it('the check notices a Node built-in (the full core entry reads files)', async () => {
     const { builtins } = await bundleForBrowser('@deployment-manager/core');
     expect(builtins.map((b) => b.module)).toContain('node:fs');
+  });
+
+  it('the check notices a Node global (the full secrets entry checks values with Buffer)', async () => {
+    const { globals } = await bundleForBrowser('@deployment-manager/secrets');
+    expect(globals).toContain('Buffer');
   });
 });

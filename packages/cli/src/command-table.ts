@@ -18,4 +18,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'diff', summary: 'what changes between two exported manifests', load: async () => (await import('./commands/diff.ts')).diffCommand },
   { name: 'run', summary: 'run a desktop bundle in the foreground with the runtime supervisor (Ctrl-C stops it)', load: async () => (await import('./commands/run.ts')).runCommand },
   { name: 'runtime', summary: 'status, ports, logs or stop of a running bundle, through its control api', load: async () => (await import('./commands/runtime.ts')).runtimeCommand },
+  { name: 'ui', summary: 'the interactive view in the browser: graph, tiers, live what-if swaps, export', load: async () => (await import('./commands/ui.ts')).uiCommand },
 ];

@@ -39,7 +39,6 @@ export { planSecrets, type PlanSecretsOptions } from './plan.ts';
 export { checkPlan, type PlanFindings } from './check-plan.ts';
 export { validatePlan } from './validate-plan.ts';
 export { createMemorySecretStore, type SecretStore } from './store.ts';
-export { checkProvidedValue, matchesGenerator } from './values.ts';
 export { renderEnvTemplate } from './render-env.ts';
 export {
   renderKubernetesSecrets,
