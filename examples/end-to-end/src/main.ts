@@ -137,6 +137,18 @@ const html = renderHtmlReport({
   secrets: assemblies.desktop.secretPlan.secrets.map((s) => ({ id: s.id, class: s.class, how: s.reason })),
   artifacts: runs.flatMap(({ run }) => (run.status === 'packed' ? run.result.artifacts.map((a) => ({ packager: run.packager, path: a.path, sha256: a.sha256 })) : [])),
   ...(exported['desktop'] === undefined ? {} : { manifestSha256: exported['desktop'] }),
+  // Every warning of the run: loaders, assembly and validation, packagers.
+  warnings: [
+    ...problems.map((d) => ({ source: `loader ${d.file ?? ''}`.trim(), message: `${d.code}: ${d.message}` })),
+    ...Object.entries(assemblies).flatMap(([tier, a]) =>
+      a.result.diagnostics.filter((d) => d.severity !== 'info').map((d) => ({ source: `manifest ${tier}`, message: `${d.severity} ${d.code} at ${d.path || '/'}: ${d.message}` })),
+    ),
+    ...runs.flatMap(({ tier, run }) =>
+      run.status === 'refused'
+        ? run.issues.map((i) => ({ source: `${run.packager} (${tier})`, message: `refused: ${i.code}: ${i.message}` }))
+        : run.result.notes.map((n) => ({ source: `${run.packager} (${tier})`, message: `${n.kind} ${n.feature}: ${n.message}` })),
+    ),
+  ],
 });
 writeFileSync(join(out, 'report.html'), html);
 console.log(heading('Done'));

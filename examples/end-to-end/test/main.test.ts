@@ -71,6 +71,9 @@ describe('the end-to-end demo', () => {
     expect(html).toContain('Suggested swaps');
     expect(html).toMatch(/<td>resource:postgres<\/td><td>sqlite<\/td>/);
     expect(html).not.toContain('<script');
+    // Every warning of the run is listed, the packagers' lost semantics included.
+    expect(html).toContain('<h2>Warnings (');
+    expect(html).toMatch(/<li><b>(desktop|cloud|mobile) \((desktop|saas|mobile)\)<\/b>: /);
   });
 
   it('never writes a secret value: env templates hold names and prompts only', () => {

@@ -1,5 +1,6 @@
 // Packaging from the page: assemble, export and run one packager in the
 // background, keeping every step as an event the page follows live.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleScenario, writeExport, type CloudManifest, type DesktopManifest, type MobileManifest } from '@deployment-manager/bundle';
 import { isSdkError, runPackagers, type Packager, type PackagerRun, type Workspace } from '@deployment-manager/core';
@@ -50,6 +51,7 @@ export function createPackageJobs(workspace: Workspace, outDir: string): Package
       emit(id, { stage: 'failed', message: `the manifest is not valid: ${errors.map((d) => `${d.code} at ${d.path}`).join('; ')}`, outDir: dir });
       return;
     }
+    mkdirSync(dir, { recursive: true });
     const exported = writeExport(result.manifest, join(dir, 'bundle.json'));
     emit(id, { stage: 'export', message: `bundle.json written, sha256 ${exported.sha256}`, progress: 0.3 });
     const runs: PackagerRun[] = await runPackagers([PACKAGERS[request.target]()], result.manifest as AnyManifest, {

@@ -74,7 +74,9 @@ export function ExportWizard({ model, views, initialTier, onSwaps, policy, works
             <ul>
               {assembly.result.diagnostics.map((d, i) => (
                 <li key={i}>
-                  <b>{d.severity}</b> {d.code} at <code>{d.path}</code>: {d.message}
+                  <b>{d.severity}</b> {d.code}
+                  {d.path === '' ? '' : ' at '}
+                  {d.path !== '' && <code>{d.path}</code>}: {d.message}
                 </li>
               ))}
             </ul>
@@ -83,7 +85,7 @@ export function ExportWizard({ model, views, initialTier, onSwaps, policy, works
         {step === 4 && assembly !== null && ok && <Download scenario={model.scenario} tier={tier} swaps={view.swaps} manifest={assembly.result.manifest} />}
       </div>
       <div class="wizard-nav">
-        <button type="button" disabled={step === 0} onClick={() => setStep(step - 1)}>
+        <button type="button" data-testid="wizard-back" disabled={step === 0} onClick={() => setStep(step - 1)}>
           Back
         </button>
         {step < STEPS.length - 1 && (

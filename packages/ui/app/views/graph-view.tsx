@@ -116,7 +116,6 @@ export function GraphView({ view, selected, onSelect }: { view: TierView; select
                   data-id={p.id}
                   role="button"
                   tabIndex={0}
-                  aria-label={`${node.name} (${node.kind})${caption === '' ? '' : `, ${caption}`}`}
                   aria-pressed={selected === p.id}
                   onClick={() => onSelect(p.id)}
                   onKeyDown={(e) => {
