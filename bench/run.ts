@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureOnce, type OnceResult } from './once.ts';
 import { measureSize, type SizeResult } from './stages.ts';
+import { measureUi, type UiBenchResult } from './ui.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string' }, smoke: { type: 'boolean', default: false }, child: { type: 'string' }, once: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -70,6 +71,18 @@ for (const r of results) for (const n of r.notes) console.log(`note at ${r.size}
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
 console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');
 
+// The browser view at the issue's size (200 dependencies); --smoke skips the browser.
+let ui: UiBenchResult | undefined;
+if (values.smoke) console.log('\nui (browser): skipped with --smoke');
+else {
+  ui = await measureUi(200);
+  if (ui !== undefined) {
+    console.log(`\nui (browser, ${ui.size} dependencies, ${ui.nodes} nodes, medians of ${ui.runs} loads / ${ui.swaps} toggles):`);
+    console.log(`  first render of graph + tiers  ${fmt(ui.firstRenderMs)} ms from navigation (${fmt(ui.computeAndRenderMs)} ms after the workspace arrived; goal < 1000)`);
+    console.log(`  swap toggle to updated scores  ${fmt(ui.swapMs)} ms (goal < 50)`);
+  }
+}
+
 const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.url));
-writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);
