@@ -1,7 +1,7 @@
 // What the page computes from the workspace, with the SDK's own functions:
 // the scenario's graph and scores, and per tier the effect of the chosen swaps.
 import { TIERS, buildGraph, type DependencyGraph, type InclusionPolicy, type NodeId, type ScenarioSpec, type Tier, type Workspace } from '@deployment-manager/core/pure';
-import { cascade, scoreGraph, suggestSwaps, type Cascade, type FitnessReport, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
+import { applySwaps, cascade, scoreGraph, suggestSwaps, type Cascade, type FitnessReport, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
 import { planSecrets, type SecretPlan } from '@deployment-manager/secrets/pure';
 
 /** A scenario as first loaded: its graph and its scores on every tier. */
@@ -22,8 +22,6 @@ export interface TierView {
   readonly tier: Tier;
   /** The swaps chosen for it. */
   readonly swaps: readonly SwapSpec[];
-  /** Their cascade, when there are swaps. */
-  readonly cascade: Cascade | null;
   /** The graph after the swaps. */
   readonly graph: DependencyGraph;
   /** Scores of that graph (at least this tier). */
@@ -48,26 +46,24 @@ export function suggestionsFor(model: ScenarioModel, tier: Tier): readonly SwapS
 }
 
 /**
- * A tier after its swaps: the cascade gives the new graph and the score
- * before and after; the new graph is scored for the per-node colours.
+ * A tier after its swaps, scored for that tier only: what a toggle must show
+ * at once. The cascade (a structured diff, with follow-up suggestions) is
+ * {@link cascadeOf}, computed a moment later.
  */
 export function tierView(model: ScenarioModel, tier: Tier, swaps: readonly SwapSpec[]): TierView {
   if (swaps.length === 0) {
     const fitness = model.report.tiers[tier];
-    return { tier, swaps, cascade: null, graph: model.graph, report: model.report, score: fitness?.score ?? 0, blockers: fitness?.blockers ?? [] };
+    return { tier, swaps, graph: model.graph, report: model.report, score: fitness?.score ?? 0, blockers: fitness?.blockers ?? [] };
   }
-  const effect = cascade(model.graph, swaps, tier);
-  const delta = effect.fitness[tier];
-  const report = scoreGraph(effect.graph, { tiers: [tier] });
-  return {
-    tier,
-    swaps,
-    cascade: effect,
-    graph: effect.graph,
-    report,
-    score: delta?.after ?? report.tiers[tier]?.score ?? 0,
-    blockers: delta?.blockersAfter ?? report.tiers[tier]?.blockers ?? [],
-  };
+  const graph = applySwaps(model.graph, swaps, { tier });
+  const report = scoreGraph(graph, { tiers: [tier] });
+  const fitness = report.tiers[tier];
+  return { tier, swaps, graph, report, score: fitness?.score ?? 0, blockers: fitness?.blockers ?? [] };
+}
+
+/** The cascade of a tier's swaps: capabilities lost, nodes and secrets added and removed, fitness before and after. */
+export function cascadeOf(model: ScenarioModel, view: TierView): Cascade {
+  return cascade(model.graph, view.swaps, view.tier);
 }
 
 /** The secret plan of a tier's graph (names and classes only: the page never sees a value). */

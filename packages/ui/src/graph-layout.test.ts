@@ -30,8 +30,9 @@ function offBorder(p: { x: number; y: number }, b: LayoutNode): number {
 }
 
 describe('layoutGraph', () => {
-  test.prop([dagArb], { numRuns: 60 })('every edge starts on its dependent\'s box and ends on its dependency\'s box', (graph) => {
-    const layout = layoutGraph(graph);
+  // routeLimit 0 forces the dense-graph mode: the longest-path tree routed, other edges straight.
+  test.prop([dagArb, fc.constantFrom(undefined, 0)], { numRuns: 80 })('every edge starts on its dependent\'s box and ends on its dependency\'s box', (graph, routeLimit) => {
+    const layout = layoutGraph(graph, routeLimit === undefined ? {} : { routeLimit });
     const boxes = new Map(layout.nodes.map((n) => [n.id, n]));
     expect(layout.edges.length).toBe(graph.edges.length);
     for (const e of layout.edges) {
@@ -44,8 +45,8 @@ describe('layoutGraph', () => {
     }
   });
 
-  test.prop([dagArb], { numRuns: 60 })('boxes do not overlap and fit the drawing', (graph) => {
-    const { nodes, width, height } = layoutGraph(graph);
+  test.prop([dagArb, fc.constantFrom(undefined, 0)], { numRuns: 60 })('boxes do not overlap and fit the drawing', (graph, routeLimit) => {
+    const { nodes, width, height } = layoutGraph(graph, routeLimit === undefined ? {} : { routeLimit });
     for (const a of nodes) {
       expect(a.x).toBeGreaterThanOrEqual(0);
       expect(a.y).toBeGreaterThanOrEqual(0);
@@ -59,11 +60,19 @@ describe('layoutGraph', () => {
     }
   });
 
-  test.prop([dagArb], { numRuns: 30 })('dependencies sit right of their dependents, and the same graph gives the same layout', (graph) => {
-    const layout = layoutGraph(graph);
+  test.prop([dagArb, fc.constantFrom(undefined, 0)], { numRuns: 40 })('dependencies sit right of their dependents, and the same graph gives the same layout', (graph, routeLimit) => {
+    const options = routeLimit === undefined ? {} : { routeLimit };
+    const layout = layoutGraph(graph, options);
     const x = new Map(layout.nodes.map((n) => [n.id, n.x]));
     for (const e of graph.edges) expect(x.get(e.to) as number).toBeGreaterThan(x.get(e.from) as number);
-    expect(layoutGraph(graph)).toEqual(layout);
+    expect(layoutGraph(graph, options)).toEqual(layout);
+  });
+
+  test.prop([dagArb], { numRuns: 40 })('the dense mode routes one edge into every node but the root, and only those', (graph) => {
+    const routed = layoutGraph(graph, { routeLimit: 0 }).edges.filter((e) => e.routed);
+    expect(routed.length).toBe(graph.nodes.length - 1);
+    expect(new Set(routed.map((e) => e.to)).size).toBe(graph.nodes.length - 1);
+    expect(layoutGraph(graph).edges.every((e) => e.routed)).toBe(true);
   });
 
   it('draws routes as paths through their points', () => {

@@ -11,8 +11,8 @@
 export { startUiServer, type UiServer, type UiServerOptions } from './server.ts';
 export type { PackageEvent, PlanView, UiSession } from './wire-types.ts';
 export { checkRequest, allowedHosts, type GuardContext, type GuardVerdict, type GuardedRequest } from './request-guard.ts';
-export { layoutGraph, edgePath, type GraphLayout, type GraphLayoutOptions, type LayoutEdge, type LayoutNode } from './graph-layout.ts';
-export { GRAPH_LEGEND, ROOT_FILL, UNKNOWN_FILL, scoreColour, type LegendEntry } from './score-colour.ts';
+export { ROUTED_EDGE_LIMIT, layoutGraph, edgePath, type GraphLayout, type GraphLayoutOptions, type LayoutEdge, type LayoutNode } from './graph-layout.ts';
+export { GRAPH_LEGEND, STRAIGHT_EDGE_LEGEND, ROOT_FILL, UNKNOWN_FILL, scoreColour, type LegendEntry } from './score-colour.ts';
 export { workspaceFromWire, workspaceToWire, type WorkspaceWire } from './workspace-wire.ts';
 export {
   PACKAGE_TARGET_TIERS,

@@ -50,3 +50,6 @@ export const GRAPH_LEGEND: readonly LegendEntry[] = [
   { kind: 'edge', label: 'optional dependency', dash: '5 4' },
   { kind: 'edge', label: 'disabled dependency', dash: '5 4', opacity: 0.35 },
 ];
+
+/** The extra legend entry of a dense graph's drawing, whose edges outside the layout's tree run straight. */
+export const STRAIGHT_EDGE_LEGEND: LegendEntry = { kind: 'edge', label: 'drawn straight (dense graph: not routed by the layout)', opacity: 0.45 };

@@ -1,6 +1,6 @@
 import { TIERS, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
 import type { Cascade, FitnessReport, SwapSuggestion } from '@deployment-manager/fitness';
-import { ROOT_FILL, scoreColour } from '@deployment-manager/ui';
+import { ROOT_FILL, ROUTED_EDGE_LIMIT, scoreColour } from '@deployment-manager/ui';
 import { renderGraphSvg, renderLegendHtml } from './svg-graph.ts';
 
 /** Everything the static report shows. All of it is plain data; no secret values ever. */
@@ -135,7 +135,7 @@ th{background:#f0f4f8}.badges{display:flex;gap:.8rem;flex-wrap:wrap}.badge{borde
 <div class="badges">${summary}</div>
 <h2>Dependency graph <small>(coloured by ${focusTier} fitness)</small></h2>
 <div class="graph">${svg}</div>
-${renderLegendHtml()}
+${renderLegendHtml(input.graph.edges.length > ROUTED_EDGE_LIMIT)}
 <h2>Tier heat map</h2><table>${heat}</table>
 ${warningList}
 <h2>Suggested swaps</h2><table>${swaps}</table>

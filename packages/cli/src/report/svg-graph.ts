@@ -1,5 +1,5 @@
 import type { DependencyGraph, NodeId } from '@deployment-manager/core';
-import { GRAPH_LEGEND, edgePath, layoutGraph } from '@deployment-manager/ui';
+import { GRAPH_LEGEND, STRAIGHT_EDGE_LEGEND, edgePath, layoutGraph } from '@deployment-manager/ui';
 
 /** Options of {@link renderGraphSvg}. */
 export interface GraphSvgOptions {
@@ -33,8 +33,8 @@ export function renderGraphSvg(graph: DependencyGraph, options: GraphSvgOptions 
   ];
   for (const e of layout.edges) {
     const dash = e.required ? '' : ' stroke-dasharray="5 4"';
-    const opacity = e.enabled ? '0.9' : '0.35';
-    parts.push(`<path data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${edgePath(e.points)}" fill="none" stroke="#4b5563" stroke-width="1.4" opacity="${opacity}"${dash} marker-end="url(#arrow)"/>`);
+    const opacity = e.enabled ? (e.routed ? '0.9' : '0.45') : '0.35';
+    parts.push(`<path data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${edgePath(e.points)}" fill="none" stroke="#4b5563" stroke-width="${e.routed ? 1.4 : 1}" opacity="${opacity}"${dash} marker-end="url(#arrow)"/>`);
   }
   for (const p of layout.nodes) {
     const n = nodes.get(p.id);
@@ -56,8 +56,8 @@ export function renderGraphSvg(graph: DependencyGraph, options: GraphSvgOptions 
   return parts.filter((p) => p !== '').join('\n');
 }
 
-/** The graph legend as HTML: what each fill, outline and stroke means (same entries as the browser view). */
-export function renderLegendHtml(): string {
+/** The graph legend as HTML: what each fill, outline and stroke means (same entries as the browser view); `straight` adds the dense graphs' straight edges. */
+export function renderLegendHtml(straight = false): string {
   const swatch = (e: (typeof GRAPH_LEGEND)[number]): string => {
     if (e.kind === 'edge') {
       return `<svg width="34" height="12" aria-hidden="true"><line x1="2" y1="6" x2="32" y2="6" stroke="#4b5563" stroke-width="2"${e.dash === undefined ? '' : ` stroke-dasharray="${e.dash}"`} opacity="${e.opacity ?? 1}"/></svg>`;
@@ -65,7 +65,7 @@ export function renderLegendHtml(): string {
     const blocked = e.kind === 'outline' && e.dash === undefined;
     return `<svg width="34" height="18" aria-hidden="true"><rect x="2" y="2" width="30" height="14" rx="3" fill="${e.fill ?? '#ffffff'}" stroke="${blocked ? '#b42318' : '#6b7280'}" stroke-width="${blocked ? 2.5 : 1.2}"${e.dash === undefined ? '' : ` stroke-dasharray="${e.dash}"`}/></svg>`;
   };
-  return `<ul class="legend">${GRAPH_LEGEND.map((e) => `<li>${swatch(e)}<span>${escapeXml(e.label)}</span></li>`).join('')}</ul>`;
+  return `<ul class="legend">${(straight ? [...GRAPH_LEGEND, STRAIGHT_EDGE_LEGEND] : GRAPH_LEGEND).map((e) => `<li>${swatch(e)}<span>${escapeXml(e.label)}</span></li>`).join('')}</ul>`;
 }
 
 function truncate(s: string, n: number): string {

@@ -61,8 +61,7 @@ export function ExportWizard({ model, views, initialTier, onSwaps, policy, works
         {step === 1 && (
           <>
             <p>
-              Swaps on {tier}: score {view.score}
-              {view.cascade?.fitness[tier] !== undefined ? ` (was ${view.cascade.fitness[tier].before})` : ''}.
+              Swaps on {tier}: score {view.score} (without swaps {model.report.tiers[tier]?.score}).
             </p>
             <SwapToggles model={model} view={view} onChange={(s) => onSwaps(tier, s)} />
           </>

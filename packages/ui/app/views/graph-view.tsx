@@ -2,8 +2,8 @@
 // scores after its swaps, with zoom and pan (wheel, drag, or the buttons)
 // and keyboard-selectable nodes.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { NodeId } from '@deployment-manager/core/pure';
-import { edgePath, layoutGraph } from '../../src/graph-layout.ts';
+import type { DependencyGraph, NodeId } from '@deployment-manager/core/pure';
+import { edgePath, layoutGraph, type GraphLayout } from '../../src/graph-layout.ts';
 import { ROOT_FILL, scoreColour } from '../../src/score-colour.ts';
 import type { TierView } from '../model.ts';
 import { Legend } from './legend.tsx';
@@ -16,9 +16,24 @@ interface Transform {
 
 const truncate = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
+// The first drawing is laid out at once; after a swap the new layout follows a
+// moment after the new colours, so the scores never wait for dagre.
+function useLayout(graph: DependencyGraph): GraphLayout {
+  const [state, setState] = useState(() => ({ graph, layout: layoutGraph(graph) }));
+  useEffect(() => {
+    if (state.graph === graph) return undefined;
+    const timer = setTimeout(() => {
+      setState({ graph, layout: layoutGraph(graph) });
+      performance.mark('dm:layout-shown');
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [graph, state.graph]);
+  return state.layout;
+}
+
 /** The graph drawing. */
 export function GraphView({ view, selected, onSelect }: { view: TierView; selected: NodeId | null; onSelect: (id: NodeId) => void }) {
-  const layout = useMemo(() => layoutGraph(view.graph), [view.graph]);
+  const layout = useLayout(view.graph);
   const box = useRef<HTMLDivElement>(null);
   const [t, setT] = useState<Transform>({ x: 0, y: 0, k: 1 });
   const drag = useRef<{ x: number; y: number } | null>(null);
@@ -87,7 +102,7 @@ export function GraphView({ view, selected, onSelect }: { view: TierView; select
             </marker>
           </defs>
           <g transform={`translate(${t.x} ${t.y}) scale(${t.k})`}>
-            {layout.edges.map((e) => (
+            {layout.edges.filter((e) => nodes.has(e.from) && nodes.has(e.to)).map((e) => (
               <path
                 key={`${e.from}>${e.to}`}
                 class="edge"
@@ -96,9 +111,9 @@ export function GraphView({ view, selected, onSelect }: { view: TierView; select
                 d={edgePath(e.points)}
                 fill="none"
                 stroke="#4b5563"
-                stroke-width="1.4"
+                stroke-width={e.routed ? 1.4 : 1}
                 stroke-dasharray={e.required ? undefined : '5 4'}
-                opacity={e.enabled ? 0.9 : 0.35}
+                opacity={e.enabled ? (e.routed ? 0.9 : 0.45) : 0.35}
                 marker-end="url(#arrow)"
               />
             ))}
@@ -151,7 +166,7 @@ export function GraphView({ view, selected, onSelect }: { view: TierView; select
           </g>
         </svg>
       </div>
-      <Legend />
+      <Legend straight={layout.edges.some((e) => !e.routed)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The graph's legend, drawn from the same data the static report uses.
-import { GRAPH_LEGEND, type LegendEntry } from '../../src/score-colour.ts';
+import { GRAPH_LEGEND, STRAIGHT_EDGE_LEGEND, type LegendEntry } from '../../src/score-colour.ts';
 
 function Swatch({ entry }: { entry: LegendEntry }) {
   if (entry.kind === 'edge') {
@@ -17,11 +17,11 @@ function Swatch({ entry }: { entry: LegendEntry }) {
   );
 }
 
-/** Legend of colours, outlines and edge strokes. */
-export function Legend() {
+/** Legend of colours, outlines and edge strokes (plus the straight edges of a dense graph). */
+export function Legend({ straight }: { straight: boolean }) {
   return (
     <ul class="legend" aria-label="legend">
-      {GRAPH_LEGEND.map((e) => (
+      {(straight ? [...GRAPH_LEGEND, STRAIGHT_EDGE_LEGEND] : GRAPH_LEGEND).map((e) => (
         <li key={e.label}>
           <Swatch entry={e} />
           <span>{e.label}</span>

@@ -1,7 +1,8 @@
 // What-if: the tier's swap toggles and the cascade of the chosen ones -
 // fitness before and after, capabilities lost, nodes and secrets added and removed.
-import type { SwapSpec } from '@deployment-manager/fitness';
-import { nameOf, type ScenarioModel, type TierView } from '../model.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { Cascade, SwapSpec } from '@deployment-manager/fitness';
+import { cascadeOf, nameOf, type ScenarioModel, type TierView } from '../model.ts';
 import { SwapToggles } from './swap-toggles.tsx';
 
 function Items({ id, title, items }: { id: string; title: string; items: readonly string[] }) {
@@ -13,17 +14,33 @@ function Items({ id, title, items }: { id: string; title: string; items: readonl
   );
 }
 
+// The cascade is computed after the toggle's new scores are on screen, so a
+// toggle answers at once even on big graphs.
+function useCascade(model: ScenarioModel, view: TierView): Cascade | null | 'pending' {
+  const [state, setState] = useState<{ view: TierView; cascade: Cascade } | null>(null);
+  useEffect(() => {
+    if (view.swaps.length === 0) return undefined;
+    const timer = setTimeout(() => {
+      setState({ view, cascade: cascadeOf(model, view) });
+      performance.mark('dm:cascade-shown');
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [model, view]);
+  if (view.swaps.length === 0) return null;
+  return state?.view === view ? state.cascade : 'pending';
+}
+
 /** The swap toggles and the cascade. */
 export function SwapPanel({ model, view, onChange }: { model: ScenarioModel; view: TierView; onChange: (next: readonly SwapSpec[]) => void }) {
-  const c = view.cascade;
-  const delta = c?.fitness[view.tier];
+  const c = useCascade(model, view);
+  const delta = c === null || c === 'pending' ? undefined : c.fitness[view.tier];
   return (
     <section class="swap-panel" aria-label="what-if swaps">
       <h2>What if, on {view.tier}?</h2>
       <SwapToggles model={model} view={view} onChange={onChange} />
-      {c === null ? (
-        <p class="muted">Toggle a swap to see what it changes. Click a node for its facts and reasons.</p>
-      ) : (
+      {c === null && <p class="muted">Toggle a swap to see what it changes. Click a node for its facts and reasons.</p>}
+      {c === 'pending' && <p class="muted">computing the cascade...</p>}
+      {c !== null && c !== 'pending' && (
         <div class="cascade" data-testid="cascade">
           <h3>Cascade</h3>
           {delta !== undefined && (

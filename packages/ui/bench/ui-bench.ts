@@ -1,4 +1,4 @@
-// The browser view on a synthetic workload: first render of graph + tier cards
+// The browser view on a synthetic workload (run by the repository's `pnpm bench`): first render of graph + tier cards
 // and a swap toggle to updated scores, read from the page's performance marks
 // (dm:first-render, dm:swap) in Debian's chromium. Numbers, never assertions.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { startUiServer } from '@deployment-manager/ui';
-import { generateWorkload } from './workload.ts';
+import { generateWorkload } from '../../../bench/workload.ts';
 
 /** What one size measured in the browser (ms; medians over the runs). */
 export interface UiBenchResult {
@@ -22,8 +22,10 @@ export interface UiBenchResult {
   readonly firstRenderMs: number;
   /** Workspace received to graph + tier cards committed (graph, scores, suggestions, layout, DOM). */
   readonly computeAndRenderMs: number;
-  /** Swap toggle click to the re-scored tier cards, cascade and re-laid-out graph committed. */
+  /** Swap toggle click to the re-scored tier cards and graph colours committed. */
   readonly swapMs: number;
+  /** Swap toggle click to the re-laid-out graph on screen (the cascade panel follows in the same task queue). */
+  readonly swapSettledMs: number;
   /** Swap toggles measured. */
   readonly swaps: number;
 }
@@ -37,8 +39,7 @@ export async function measureUi(size: number, runs = 5): Promise<UiBenchResult |
     console.log(`ui bench skipped: ${CHROMIUM} is not installed`);
     return undefined;
   }
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  await build({ configFile: join(root, 'packages/ui/vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
   const dir = mkdtempSync(join(tmpdir(), 'dm-ui-bench-'));
   const file = join(dir, 'workload.json');
   writeFileSync(file, JSON.stringify(generateWorkload(size).document));
@@ -52,6 +53,7 @@ export async function measureUi(size: number, runs = 5): Promise<UiBenchResult |
   const first: number[] = [];
   const compute: number[] = [];
   const swaps: number[] = [];
+  const settled: number[] = [];
   let nodes = 0;
   try {
     for (let i = 0; i < runs; i++) {
@@ -69,9 +71,15 @@ export async function measureUi(size: number, runs = 5): Promise<UiBenchResult |
       const toggle = page.locator('.swaps input[type=checkbox]').first();
       for (let k = 0; k < 4; k++) {
         await toggle.click();
-        await page.waitForFunction((n) => performance.getEntriesByName('dm:swap').length >= n, k + 1);
+        await page.waitForFunction((n: number) => performance.getEntriesByName('dm:layout-shown').length >= n, k + 1);
       }
-      swaps.push(...(await page.evaluate(() => performance.getEntriesByName('dm:swap').map((m) => m.duration))));
+      const timing = await page.evaluate(() => {
+        const starts = performance.getEntriesByName('dm:swap-start').map((m) => m.startTime);
+        const laid = performance.getEntriesByName('dm:layout-shown').map((m) => m.startTime);
+        return { scored: performance.getEntriesByName('dm:swap').map((m) => m.duration), settled: starts.map((s, i) => (laid[i] ?? Number.NaN) - s) };
+      });
+      swaps.push(...timing.scored);
+      settled.push(...timing.settled);
       await page.close();
     }
   } finally {
@@ -79,5 +87,5 @@ export async function measureUi(size: number, runs = 5): Promise<UiBenchResult |
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { size, nodes, runs, firstRenderMs: median(first), computeAndRenderMs: median(compute), swapMs: median(swaps), swaps: swaps.length };
+  return { size, nodes, runs, firstRenderMs: median(first), computeAndRenderMs: median(compute), swapMs: median(swaps), swapSettledMs: median(settled), swaps: swaps.length };
 }
