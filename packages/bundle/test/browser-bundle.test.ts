@@ -1,4 +1,4 @@
-// The pure entries of core, fitness, secrets and bundle must bundle for the
+// The pure entries of core, catalog, fitness, secrets and bundle must bundle for the
 // browser: esbuild with platform 'browser' and no Node built-in anywhere in the
 // import graph (a built-in fails the build, and the plugin names who imported it).
 import { builtinModules } from 'node:module';
@@ -14,7 +14,7 @@ const NODE_GLOBALS = ['Buffer', 'process', '__dirname', '__filename', 'global', 
 const MARKER = '__node_global__';
 
 /** The browser entries: what the UI imports. */
-const ENTRIES = ['@deployment-manager/core/pure', '@deployment-manager/fitness', '@deployment-manager/secrets/pure', '@deployment-manager/bundle/pure'];
+const ENTRIES = ['@deployment-manager/core/pure', '@deployment-manager/catalog', '@deployment-manager/fitness', '@deployment-manager/secrets/pure', '@deployment-manager/bundle/pure'];
 
 interface BuiltinImport {
   readonly module: string;
@@ -57,7 +57,9 @@ async function bundleForBrowser(entry: string): Promise<{ builtins: BuiltinImpor
     plugins: [recordBuiltins(builtins)],
   });
   const text = result.outputFiles.map((f) => f.text).join('\n');
-  const globals = [...new Set([...text.matchAll(new RegExp(`${MARKER}(\\w+)`, 'g'))].map((m) => m[1] as string))];
+  // A use right after its own `typeof` check (semver: typeof process === "object" && process.env...) is guarded.
+  const guarded = (name: string, at: number): boolean => text.slice(Math.max(0, at - 300), at).includes(`typeof ${MARKER}${name}`);
+  const globals = [...new Set([...text.matchAll(new RegExp(`(?<!typeof )${MARKER}(\\w+)`, 'g'))].filter((m) => !guarded(m[1] as string, m.index)).map((m) => m[1] as string))];
   return { builtins, globals, bytes: text.length, errors: result.errors.length };
 }
 

@@ -130,8 +130,8 @@ describe.skipIf(!available && process.env['CI'] !== 'true')('the browser view of
     for (const l of effect.capabilitiesLost) expect(lost.some((s) => s.startsWith(`${nameOf(l.dependent)} loses ${l.lost.join(', ')} of ${nameOf(l.from)}`))).toBe(true);
     expect(await items('cascade-added')).toEqual(effect.added.map((a) => `${a.id} (${a.reason})`));
     expect(await items('cascade-removed')).toEqual(effect.removed.map((r) => `${r.id} (${r.reason})`));
-    expect(await items('cascade-secrets-added')).toEqual(effect.secrets.added.map((s) => `${s.name} of ${nameOf(s.owner)}`));
-    expect(await items('cascade-secrets-removed')).toEqual(effect.secrets.removed.map((s) => `${s.name} of ${nameOf(s.owner)}`));
+    expect(await items('cascade-secrets-added')).toEqual(effect.secrets.added.map((s) => `${s.id} of ${nameOf(s.owner)}`));
+    expect(await items('cascade-secrets-removed')).toEqual(effect.secrets.removed.map((s) => `${s.id} of ${nameOf(s.owner)}`));
     expect(effect.secrets.removed.length + effect.removed.length).toBeGreaterThan(0);
     // Other tiers keep their own (unswapped) scores.
     expect(await text('[data-testid=tier-mobile] [data-testid=tier-score]')).toBe(String(before.tiers.mobile?.score));

@@ -2,7 +2,8 @@
 // every reason behind it with the deduction each made.
 import { useMemo } from 'preact/hooks';
 import type { NodeId } from '@deployment-manager/core/pure';
-import { DEFAULT_CATALOG, lookupEntry, scoreGraph, type CatalogEntry } from '@deployment-manager/fitness';
+import { DEFAULT_CATALOG, lookupEntry, type CatalogEntry } from '@deployment-manager/catalog';
+import { scoreGraph } from '@deployment-manager/fitness';
 import { ALL_TIERS, type TierView } from '../model.ts';
 
 function facts(entry: CatalogEntry): [string, string][] {
@@ -20,7 +21,7 @@ function facts(entry: CatalogEntry): [string, string][] {
     ['keeps', entry.persistence],
     ['provides', list(entry.provides)],
     ['requires', list(entry.requires)],
-    ['secrets', list(entry.secrets.map((s) => s.name))],
+    ['secrets', entry.secrets === null ? 'not known' : list(entry.secrets.map((s) => s.env))],
     ['ports', list(entry.ports.map((p) => `${p.name} ${p.port}/${p.protocol}`))],
   ];
 }

@@ -52,8 +52,8 @@ export function SwapPanel({ model, view, onChange }: { model: ScenarioModel; vie
           <Items id="cascade-lost" title="capabilities lost" items={c.capabilitiesLost.map((l) => `${nameOf(l.dependent)} loses ${l.lost.join(', ')} of ${nameOf(l.from)} (${l.needsSource} need)`)} />
           <Items id="cascade-added" title="dependencies added" items={c.added.map((a) => `${a.id} (${a.reason})`)} />
           <Items id="cascade-removed" title="dependencies removed" items={c.removed.map((r) => `${r.id} (${r.reason})`)} />
-          <Items id="cascade-secrets-added" title="secrets added" items={c.secrets.added.map((s) => `${s.name} of ${nameOf(s.owner)}`)} />
-          <Items id="cascade-secrets-removed" title="secrets removed" items={c.secrets.removed.map((s) => `${s.name} of ${nameOf(s.owner)}`)} />
+          <Items id="cascade-secrets-added" title="secrets added" items={c.secrets.added.map((s) => `${s.id} of ${nameOf(s.owner)}`)} />
+          <Items id="cascade-secrets-removed" title="secrets removed" items={c.secrets.removed.map((s) => `${s.id} of ${nameOf(s.owner)}`)} />
           {c.followUps.length > 0 && <Items id="cascade-follow-ups" title="follow-up swaps" items={c.followUps.map((f) => `${nameOf(f.from)} → ${f.to} (+${f.gain})`)} />}
         </div>
       )}
