@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureOnce, type OnceResult } from './once.ts';
 import { measureSize, type SizeResult } from './stages.ts';
-import { measureUi, type UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
+import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string' }, smoke: { type: 'boolean', default: false }, child: { type: 'string' }, once: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -75,6 +75,8 @@ console.log('peak RSS (once): whole process (+ above the process before loading:
 let ui: UiBenchResult | undefined;
 if (values.smoke) console.log('\nui (browser): skipped with --smoke');
 else {
+  // Loaded here only: the timing children must not carry vite and playwright in their memory.
+  const { measureUi } = await import('../packages/ui/bench/ui-bench.ts');
   ui = await measureUi(200);
   if (ui !== undefined) {
     console.log(`\nui (browser, ${ui.size} dependencies, ${ui.nodes} nodes, medians of ${ui.runs} loads / ${ui.swaps} toggles):`);
