@@ -91,9 +91,14 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
   let exited: Promise<void> = Promise.resolve();
   const pattern = service.readiness.pattern === undefined ? undefined : new RegExp(service.readiness.pattern);
 
+  // Cuts the readiness wait short when something it waits for happened (a matching line, an exit).
+  let nudge: () => void = () => undefined;
   const write = (stream: string, line: string): void => {
     const clean = ctx.redact(line);
-    if (pattern !== undefined && pattern.test(clean)) matched = true;
+    if (pattern !== undefined && !matched && pattern.test(clean)) {
+      matched = true;
+      nudge();
+    }
     ctx.log.write(`${new Date().toISOString()} ${stream} ${clean}\n`);
   };
 
@@ -165,14 +170,25 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     const t0 = performance.now();
     let died: string | undefined;
     state = failures === 0 && restarts === 0 ? 'starting' : 'restarting';
-    if (!spawnOnce((why) => (died ??= why))) return { ok: false, reason: died ?? 'could not start' };
+    const onExit = (why: string): void => {
+      died ??= why;
+      nudge();
+    };
+    if (!spawnOnce(onExit)) return { ok: false, reason: died ?? 'could not start' };
     const deadline = t0 + policy.readinessTimeoutMs;
     let wait = 10;
     let last: ProbeResult = { ok: false, reason: 'not probed yet' };
     while (!stopping && died === undefined && performance.now() < deadline) {
       last = await readinessProbe();
       if (last.ok && died === undefined) break;
-      await new Promise((r) => setTimeout(r, wait));
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, wait);
+        nudge = () => {
+          clearTimeout(t);
+          r();
+        };
+      });
+      nudge = () => undefined;
       wait = Math.min(wait * 2, 250);
     }
     if (stopping) return { ok: false, reason: 'stopping' };
