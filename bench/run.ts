@@ -4,12 +4,14 @@
 // of samples each taken after a full GC) against a floor (graphology-dag
 // topological sort + one ajv validation over the same data); another loads and
 // plans once, cold, for the wall time and peak memory of one CLI-like run.
+// Then the runtime: spawn -> ready overhead of 1, 10, 50 instant services, and RSS.
 // Writes bench/results.json and prints a table.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureOnce, type OnceResult } from './once.ts';
+import { runtimeBench } from './runtime.ts';
 import { measureSize, type SizeResult } from './stages.ts';
 import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
 
@@ -87,5 +89,6 @@ else {
 }
 
 const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.url));
-writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null }, null, 2) + '\n');
+const runtime = runtimeBench(values.smoke ? [1] : [1, 10, 50]);
+writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, runtime }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);

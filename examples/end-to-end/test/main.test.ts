@@ -22,7 +22,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the end-to-end demo', () => {
   it('walks every stage in order', () => {
-    const sections = ['1. Inventory', '2. Fitness per tier', '3. Suggested swaps', '4. Cascade', '5. Secret plans', '6. Manifests', '7. Packagers', 'Done'];
+    const sections = ['1. Inventory', '2. Fitness per tier', '3. Suggested swaps', '4. Cascade', '5. Secret plans', '6. Manifests', '7. Packagers', '8. Desktop runtime', 'Done'];
     const positions = sections.map((s) => stdout.indexOf(s));
     for (const p of positions) expect(p).toBeGreaterThanOrEqual(0);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -74,6 +74,17 @@ describe('the end-to-end demo', () => {
     // Every warning of the run is listed, the packagers' lost semantics included.
     expect(html).toContain('<h2>Warnings (');
     expect(html).toMatch(/<li><b>(desktop|cloud|mobile) \((desktop|saas|mobile)\)<\/b>: /);
+  });
+
+  it('runs the desktop bundle for real: ports, readiness times, the api over sqlite, a clean stop', () => {
+    expect(stdout).toMatch(/ {2}api: ready in \d+ ms, ports http=\d+/);
+    expect(stdout).toMatch(/ {2}ui: ready in \d+ ms, ports http=\d+/);
+    expect(stdout).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/api\/recipes: 3 recipes from sqlite \(sql\.js\): Shakshuka, /);
+    expect(stdout).toContain('read it back through the ui at');
+    expect(stdout).toContain(': Pancakes; the page is served');
+    expect(stdout).toMatch(/stopped: demo finished, 0 process\(es\) left; \d+ telemetry events/);
+    const telemetry = readFileSync(join(out, 'desktop-run/app-data/telemetry/deployment-telemetry.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(telemetry.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['bundle_start', 'spawn', 'ready', 'bundle_ready', 'shutdown', 'stopped']));
   });
 
   it('never writes a secret value: env templates hold names and prompts only', () => {
