@@ -52,8 +52,6 @@ export interface ServiceRunner {
   start(): Promise<boolean>;
   /** Stops it (idempotent). */
   stop(): Promise<void>;
-  /** Marks a service that never started as failed. */
-  fail(reason: string): void;
   /** Current status. */
   status(): ServiceStatus;
 }
@@ -307,10 +305,6 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
       if (wasRunning) ctx.emit({ type: 'stop', level: 'info', service: id, details: { pid } });
       await terminate();
       if (state !== 'failed') state = 'stopped';
-    },
-    fail(why) {
-      state = 'failed';
-      reason = why;
     },
     status: () => ({ id, state, critical: policy.critical, pid, restarts, ports: ctx.ports, readyMs, reason }),
   };

@@ -331,7 +331,6 @@ function createBlockedRunner(service: DesktopService, reason: string, defaults: 
     id: service.id,
     start: async () => false,
     stop: async () => undefined,
-    fail: () => undefined,
     status: () => ({ id: service.id, state: 'failed', critical, pid: null, restarts: 0, ports: {}, readyMs: null, reason }),
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isSdkError } from '@deployment-manager/core';
 import { startBundle } from '../src/start-bundle.ts';
@@ -33,6 +34,21 @@ describe('supervision of real processes', () => {
     expect(lines.find((e) => e.type === 'crash')?.reason).toBe('killed by SIGKILL');
     expect(isAlive(before)).toBe(false);
     expect(bundle.status().services.find((s) => s.id === 'api')?.restarts).toBe(1);
+  });
+
+  it('restarts a service whose health checks keep failing, with health_failure events first', async () => {
+    const fixture = createTestBundle([{ id: 'api', env: { UNHEALTHY_FLAG: '${data}/sick' }, data_dirs: ['data'] }]);
+    const bundle = await startBundle(fixture.dir, { ...FAST, appData: fixture.appData });
+    open.push({ bundle, fixture });
+    const before = bundle.status().services[0]?.pid;
+    writeFileSync(join(fixture.appData, 'data', 'sick'), '');
+    await until(() => bundle.events().some((e) => e.type === 'restart'), 'a restart after failed health checks');
+    rmSync(join(fixture.appData, 'data', 'sick'));
+    await until(() => bundle.status().services[0]?.state === 'ready' && bundle.status().services[0]?.pid !== before, 'the api ready again');
+    const types = telemetry(bundle).map((e) => e.type);
+    expect(types.filter((t) => t === 'health_failure').length).toBeGreaterThan(2); // retries: 2, so the third failure restarts
+    expect(types.indexOf('health_failure')).toBeLessThan(types.indexOf('restart'));
+    expect(telemetry(bundle).find((e) => e.type === 'restart')?.reason).toMatch(/^unhealthy after 3 failed checks/);
   });
 
   it('gives up on a crash-looping critical service after its attempts and refuses to start', async () => {
