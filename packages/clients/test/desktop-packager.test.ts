@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDesktopPackagerClient, type DesktopBuildProgress } from '../src/index.ts';
 import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
 
-const fast = { timeoutMs: 500, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
+// A timeout no loopback answer comes near, even on a loaded machine: these tests are not about timeouts.
+const fast = { timeoutMs: 60_000, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
 let servers: Loopback[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));

@@ -5,7 +5,11 @@ import { createHttpClient, type ClientLogEvent } from '../src/index.ts';
 import { drained, refusedUrl, sendJson, startLoopback, type Loopback } from './loopback-server.ts';
 
 const Shape = z.object({ name: z.string(), count: z.number() });
-const fast = { timeoutMs: 200, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
+// Retries back off for a millisecond; the timeout is far beyond any loopback answer, even on a loaded
+// machine, so only the tests about timeouts see one - and those talk to servers that never answer.
+const fast = { timeoutMs: 60_000, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
+/** The timeout of the tests that expect one: their servers never finish, so it fires whatever the load. */
+const expectTimeout = { ...fast, timeoutMs: 100 } as const;
 
 let servers: Loopback[] = [];
 afterEach(async () => {
@@ -105,11 +109,10 @@ describe('createHttpClient', () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  it('maps a slow answer to HTTP_TIMEOUT', async () => {
-    const s = await serve((_req, res) => {
-      setTimeout(() => sendJson(res, 200, { name: 'late', count: 0 }), 1500).unref();
-    });
-    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+  it('maps an answer that never comes to HTTP_TIMEOUT', async () => {
+    // The server holds the request open until the test closes it.
+    const s = await serve(() => undefined);
+    const http = createHttpClient('analyzer', { ...expectTimeout, baseUrl: s.url });
     expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
   });
 
@@ -118,7 +121,7 @@ describe('createHttpClient', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"name":');
     });
-    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
+    const http = createHttpClient('analyzer', { ...expectTimeout, baseUrl: s.url });
     expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
   });
 
@@ -166,16 +169,19 @@ describe('createHttpClient', () => {
   });
 
   it('maps a caller abort to HTTP_ABORTED, before and during the call', async () => {
-    const s = await serve((_req, res) => {
-      setTimeout(() => sendJson(res, 200, { name: 'late', count: 0 }), 1500).unref();
-    });
-    const http = createHttpClient('analyzer', { baseUrl: s.url, timeoutMs: 5000 });
+    // The server never answers and the timeout is far away: only the abort can end the call.
+    let arrived: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const s = await serve(() => arrived());
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
     const before = new AbortController();
     before.abort();
     expect((await failure(http.getJson('/x', Shape, { signal: before.signal }))).code).toBe('HTTP_ABORTED');
     const during = new AbortController();
     const pending = http.getJson('/x', Shape, { signal: during.signal });
-    setTimeout(() => during.abort(), 20);
+    // Abort once the request is on the server, so this is an abort during the call, not before it.
+    await reached;
+    during.abort();
     expect((await failure(pending)).code).toBe('HTTP_ABORTED');
   });
 
@@ -194,7 +200,7 @@ describe('hostile bodies', () => {
     });
     servers.push(s);
     const Deep: z.ZodType = z.lazy(() => z.array(Deep));
-    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, timeoutMs: 5000 });
+    const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
     const err = await failure(http.getJson('/x', Deep));
     expect(['HTTP_MALFORMED_JSON', 'HTTP_UNEXPECTED_SHAPE']).toContain(err.code);
   });

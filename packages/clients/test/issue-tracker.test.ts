@@ -42,7 +42,7 @@ describe('issue tracker client', () => {
       sendJson(res, 200, { success: true, message: 'Issue created successfully', data: { issue: { id: 'issue-42', title: 't', status: 'open', reporter: { name: 'x' } }, issue_id: 'issue-42', storage_path: '/x' } }),
     );
     servers.push(s);
-    const created = await createIssueTrackerClient({ baseUrl: s.url, token: 't0k', timeoutMs: 500 }).fileSwapDecision(decision());
+    const created = await createIssueTrackerClient({ baseUrl: s.url, token: 't0k', timeoutMs: 60_000 }).fileSwapDecision(decision());
     expect(created).toEqual({ id: 'issue-42', status: 'open', title: 't' });
     const sent = JSON.parse(s.requests[0]?.body ?? '') as Record<string, unknown>;
     expect(s.requests[0]?.url).toBe('/api/v1/issues');
@@ -54,7 +54,7 @@ describe('issue tracker client', () => {
   it('files a draft in bundle\'s shape (title, body, labels) with labels as tags', async () => {
     const s = await startLoopback((_req, res) => sendJson(res, 200, { success: true, data: { issue_id: 'i-7' } }));
     servers.push(s);
-    const created = await createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 500 }).createIssue({ title: 'shop: replace postgres with sqlite (desktop)', body: 'b', labels: ['deployment', 'swap'] });
+    const created = await createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 60_000 }).createIssue({ title: 'shop: replace postgres with sqlite (desktop)', body: 'b', labels: ['deployment', 'swap'] });
     expect(created).toEqual({ id: 'i-7' });
     const sent = JSON.parse(s.requests[0]?.body ?? '') as Record<string, unknown>;
     expect(sent).toEqual({ title: 'shop: replace postgres with sqlite (desktop)', description: 'b', type: 'task', priority: 'medium', status: 'open', tags: ['deployment', 'swap'], reporter_name: 'deployment-manager' });
@@ -63,11 +63,11 @@ describe('issue tracker client', () => {
   it('treats success:false or a missing id as an unexpected shape, and never retries', async () => {
     const s = await startLoopback((_req, res) => sendJson(res, 200, { success: false, error: 'nope' }));
     servers.push(s);
-    const client = createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 500, retries: 3 });
+    const client = createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 60_000, retries: 3 });
     await expect(client.fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
     const t = await startLoopback((_req, res) => sendJson(res, 200, { success: true, data: {} }));
     servers.push(t);
-    await expect(createIssueTrackerClient({ baseUrl: t.url, timeoutMs: 500 }).fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
+    await expect(createIssueTrackerClient({ baseUrl: t.url, timeoutMs: 60_000 }).fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
     expect(s.requests).toHaveLength(1);
   });
 });

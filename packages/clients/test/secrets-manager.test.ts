@@ -60,7 +60,7 @@ async function manager(body: unknown = wire()): Promise<Loopback> {
 describe('secrets manager client', () => {
   it('asks for the tier in the predecessor spelling with optional secrets, and drops unknown fields', async () => {
     const s = await manager();
-    const remote = await createSecretsManagerClient({ baseUrl: s.url, timeoutMs: 500 }).deploymentSecrets('shop', { tier: 'desktop' });
+    const remote = await createSecretsManagerClient({ baseUrl: s.url, timeoutMs: 60_000 }).deploymentSecrets('shop', { tier: 'desktop' });
     expect(s.requests[0]?.url).toBe('/api/v1/deployment/secrets/shop?tier=tier-2-desktop&include_optional=true');
     expect(remote.secrets).toHaveLength(5);
     expect(remote.summary.blockingSecrets).toEqual([]);
@@ -69,14 +69,14 @@ describe('secrets manager client', () => {
 
   it('refuses an answer about another scenario', async () => {
     const s = await manager(wire('elsewhere'));
-    await expect(createSecretsManagerClient({ baseUrl: s.url, timeoutMs: 500 }).deploymentSecrets('shop', { tier: 'desktop' })).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
+    await expect(createSecretsManagerClient({ baseUrl: s.url, timeoutMs: 60_000 }).deploymentSecrets('shop', { tier: 'desktop' })).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
   });
 });
 
 describe('reconcileSecretPlan', () => {
   it('keeps our classes, only ever tightens, and blocks on required secrets we do not know', async () => {
     const s = await manager();
-    const { plan, matches, diagnostics, remote } = await planSecretsWithManager(graph, { tier: 'desktop', baseUrl: s.url, timeoutMs: 500 });
+    const { plan, matches, diagnostics, remote } = await planSecretsWithManager(graph, { tier: 'desktop', baseUrl: s.url, timeoutMs: 60_000 });
     expect(remote.tier).toBe('tier-2-desktop');
     const cls = Object.fromEntries(plan.secrets.map((x) => [x.id, x.class]));
     expect(cls['n8n.api_key']).toBe('infrastructure'); // the manager strips it: stricter wins

@@ -6,7 +6,8 @@ const envName = fc.stringMatching(/^[A-Z][A-Z0-9_]{2,10}$/);
 // Strings that trip careless writers: YAML 1.1 booleans and octals, sexagesimal, Compose and
 // Kubernetes interpolation, Helm actions, quotes, colons, unicode.
 const tricky = fc.constantFrom('on', 'yes', 'off', '0777', '22:22', '1e3', '~', 'null', '$HOME', 'costs $5', '$(SECRET)', '{{ .Values.x }}', '}}', "it's", 'a: b', '# not a comment', 'ünïcode', '', ' lead', '-dash', '[1]', '*star');
-const text = fc.oneof(tricky, fc.string({ maxLength: 12 }));
+// A bare `${` is a malformed placeholder the manifest validator rightly refuses, so free text leaves it out.
+const text = fc.oneof(tricky, fc.string({ maxLength: 12 }).filter((s) => !s.includes('${')));
 
 const GENERATORS = [
   { type: 'random', length: 32, charset: 'alnum' },

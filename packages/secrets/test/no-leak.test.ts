@@ -34,9 +34,17 @@ const dir = mkdtempSync(join(tmpdir(), 'dm-no-leak-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let run = 0;
 
+// What an error says, down its cause chain: its text (name and message), its JSON (code, hint,
+// details) - everything the SDK or a library it called put into it. Not the stack's frames: those
+// are this file's and fast-check's code locations, where a random value like `roperty.` matches
+// `fc.property.` by chance (the frames add nothing a message does not already carry).
 const errorText = (e: unknown): string => {
-  const err = e as Error & { cause?: unknown };
-  return [String(e), JSON.stringify(e), err.stack ?? '', String(err.cause ?? '')].join('\n');
+  const parts: string[] = [];
+  for (let err: unknown = e, depth = 0; err !== undefined && err !== null && depth < 5; depth++) {
+    parts.push(String(err), JSON.stringify(err) ?? '');
+    err = (err as { cause?: unknown }).cause;
+  }
+  return parts.join('\n');
 };
 const capture = async (f: () => unknown): Promise<string> => {
   try {
