@@ -14,6 +14,7 @@ import { measureOnce, type OnceResult } from './once.ts';
 import { runtimeBench } from './runtime.ts';
 import { measureSize, type SizeResult } from './stages.ts';
 import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
+import { compareKnownScenarios, describeSavings } from './swap-plans.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string' }, smoke: { type: 'boolean', default: false }, child: { type: 'string' }, once: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -88,7 +89,15 @@ else {
   }
 }
 
+// Optimal swap sets against all-gains: swaps and effort (low 1, medium 3, high 8) each needs.
+console.log('\nswap plans, optimal vs all-gains:');
+const known = compareKnownScenarios();
+for (const r of results) for (const line of describeSavings(`workload ${r.size}`, r.swapPlans)) console.log(line);
+for (const line of describeSavings('example app', known.examples)) console.log(line);
+if (known.fixtures === null) console.log('fixtures: ../shared is absent, skipped');
+else for (const line of describeSavings('vrooli fixtures', known.fixtures)) console.log(line);
+
 const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.url));
 const runtime = runtimeBench(values.smoke ? [1] : [1, 10, 50]);
-writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, runtime }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, runtime, swapPlans: known }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);

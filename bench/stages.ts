@@ -3,7 +3,7 @@ import { DirectedGraph } from 'graphology';
 import { topologicalSort } from 'graphology-dag';
 import { buildGraph, compactWorkspaceJsonSchema, parseCompactWorkspace, type DependencyGraph, type Workspace } from '@deployment-manager/core';
 import { DEFAULT_CATALOG, createCatalog, lookupEntry } from '@deployment-manager/catalog';
-import { cascade, createWhatIf, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
+import { cascade, createWhatIf, planSwapSet, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
 import { planSecrets } from '@deployment-manager/secrets';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { runPackagers, type Packager } from '@deployment-manager/core';
 import { createCloudPackager } from '@deployment-manager/packager-cloud';
 import { createDesktopPackager } from '@deployment-manager/packager-desktop';
 import { createMobilePackager } from '@deployment-manager/packager-mobile';
+import { COMPARED_TIERS, compareSwapPlans, type SwapComparison } from './swap-plans.ts';
 import { CASCADE_SWAP, generateWorkload } from './workload.ts';
 
 /** Medians of one size. */
@@ -28,6 +29,8 @@ export interface SizeResult {
   readonly peakRssMiB: number;
   /** Stages that could not run, and why (e.g. a manifest the packager refuses). */
   readonly notes: readonly string[];
+  /** The optimal swap plans against all-gains on this workload, per compared tier. */
+  readonly swapPlans: readonly SwapComparison[];
 }
 
 function median(xs: number[]): number {
@@ -99,6 +102,12 @@ export async function measureSize(size: number): Promise<SizeResult> {
   stages['fitness (all tiers)'] = time(() => scoreGraph(g), warmup, samples).ms;
   stages['suggest'] = time(() => suggestSwaps(g, 'desktop'), warmup, samples).ms;
   stages['cascade'] = time(() => cascade(g, [CASCADE_SWAP], 'desktop'), warmup, samples).ms;
+  // The optimal swap set for each compared tier: to ship, and to ship at all-gains' score.
+  const swapPlans = COMPARED_TIERS.map((tier) => compareSwapPlans(`workload ${size}`, g, tier));
+  for (const c of swapPlans) {
+    stages[`swap plan ${c.tier}`] = time(() => planSwapSet(g, c.tier), warmup, samples).ms;
+    stages[`swap plan ${c.tier}@score`] = time(() => planSwapSet(g, c.tier, { minScore: c.allGains.score }), warmup, samples).ms;
+  }
   const whatIf = createWhatIf(g);
   const target = g.edges.find((e) => e.from === g.root)?.to;
   if (target !== undefined) {
@@ -176,5 +185,6 @@ export async function measureSize(size: number): Promise<SizeResult> {
     floorMs: floor.ms,
     peakRssMiB,
     notes,
+    swapPlans,
   };
 }

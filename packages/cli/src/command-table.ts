@@ -9,7 +9,7 @@ import type { CommandEntry } from './command.ts';
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'graph', summary: 'the dependency graph of a scenario: nodes, edges, order, cycles, diagnostics', load: async () => (await import('./commands/graph.ts')).graphCommand },
   { name: 'fitness', summary: 'how well a scenario fits each tier, with reasons and suggested swaps', load: async () => (await import('./commands/fitness.ts')).fitnessCommand },
-  { name: 'swaps', summary: 'swaps for a tier: suggest them, or the cascade of applying some', load: async () => (await import('./commands/swaps.ts')).swapsCommand },
+  { name: 'swaps', summary: 'swaps for a tier: suggest them, the cascade of applying some, the cheapest set that ships, the best tier', load: async () => (await import('./commands/swaps.ts')).swapsCommand },
   { name: 'secrets', summary: 'the secret plan for a tier (names and classes, never values)', load: async () => (await import('./commands/secrets.ts')).secretsCommand },
   { name: 'bundle', summary: 'deployment manifests: assemble, validate, export, verify', load: async () => (await import('./commands/bundle.ts')).bundleCommand },
   { name: 'profile', summary: 'deployment profiles with versions: create, show, update, roll back, export, import', load: async () => (await import('./commands/profile.ts')).profileCommand },

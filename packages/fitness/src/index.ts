@@ -31,7 +31,18 @@ export {
   type SwapPlan,
   type SwapSpec,
 } from './apply-swaps.ts';
-export { lacking, suggestSwaps, type SuggestOptions, type SwapSuggestion } from './suggest.ts';
+export { allGainsSwaps, lacking, suggestSwaps, type SuggestOptions, type SwapSuggestion } from './suggest.ts';
+export { DEFAULT_SWAP_COSTS, type SwapCostWeights } from './swap-cost-data.ts';
+export type { SwapCostOverrides } from './swap-prices.ts';
+export { DEFAULT_MAX_EVALUATIONS } from './swap-search.ts';
+export {
+  planSwapSet,
+  type PlannedSwap,
+  type PlanSwapSetOptions,
+  type SwapSetAlternative,
+  type SwapSetPlan,
+} from './plan-swap-set.ts';
+export { recommendTier, type RecommendTierOptions, type TierPlan, type TierRecommendation } from './recommend-tier.ts';
 export { cascade, declaredNeeds, type Cascade, type CapabilityLoss, type FitnessDelta, type PortChange, type SecretChange } from './cascade.ts';
 export { createWhatIf, type WhatIf, type WhatIfStep } from './what-if.ts';
 export { VROOLI_BLOCKER_THRESHOLD, VROOLI_CLASSES, VROOLI_RULES, VROOLI_TIERS, type VrooliClass, type VrooliRule, type VrooliTier } from './vrooli-classes.ts';

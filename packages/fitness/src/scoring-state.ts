@@ -68,6 +68,8 @@ interface Journal {
   readonly edges: number;
   /** Whether the trial added edges (ranks may no longer be lowered: an added edge may close a cycle). */
   grown: boolean;
+  /** Swapped-out slots whose incoming edges now count for another slot ({@link ScoringState.moveDependents}). */
+  readonly redirect: Map<number, number>;
 }
 
 /**
@@ -85,6 +87,14 @@ export interface ScoringState {
   score(tier: Tier): number;
   /** Current blockers of a tier (sorted). */
   blockers(tier: Tier): NodeId[];
+  /**
+   * A node's current share of a tier's score, in the state's exact units:
+   * its weight (role weight x1000) and its score (x100); `undefined` when it
+   * does not count (the root, unknown, unreached or excluded nodes).
+   */
+  share(id: NodeId, tier: Tier): { readonly units: number; readonly points: number } | undefined;
+  /** The sums a tier's score is their quotient of: weight units and weight x points of every counted node. */
+  totals(tier: Tier): { readonly units: number; readonly weighted: number };
   /** Whether a node is currently a blocker of a tier (unsupported and required), O(1). */
   isBlocker(id: NodeId, tier: Tier): boolean;
   /** Excludes (or restores) a node and everything reached only through it; returns the nodes whose role changed. */
@@ -110,7 +120,9 @@ export interface ScoringState {
    * Inside a {@link ScoringState.trial}: swaps `from` out for `to` the way
    * `planSwaps` does to the graph: `from` drops out (with what only it
    * reached) and each of its dependents depends on `to` instead, through an
-   * edge of the same rank. `to` must be in the state (add it first).
+   * edge of the same rank, for the rest of the trial. `to` must be in the
+   * state (add it first). To swap several nodes at once, as `planSwaps` does,
+   * exclude every `from` first ({@link ScoringState.setExcluded}), then move.
    */
   moveDependents(from: NodeId, to: NodeId): void;
   /**
@@ -216,6 +228,8 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     if (slot.isRoot) return 2;
     return slot.carried[2] > 0 ? 2 : slot.carried[1] > 0 ? 1 : slot.carried[0] > 0 ? 0 : -1;
   };
+  /** Where an edge into slot `to` counts: a swapped-out slot's edges count for its replacement. */
+  const target = (to: number): number => (journal === undefined || journal.redirect.size === 0 ? to : (journal.redirect.get(to) ?? to));
   /** Moves one edge's contribution to its target from what a source of rank `prev` carried to what one of rank `next` carries. */
   const carry = (to: number, rank: RoleRank, prev: RoleRank, next: RoleRank): void => {
     const carried = touch(to).carried as number[];
@@ -240,8 +254,9 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       contribute(i, 1);
       changed.push(i);
       edges.forEachOut(i, (to, rank) => {
-        carry(to, rank, prev, next);
-        todo.push(to);
+        const j = target(to);
+        carry(j, rank, prev, next);
+        todo.push(j);
       });
     }
   };
@@ -261,7 +276,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   const link = (from: number, to: number, rank: RoleRank): void => {
     edges.add(from, to, rank);
     if (journal !== undefined) journal.grown = true;
-    carry(to, rank, -1, (slots[from] as Slot).rank);
+    carry(target(to), rank, -1, (slots[from] as Slot).rank);
   };
 
   // Initial ranks, as computeRanks defines them (ranks only rise, so a node is queued at most three times);
@@ -319,6 +334,16 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
     incremental: acyclic,
     score: (tier) => scoreAt(tierIndex(tier)),
     blockers: (tier) => blockersAt(tierIndex(tier)),
+    share(id, tier) {
+      const t = tierIndex(tier);
+      const slot = slots[slotOf(id)] as Slot;
+      if (slot.isRoot || slot.rank < 0 || slot.scored === undefined) return undefined;
+      return { units: unitsByRank[slot.rank] as number, points: slot.scored.points[t] as number };
+    },
+    totals(tier) {
+      const t = tierIndex(tier);
+      return { units: sumW[t] as number, weighted: sumWS[t] as number };
+    },
     isBlocker(id, tier) {
       const i = slotOf(id);
       return (unsupported[tierIndex(tier)] as Set<number>).has(i) && (slots[i] as Slot).rank === 2;
@@ -331,6 +356,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       const changed: number[] = [];
       if ((slots[i] as Slot).excluded === excluded) return [];
       if (excluded) mayLower(`excluding ${id}`);
+      else if (journal?.redirect.has(i) === true) throw new SdkError('INTERNAL', `${id} was swapped out in this trial and cannot be restored in it`, { hint: 'start another trial' });
       touch(i).excluded = excluded;
       if (acyclic) rerank(i, changed);
       else recomputeAll(changed);
@@ -356,29 +382,40 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       inTrial(`adding edge ${from} -> ${to}`);
       const j = slotOf(to);
       link(slotOf(from), j, rank);
-      rerank(j, []);
+      rerank(target(j), []);
     },
     moveDependents(from, to) {
       inTrial(`moving the dependents of ${from}`);
-      mayLower(`moving the dependents of ${from}`);
       const i = slotOf(from);
       const j = slotOf(to);
-      // Drop `from` first, while the graph is still acyclic. Its counts (kept while it is excluded) are
-      // what its dependents' edges carry; moved onto `to`, they are what those edges would carry there.
-      // No edge object is needed: no later change in the trial can lower a dependent (see mayLower),
-      // and a rise of one cannot lift `to` above the rank it passes on to that dependent.
-      touch(i).excluded = true;
-      rerank(i, []);
-      const moved = (slots[i] as Slot).carried;
+      const undo = journal as Journal;
+      if (i === j || undo.redirect.has(i) || undo.redirect.has(j)) {
+        throw new SdkError('INTERNAL', `the dependents of ${from} cannot move to ${to}`, { hint: 'swap each node once, never into a swapped-out node' });
+      }
+      // Drop `from` first, while the graph is still acyclic (unless it already is: a set of swaps
+      // excludes every source before moving any). Its counts (kept while it is excluded) are what
+      // its dependents' edges carry; moved onto `to`, they are what those edges carry there, and
+      // the redirect makes every later change of a dependent count there too, so no edge object
+      // is needed. Ranks only rise from here on (see mayLower).
+      if (!(slots[i] as Slot).excluded) {
+        mayLower(`moving the dependents of ${from}`);
+        touch(i).excluded = true;
+        rerank(i, []);
+      }
+      const moved = touch(i).carried;
       const carried = touch(j).carried;
-      for (let k = 0; k < 3; k++) carried[k] = (carried[k] as number) + (moved[k] as number);
-      (journal as Journal).grown = true;
+      for (let k = 0; k < 3; k++) {
+        carried[k] = (carried[k] as number) + (moved[k] as number);
+        moved[k] = 0;
+      }
+      undo.redirect.set(i, j);
+      undo.grown = true;
       rerank(j, []);
     },
     trial(edit) {
       if (!acyclic) throw new SdkError('INTERNAL', 'trials need an incremental (acyclic) scoring state', { hint: 'apply the change to the graph and score it again' });
       if (journal !== undefined) throw new SdkError('INTERNAL', 'scoring trials do not nest', { hint: 'finish one trial before starting another' });
-      const undo: Journal = { base: slots.length, saved: new Map(), edges: edges.added(), grown: false };
+      const undo: Journal = { base: slots.length, saved: new Map(), edges: edges.added(), grown: false, redirect: new Map() };
       journal = undo;
       try {
         return edit();

@@ -1,6 +1,7 @@
 import type { DependencyGraph, NodeId, Tier } from '@deployment-manager/core/pure';
-import { planSwaps, requirementEdges } from './apply-swaps.ts';
-import { DEFAULT_CATALOG, checkVersion, lookupEntry, type Capability, type Catalog, type CatalogEntry, type SwapEffort } from '@deployment-manager/catalog';
+import { planSwaps, type SwapSpec } from './apply-swaps.ts';
+import { applySwapSet } from './apply-swap-set.ts';
+import { DEFAULT_CATALOG, checkVersion, lookupEntry, type Capability, type CatalogEntry, type SwapEffort, type SwapOffer } from '@deployment-manager/catalog';
 import { createScoringState, resolveEntry, type ScoreOptions, type ScoringState } from './scoring-state.ts';
 
 /** Options of {@link suggestSwaps}: the scoring options (the catalog's records say which swaps exist). */
@@ -51,46 +52,91 @@ export function suggestSwaps(graph: DependencyGraph, tier: Tier, options: Sugges
   return suggestWithState(createScoringState(graph, { ...options, tiers: [tier] }), graph, tier, options);
 }
 
+/**
+ * A swap a catalog record offers for one node of a graph on a tier: the node
+ * is reached, is a resource the catalog knows, the offer is meant for the
+ * tier, and its replacement is in the catalog, is another node and meets
+ * the version ranges the node's dependents declare.
+ */
+export interface SwapCandidate {
+  /** The node to replace. */
+  readonly from: NodeId;
+  /** The entry it is scored as. */
+  readonly fromEntry: CatalogEntry;
+  /** The replacement's node id (`resource:<name>`). */
+  readonly to: NodeId;
+  /** The replacement's entry. */
+  readonly toEntry: CatalogEntry;
+  /** The offer. */
+  readonly rule: SwapOffer;
+}
+
+/** Every swap the catalog offers for `graph` on `tier`, node by node in graph order; `state` (of `graph`) says which nodes are reached. */
+export function swapCandidates(state: ScoringState, graph: DependencyGraph, tier: Tier, options: SuggestOptions = {}): SwapCandidate[] {
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const ranges = declaredRanges(graph);
+  const out: SwapCandidate[] = [];
+  for (const node of graph.nodes) {
+    if (node.id === graph.root || node.kind !== 'resource' || state.rank(node.id) < 0) continue;
+    const fromEntry = resolveEntry(catalog, node);
+    if (fromEntry === undefined) continue;
+    for (const rule of fromEntry.swaps) {
+      if (!rule.tiers.includes(tier)) continue;
+      const toEntry = lookupEntry(catalog, rule.to);
+      if (toEntry === undefined || !meetsRanges(toEntry, fromEntry.name, ranges.get(node.id))) continue;
+      const to: NodeId = `resource:${toEntry.name}`;
+      if (to !== node.id) out.push({ from: node.id, fromEntry, to, toEntry, rule });
+    }
+  }
+  return out;
+}
+
 /** {@link suggestSwaps} on a scoring state of `graph` (made with the same options) that scores `tier`; the state is left as it was. */
 export function suggestWithState(state: ScoringState, graph: DependencyGraph, tier: Tier, options: SuggestOptions = {}): SwapSuggestion[] {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const before = state.score(tier);
   const present = new Set(graph.nodes.map((n) => n.id));
-  const ranges = declaredRanges(graph);
   const out: SwapSuggestion[] = [];
-  for (const node of graph.nodes) {
-    if (node.id === graph.root || state.rank(node.id) < 0) continue;
-    const fromEntry = resolveEntry(catalog, node);
-    if (fromEntry === undefined || node.kind !== 'resource') continue;
-    const wasBlocker = state.isBlocker(node.id, tier);
-    for (const rule of fromEntry.swaps) {
-      if (!rule.tiers.includes(tier)) continue;
-      const toEntry = lookupEntry(catalog, rule.to);
-      if (toEntry === undefined || !meetsRanges(toEntry, fromEntry.name, ranges.get(node.id))) continue;
-      const toId: NodeId = `resource:${toEntry.name}`;
-      let after: number;
-      let stillBlocked: boolean;
-      if (state.incremental && toId !== node.id) {
-        // Score the swapped graph by changing only what the swap changes, then undo it.
-        [after, stillBlocked] = state.trial(() => {
-          applySwapTo(state, catalog, present, node.id, toId);
-          return [state.score(tier), state.isBlocker(toId, tier)] as const;
-        });
-      } else {
-        const swapped = createScoringState(planSwaps(graph, [{ from: node.id, to: toEntry.name }], { catalog }).graph, { ...options, tiers: [tier] });
-        after = swapped.score(tier);
-        stillBlocked = swapped.blockers(tier).includes(toId);
-      }
-      const gain = Math.round((after - before) * 100) / 100;
-      const clearsBlocker = wasBlocker && !stillBlocked;
-      if (gain <= 0 && !clearsBlocker) continue;
-      out.push({
-        from: node.id, to: toEntry.name, tier, tiers: rule.tiers, gain, before, after, clearsBlocker,
-        effort: rule.effort, note: rule.note, lacks: lacking(fromEntry, toEntry), requires: toEntry.requires,
+  for (const { from, fromEntry, to, toEntry, rule } of swapCandidates(state, graph, tier, options)) {
+    const wasBlocker = state.isBlocker(from, tier);
+    let after: number;
+    let stillBlocked: boolean;
+    if (state.incremental) {
+      // Score the swapped graph by changing only what the swap changes, then undo it.
+      [after, stillBlocked] = state.trial(() => {
+        applySwapSet(state, catalog, present, [{ from, to }]);
+        return [state.score(tier), state.isBlocker(to, tier)] as const;
       });
+    } else {
+      const swapped = createScoringState(planSwaps(graph, [{ from, to: toEntry.name }], { catalog }).graph, { ...options, tiers: [tier] });
+      after = swapped.score(tier);
+      stillBlocked = swapped.blockers(tier).includes(to);
     }
+    const gain = Math.round((after - before) * 100) / 100;
+    const clearsBlocker = wasBlocker && !stillBlocked;
+    if (gain <= 0 && !clearsBlocker) continue;
+    out.push({
+      from, to: toEntry.name, tier, tiers: rule.tiers, gain, before, after, clearsBlocker,
+      effort: rule.effort, note: rule.note, lacks: lacking(fromEntry, toEntry), requires: toEntry.requires,
+    });
   }
   return out.sort((a, b) => b.gain - a.gain || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || cmp(a.from, b.from) || cmp(a.to, b.to));
+}
+
+/**
+ * The all-gains choice: the best suggestion of every dependency (the first of
+ * each `from` in {@link suggestSwaps}' order), as swaps to apply - what
+ * accepting every suggestion means.
+ *
+ * @example
+ * ```ts
+ * applySwaps(graph, allGainsSwaps(suggestSwaps(graph, 'desktop')));
+ * ```
+ */
+export function allGainsSwaps(suggestions: readonly SwapSuggestion[]): SwapSpec[] {
+  const best = new Map<NodeId, SwapSpec>();
+  for (const s of suggestions) if (!best.has(s.from)) best.set(s.from, { from: s.from, to: s.to });
+  return [...best.values()];
 }
 
 /** The version ranges dependents declare on their edges (`version` attribute), per dependency node. */
@@ -106,24 +152,6 @@ export function declaredRanges(graph: DependencyGraph): Map<NodeId, string[]> {
 /** Whether a replacement satisfies every range declared against the dependency it replaces (ranges that do not apply to it pass). */
 export function meetsRanges(to: CatalogEntry, declaredFor: string, ranges: readonly string[] | undefined): boolean {
   return (ranges ?? []).every((r) => checkVersion(to, declaredFor, r).status !== 'unsatisfied');
-}
-
-/**
- * Applies one swap to a scoring state the way {@link planSwaps} applies it to
- * the graph: `to` takes the place of `from`, and `to`'s catalog requirements
- * come in.
- */
-function applySwapTo(state: ScoringState, catalog: Catalog, present: ReadonlySet<NodeId>, from: NodeId, to: NodeId): void {
-  const addResource = (id: NodeId): void => {
-    const name = id.slice('resource:'.length);
-    if (!state.has(id)) state.addNode({ id, kind: 'resource', name, defined: false }, resolveEntry(catalog, { kind: 'resource', name }));
-  };
-  addResource(to);
-  state.moveDependents(from, to);
-  for (const r of requirementEdges(catalog, [to], new Map([[from, to]]), present)) {
-    addResource(r.to);
-    state.addEdge(r.from, r.to, 2);
-  }
 }
 
 /** Capabilities `from` provides that `to` does not, sorted. */
