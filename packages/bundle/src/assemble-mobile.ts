@@ -2,13 +2,16 @@ import type { Diagnostic } from '@deployment-manager/core/pure';
 import { appVersion, envName, manifestSecret, settingMap, settingString, settingStrings } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';
 import { finding } from './findings.ts';
+import { placeMobile } from './mobile-placement.ts';
 import { APP_ID_PATTERN, MOBILE_PLATFORMS, type MobileManifest, type MobileRemoteService } from './manifest-mobile.ts';
 
 /**
  * Builds the mobile manifest of an assembly plan: the scenario's UI runs on
  * the device; its APIs (and, behind them, every process resource) run
  * server-side and are reached by URL (`settings.remote_urls`); libraries are
- * embedded; only secrets the device itself reads ship, into secure storage.
+ * embedded; where each dependency runs (with the fitness reasons and
+ * replacement) and which secrets stay on servers are written into the
+ * manifest; only secrets the device itself reads ship, into secure storage.
  * Values the profile should set (app id, URLs) are defaulted with a warning.
  * Pure.
  */
@@ -35,15 +38,17 @@ export function buildMobileManifest(plan: AssemblyPlan): { manifest: MobileManif
   const platforms = (settingStrings(plan.settings, 'mobile_platforms') ?? [...MOBILE_PLATFORMS]).filter((p): p is (typeof MOBILE_PLATFORMS)[number] =>
     (MOBILE_PLATFORMS as readonly string[]).includes(p),
   );
-  // On mobile the device reads only secrets asked from its user or made on it; server-side secrets stay with the API.
+  const embedded = plan.resources.filter((r) => r.mode === 'library');
+  const { placements, serverSecrets } = placeMobile(plan, remotes[0]?.id, new Set(embedded.map((r) => r.name)));
+  const held = new Set(serverSecrets.map((s) => s.id));
+  // The device reads only secrets asked from its user or made on it; secrets of what runs on a server stay there.
   const secrets = plan.secrets
-    .filter(({ secret }) => secret.class === 'user_prompt' || secret.class === 'per_install_generated')
+    .filter(({ secret }) => (secret.class === 'user_prompt' || secret.class === 'per_install_generated') && !held.has(secret.id))
     .flatMap((linked) => {
       const s = manifestSecret(linked, (x) => ({ type: 'secure_storage' as const, name: x.id }), out);
       return s === undefined ? [] : [s];
     });
   const description = settingString(plan.settings, 'description') ?? plan.spec.description;
-  const embedded = plan.resources.filter((r) => r.mode === 'library');
   const manifest: MobileManifest = {
     schema_version: 'v0.1',
     target: 'mobile',
@@ -56,6 +61,8 @@ export function buildMobileManifest(plan: AssemblyPlan): { manifest: MobileManif
     ...(plan.swaps.length === 0 ? {} : { swaps: [...plan.swaps] }),
     ...(secrets.length === 0 ? {} : { secrets }),
     ...(remotes.length === 0 ? {} : { config: Object.fromEntries(remotes.map((r) => [`${envName(r.id)}_URL`, `\${${r.id}.url}`])) }),
+    ...(placements.length === 0 ? {} : { placements: [...placements] }),
+    ...(serverSecrets.length === 0 ? {} : { server_secrets: [...serverSecrets] }),
   };
   return { manifest, diagnostics: out };
 }

@@ -58,6 +58,12 @@ export interface AssemblyPlan {
   readonly secrets: readonly LinkedSecret[];
   /** Profile settings. */
   readonly settings: Readonly<Record<string, JsonValue>>;
+  /** The scenario's graph before swaps. */
+  readonly graph: DependencyGraph;
+  /** The dependency catalog the plan was made with. */
+  readonly catalog: Catalog;
+  /** The secret plan of the swapped graph (every class, shipped or not). */
+  readonly secretPlan: SecretPlan;
   /** Findings so far. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -179,7 +185,7 @@ export function planAssembly(
     secrets.push({ secret: s, services, serviceEnv });
   }
   out.push(...secretPlan.blockers);
-  return { tier, target, scenario, spec: options.scenario, app, resources, swaps, secrets, settings: profile.settings, diagnostics: out };
+  return { tier, target, scenario, spec: options.scenario, app, resources, swaps, secrets, settings: profile.settings, graph, catalog, secretPlan, diagnostics: out };
 }
 
 /**

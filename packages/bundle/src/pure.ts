@@ -57,7 +57,8 @@ export {
   type CloudService,
   type CloudVolume,
 } from './manifest-cloud.ts';
-export { APP_ID_PATTERN, MOBILE_PLATFORMS, mobileManifestSchema, type MobileWeb, type MobileEmbedded, type MobileManifest, type MobileRemoteService } from './manifest-mobile.ts';
+export { APP_ID_PATTERN, MOBILE_PLATFORMS, mobileManifestSchema, type MobileWeb, type MobileEmbedded, type MobileManifest, type MobileRemoteService, type MobileMoveReason, type MobilePlacement, type MobilePlacementKind, type MobileReplacement, type MobileServerSecret } from './manifest-mobile.ts';
+export { isServerSide } from './mobile-placement.ts';
 export { MANIFEST_SCHEMAS, MANIFEST_TARGETS, isManifestTarget, type Manifest, type ManifestOf, type ManifestSchemas, type ManifestTarget } from './manifest.ts';
 export {
   MANIFEST_JSON_SCHEMAS,

@@ -17,9 +17,9 @@ export { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-con
 export { CAPACITOR_CLI_VERSION, capacitorSchemaPath, validateCapacitorConfig } from './capacitor-schema.ts';
 export { ARTIFACT_SCHEMAS, validateMobileArtifact } from './artifact-schemas.ts';
 export { schemaPath } from './schema-files.ts';
-export { backendOf, isHostedEntry, isServerSide, manifestGraph, placeDependencies, providedNode, rootOf, type DependencyPlacement, type PlacementKind } from './placement.ts';
-export { planServerSideMoves, type MoveReason, type Replacement, type ServerSideMove, type ServerSideMoves, type ServerSideMovesInput } from './server-side-moves.ts';
-export { planMobileSecrets, plannedEnv, type DeviceSecret, type MobileRemoteRef, type MobileSecretPlan, type MobileSecretsInput, type MobileSecretsResult, type ServerSecret } from './secret-plan.ts';
+export { backendOf, providedNode, rootOf } from './placement.ts';
+export { renderServerSideMoves, type MoveReason, type Replacement, type ServerSideMove, type ServerSideMoves } from './server-side-moves.ts';
+export { planMobileSecrets, type DeviceSecret, type MobileRemoteRef, type MobileSecretPlan, type MobileSecretsInput, type MobileSecretsResult, type ServerSecret } from './secret-plan.ts';
 export { createRuntimeConfig, joinUrl, resolveUrls, type RuntimeConfig } from './runtime-config.ts';
 export { mobileNotes } from './notes.ts';
 export { renderNextSteps, type NextStepsInput } from './next-steps.ts';

@@ -1,6 +1,3 @@
-import type { DependencyGraph, ScenarioSpec } from '@deployment-manager/core';
-import type { Catalog } from '@deployment-manager/catalog';
-import type { ClassificationOverrides, SecretPolicy } from '@deployment-manager/secrets';
 
 /** How Capacitor logs (its `loggingBehavior`). */
 export type CapacitorLogging = 'none' | 'debug' | 'production';
@@ -52,21 +49,4 @@ export interface MobilePackagerOptions {
    * required one, else the first).
    */
   readonly secretStore?: string;
-  /**
-   * The scenario's dependency graph. With it the packager also finds
-   * dependencies the manifest does not place (on the device or on a server)
-   * and plans secrets over the real graph; without it, over the dependencies
-   * the manifest names.
-   */
-  readonly graph?: DependencyGraph;
-  /** The root scenario's spec (declared secrets), for secret planning. */
-  readonly scenario?: ScenarioSpec;
-  /** Specs of other scenarios in the graph, for secret planning. */
-  readonly scenarios?: readonly ScenarioSpec[];
-  /** Secret classification overrides (see `@deployment-manager/secrets`). */
-  readonly secretOverrides?: ClassificationOverrides;
-  /** Secret policy (default: the secrets package's built-in policy). */
-  readonly secretPolicy?: SecretPolicy;
-  /** Dependency catalog (default: the built-in one); its records also say which swaps exist. */
-  readonly catalog?: Catalog;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGraph, hasErrors, nodeId, type DependencyGraph } from '@deployment-manager/core';
+import { hasErrors } from '@deployment-manager/core';
 import type { MobileManifest } from '@deployment-manager/bundle';
 import { checkMobileBundle } from '../src/index.ts';
 import { sampleManifest } from './sample.ts';
@@ -7,9 +7,6 @@ import { sampleManifest } from './sample.ts';
 const valid = sampleManifest();
 const codes = (m: unknown, o: Parameters<typeof checkMobileBundle>[1] = {}, severity = 'error'): string[] =>
   checkMobileBundle(m as MobileManifest, o).filter((d) => d.severity === severity).map((d) => d.code);
-
-const graphOf = (root: string, deps: readonly string[], optional: readonly string[] = []): DependencyGraph =>
-  createGraph({ root: nodeId('scenario', root), edges: [...deps, ...optional].map((d) => ({ from: nodeId('scenario', root), to: nodeId('resource', d), required: !optional.includes(d) })) });
 
 describe('checkMobileBundle', () => {
   it('passes the sample with no error and no warning', () => {
@@ -46,40 +43,24 @@ describe('checkMobileBundle', () => {
     expect(codes(valid, { secretStore: 'search' })).toEqual([]);
   });
 
-  it('with the real graph, reports dependencies placed nowhere: an error when they cannot run on a phone', () => {
-    const noBackend: MobileManifest = { ...valid, remote_services: valid.remote_services.filter((r) => r.id !== 'api'), swaps: valid.swaps?.filter((s) => s.original !== 'n8n') ?? [], secrets: [], config: {} };
-    const issues = checkMobileBundle(noBackend, { graph: graphOf('tally', ['postgres', 'qdrant', 'n8n'], ['redis']) });
-    const unplaced = issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED').map((d) => [d.severity, d.path]);
-    expect(unplaced).toEqual([
-      ['error', '/graph/nodes/resource:n8n'],
-      ['warning', '/graph/nodes/resource:redis'],
+  it('reports dependencies the manifest places nowhere: an error when a required one cannot run on a phone', () => {
+    const placements = (valid.placements ?? []).map((p) => (p.dependency === 'n8n' ? { ...p, kind: 'unplaced' as const, via: undefined } : p));
+    const redis = { dependency: 'redis', node: 'resource:redis', kind: 'unplaced' as const, catalog: 'redis', hosted: false, required: false, must_move: true, why: [], replacement: { name: 'managed-redis', source: 'swap-catalog' as const, hosted: true, lacks: [] }, alternatives: [] };
+    const m = { ...valid, placements: [...placements.map(({ via, ...p }) => (via === undefined ? p : { ...p, via })), redis] } as MobileManifest;
+    const issues = checkMobileBundle(m);
+    expect(issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED').map((d) => [d.severity, d.path])).toEqual([
+      ['error', '/placements/0'],
+      ['warning', '/placements/7'],
     ]);
-    expect(issues.find((d) => d.path === '/graph/nodes/resource:redis')?.hint).toContain('managed-redis');
-    expect(issues.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['MOBILE_DEPENDENCY_UNPLACED']);
+    expect(issues.find((d) => d.path === '/placements/7')?.hint).toContain('managed-redis');
   });
 
-  it('warns when the graph given is not the manifest scenario', () => {
-    expect(codes(valid, { graph: graphOf('other', ['postgres']) }, 'warning')).toContain('MOBILE_GRAPH_ROOT_MISMATCH');
+  it('with the placements the assembly wrote, nothing is unplaced and the sample is clean', () => {
+    expect(checkMobileBundle(valid).filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED')).toEqual([]);
+    expect(hasErrors(checkMobileBundle(valid))).toBe(false);
   });
 
-  it('with a backend every other dependency runs behind it, so nothing is unplaced', () => {
-    const issues = checkMobileBundle(valid, { graph: graphOf('tally', ['postgres', 'qdrant', 'n8n', 'ollama'], ['redis']) });
-    expect(issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED')).toEqual([]);
-    expect(hasErrors(issues)).toBe(false);
-  });
-
-  it('warns when a swap target is unknown to fitness, and when the app needs a device secret the manifest lacks', () => {
-    const m: MobileManifest = { ...valid, swaps: [...(valid.swaps ?? []), { original: 'redis', replacement: 'mystery-cache' }] };
-    expect(codes(m, {}, 'warning')).toEqual(['MOBILE_SWAP_UNKNOWN']);
-    // No backend and a hosted api called from the device: its key is the user's, and the manifest must declare it.
-    const direct: MobileManifest = { ...valid, remote_services: [], embedded: [], swaps: [{ original: 'ollama', replacement: 'openai' }], secrets: [], config: {} };
-    expect(codes(direct, {}, 'warning')).toEqual(['MOBILE_SECRET_NOT_IN_MANIFEST']);
-  });
-
-  it('is deterministic and never throws on a manifest whose swaps fitness cannot apply', () => {
-    const m: MobileManifest = { ...valid, swaps: [{ original: 'postgres', replacement: 'sqlite' }, { original: 'sqlite', replacement: 'postgres' }] };
-    const first = checkMobileBundle(m);
-    expect(checkMobileBundle(m)).toEqual(first);
-    expect(first.map((d) => d.code)).toContain('MOBILE_SWAP_NOT_APPLIED');
+  it('is deterministic', () => {
+    expect(checkMobileBundle(valid)).toEqual(checkMobileBundle(valid));
   });
 });

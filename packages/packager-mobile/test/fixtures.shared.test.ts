@@ -1,48 +1,51 @@
-// Real Vrooli scenarios from ../shared: picker-wheel, mind-maps and tech-tree-designer, each with a
-// hand-written mobile manifest (test/fixtures/<name>.mobile.json) packed against its real graph.
+// Real Vrooli scenarios from ../shared, assembled for mobile by the bundle package (which decides where every
+// dependency runs and which secrets stay on servers) and then packed: the packager renders those decisions.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, loadWorkspace, type PackResult } from '@deployment-manager/core';
-import type { MobileManifest } from '@deployment-manager/bundle';
-import { applySwaps, scoreGraph } from '@deployment-manager/fitness';
-import { planSecrets } from '@deployment-manager/secrets';
+import { assembleScenario, type MobileManifest, type ProfileContent } from '@deployment-manager/bundle';
+import { buildGraph, hasErrors, loadWorkspace, type PackResult } from '@deployment-manager/core';
+import { scoreGraph } from '@deployment-manager/fitness';
+import { sharedFixture } from '@deployment-manager/testkit';
 import { createMobilePackager, validateCapacitorConfig, validateMobileArtifact, type MobileSecretPlan, type ServerSideMoves } from '../src/index.ts';
 
-// packages/packager-mobile/test -> /work (the directory holding main/ and shared/).
-const ROOT = fileURLToPath(new URL('../../../../shared/fixtures/vrooli/', import.meta.url));
-const workspace = loadWorkspace(ROOT);
-const scenarios = [...workspace.scenarios.values()];
-const manifestOf = (name: string): MobileManifest => JSON.parse(readFileSync(new URL(`./fixtures/${name}.mobile.json`, import.meta.url), 'utf8')) as MobileManifest;
+const workspace = loadWorkspace(sharedFixture('fixtures', 'vrooli'));
 
-interface Packed {
-  readonly result: PackResult;
-  readonly files: Readonly<Record<string, string>>;
+// What a team would put in each scenario's mobile profile: its app id, its API's public URL, and the swaps it chose.
+const PROFILES: Readonly<Record<string, Omit<ProfileContent, 'name' | 'scenario' | 'tiers' | 'secrets'>>> = {
+  'picker-wheel': { swaps: [{ from: 'ollama', to: 'openrouter' }], settings: { app_id: 'com.vrooli.pickerwheel', remote_urls: { api: 'https://picker-wheel.example.com/api' } } },
+  'mind-maps': { swaps: [{ from: 'postgres', to: 'sqlite' }, { from: 'redis', to: 'in-process-cache' }, { from: 'ollama', to: 'openai' }], settings: { app_id: 'com.vrooli.mindmaps', remote_urls: { api: 'https://mind-maps.example.com/api' } } },
+  'tech-tree-designer': { swaps: [{ from: 'ollama', to: 'openrouter' }], settings: { app_id: 'com.vrooli.techtree', remote_urls: { api: 'https://tech-tree.example.com' }, mobile_platforms: ['ios'] } },
+};
+
+function assembled(name: string): MobileManifest {
+  const p = PROFILES[name];
+  if (p === undefined) throw new Error(`no profile for ${name}`);
+  const profile: ProfileContent = { name: `${name} mobile`, scenario: name, tiers: ['mobile'], secrets: {}, ...p };
+  const { result } = assembleScenario(workspace, name, { tier: 'mobile', profile });
+  if (result.manifest.target !== 'mobile') throw new Error('not a mobile manifest');
+  return result.manifest;
 }
 
-async function pack(name: string): Promise<Packed> {
-  const graph = buildGraph(workspace, name, { policy: 'active' });
-  const outDir = mkdtempSync(join(tmpdir(), `dm-mobile-${name}-`));
+async function pack(manifest: MobileManifest): Promise<{ readonly result: PackResult; readonly files: Readonly<Record<string, string>> }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'dm-mobile-fixture-'));
   try {
-    const packager = createMobilePackager({ graph, scenarios });
-    const issues = packager.check(manifestOf(name));
-    expect(issues.filter((d) => d.severity !== 'info')).toEqual([]);
-    const result = await packager.pack(manifestOf(name), { outDir, log: () => undefined, signal: new AbortController().signal });
-    const files = Object.fromEntries(result.artifacts.map((a) => [a.path, readFileSync(join(outDir, a.path), 'utf8')]));
-    return { result, files };
+    const packager = createMobilePackager();
+    expect(hasErrors(packager.check(manifest)), JSON.stringify(packager.check(manifest))).toBe(false);
+    const result = await packager.pack(manifest, { outDir, log: () => undefined, signal: new AbortController().signal });
+    return { result, files: Object.fromEntries(result.artifacts.map((a) => [a.path, readFileSync(join(outDir, a.path), 'utf8')])) };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
 
-describe.each(['picker-wheel', 'mind-maps', 'tech-tree-designer'])('%s on mobile (real fixture)', (name) => {
+describe.each(Object.keys(PROFILES))('%s assembled for mobile, then packed (real fixture)', (name) => {
+  const manifest = assembled(name);
   const graph = buildGraph(workspace, name, { policy: 'active' });
-  const manifest = manifestOf(name);
 
   it('packs without errors, every artifact validates offline, and golden files pin the output', async () => {
-    const { result, files } = await pack(name);
+    const { result, files } = await pack(manifest);
     expect(Object.keys(files)).toEqual(['NEXT-STEPS.md', 'capacitor.config.json', 'runtime-config.json', 'secret-plan.mobile.json', 'server-side-moves.json']);
     expect(validateCapacitorConfig(JSON.parse(files['capacitor.config.json'] as string), 'capacitor.config.json')).toEqual([]);
     for (const [path, text] of Object.entries(files)) {
@@ -52,36 +55,26 @@ describe.each(['picker-wheel', 'mind-maps', 'tech-tree-designer'])('%s on mobile
     await expect(`${JSON.stringify(result.notes, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/${name}/notes.json`);
   });
 
-  it('moves every dependency fitness rules out on a phone off the device, unless the manifest embeds its replacement', async () => {
-    const { files } = await pack(name);
-    const moves = JSON.parse(files['server-side-moves.json'] as string) as ServerSideMoves;
+  it('moves every dependency fitness rules out on a phone off the device, unless its replacement is embedded', async () => {
+    const moves = JSON.parse((await pack(manifest)).files['server-side-moves.json'] as string) as ServerSideMoves;
     const blocked = scoreGraph(graph, { tiers: ['mobile'] }).tiers.mobile?.blockers ?? [];
-    const embedded = new Set((manifest.swaps ?? []).filter((s) => (manifest.embedded ?? []).some((e) => e.provides === `resource:${s.replacement}`)).map((s) => `resource:${s.original}`));
-    for (const id of blocked) {
-      if (embedded.has(id)) continue;
-      expect(moves.moves.find((m) => m.node === id)?.must_move, id).toBe(true);
-    }
+    const embedded = new Set((manifest.placements ?? []).filter((p) => p.kind === 'embedded').map((p) => p.node));
+    for (const id of blocked) if (!embedded.has(id)) expect(moves.moves.find((m) => m.node === id)?.must_move, id).toBe(true);
     for (const m of moves.moves) if (m.must_move) expect(m.why.some((r) => r.blocker), m.dependency).toBe(true);
   });
 
-  it('keeps every infrastructure secret of the mobile plan on a server, and none on the device', async () => {
-    const { files } = await pack(name);
-    const plan = JSON.parse(files['secret-plan.mobile.json'] as string) as MobileSecretPlan;
-    const swapped = applySwaps(graph, (manifest.swaps ?? []).map((s) => ({ from: s.original, to: s.replacement })));
-    const infrastructure = planSecrets(swapped, { tier: 'mobile', scenarios }).secrets.filter((s) => s.class === 'infrastructure').map((s) => s.id);
-    expect(plan.server.map((s) => s.id)).toEqual(expect.arrayContaining(infrastructure));
+  it('keeps the secrets of what runs on a server there, and no infrastructure secret on the device', async () => {
+    const plan = JSON.parse((await pack(manifest)).files['secret-plan.mobile.json'] as string) as MobileSecretPlan;
+    expect(plan.server.map((s) => s.id)).toEqual((manifest.server_secrets ?? []).map((s) => s.id));
     expect(plan.device.map((s) => s.class)).not.toContain('infrastructure');
-    for (const s of plan.device.filter((d) => d.class === 'remote_fetch')) expect(s.remote?.key.length).toBeGreaterThan(0);
+    const held = new Set(plan.server.map((s) => s.id));
+    for (const s of plan.device) expect(held.has(s.id)).toBe(false);
   });
 });
 
 describe('picker-wheel specifics', () => {
-  it('the secrets package blocks picker-wheel on mobile, and running it behind a backend is what clears that', async () => {
-    const graph = buildGraph(workspace, 'picker-wheel', { policy: 'active' });
-    const blockers = planSecrets(graph, { tier: 'mobile', scenarios }).blockers.map((d) => d.code);
-    expect(blockers.length).toBeGreaterThan(0);
-    expect(new Set(blockers)).toEqual(new Set(['SECRET_INFRASTRUCTURE_REQUIRED']));
-    const { files } = await pack('picker-wheel');
+  it('runs n8n, postgres and qdrant behind the API, ollama as the chosen hosted model, and keeps their secrets on the server', async () => {
+    const { files } = await pack(assembled('picker-wheel'));
     const moves = JSON.parse(files['server-side-moves.json'] as string) as ServerSideMoves;
     expect(moves.moves.map((m) => [m.dependency, m.placement, m.via ?? null, m.replacement?.name ?? null, m.replacement?.source ?? null])).toEqual([
       ['n8n', 'behind', 'api', null, null],
@@ -90,22 +83,15 @@ describe('picker-wheel specifics', () => {
       ['qdrant', 'behind', 'api', 'qdrant-cloud', 'swap-catalog'],
     ]);
     const plan = JSON.parse(files['secret-plan.mobile.json'] as string) as MobileSecretPlan;
-    expect(plan.server.map((s) => s.env).sort()).toEqual(['N8N_API_KEY', 'N8N_ENCRYPTION_KEY', 'N8N_WEBHOOK_SECRET', 'POSTGRES_PASSWORD', 'POSTGRES_USER', 'QDRANT_API_KEY']);
+    expect(plan.server.map((s) => s.env)).toEqual(expect.arrayContaining(['N8N_ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'POSTGRES_USER', 'QDRANT_API_KEY']));
     // The hosted model is called with the user's own key, as the secrets package classifies it on mobile.
-    expect(plan.device.map((s) => [s.id, s.class, s.planned ?? null])).toEqual([
-      ['device_key', 'per_install_generated', null],
-      ['openrouter_key', 'user_prompt', 'openrouter.api_key'],
-    ]);
+    expect(plan.device.map((s) => [s.id, s.class])).toEqual([['openrouter.api_key', 'user_prompt']]);
   });
 
-  it('without the backend, the real graph shows what the manifest leaves unplaced', () => {
-    const graph = buildGraph(workspace, 'picker-wheel', { policy: 'active' });
-    const manifest = { ...manifestOf('picker-wheel'), remote_services: [], config: {} };
-    const issues = createMobilePackager({ graph, scenarios }).check(manifest);
-    expect(issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED').map((d) => [d.severity, d.path])).toEqual([
-      ['error', '/graph/nodes/resource:n8n'],
-      ['error', '/graph/nodes/resource:postgres'],
-      ['error', '/graph/nodes/resource:qdrant'],
-    ]);
+  it('without a backend, the packager reports what the assembly could place nowhere', () => {
+    const manifest = assembled('picker-wheel');
+    const orphaned = { ...manifest, remote_services: [], config: {}, placements: (manifest.placements ?? []).map(({ via: _v, ...p }) => (p.kind === 'behind' ? { ...p, kind: 'unplaced' as const } : { ...p, ...(_v === undefined ? {} : { via: _v }) })) };
+    const issues = createMobilePackager().check(orphaned);
+    expect(issues.filter((d) => d.code === 'MOBILE_DEPENDENCY_UNPLACED').map((d) => d.severity)).toEqual(['error', 'error', 'error']);
   });
 });

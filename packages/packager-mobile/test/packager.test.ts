@@ -44,17 +44,12 @@ describe('mobile packager output', () => {
     }
   });
 
-  it('places dependencies: embedded on the device, on a remote service, a hosted API, behind the backend', () => {
-    const plan = planMobile(valid);
-    expect(plan.placements.map((p) => `${p.node} ${p.kind} ${p.via ?? '-'} ${p.swappedTo ?? '-'}`)).toEqual([
-      'resource:n8n behind api embedded-workflows',
-      'resource:ollama remote llm openrouter',
-      'resource:openrouter remote llm -',
-      'resource:postgres embedded sqlite sqlite',
-      'resource:qdrant remote search -',
-      'resource:sqlite embedded sqlite -',
-      'resource:whisper hosted - openai',
-    ]);
+  it('renders placements as the manifest states them and decides none of its own', () => {
+    // The sample states where its dependencies run (as the assembly writes it); without that, nothing moves.
+    expect(planMobile(valid).moves.moves.map((m) => m.node)).toEqual(['resource:n8n', 'resource:ollama', 'resource:openrouter', 'resource:qdrant', 'resource:whisper']);
+    const { placements: _p, server_secrets: _s, ...bare } = valid;
+    expect(planMobile(bare).moves.moves).toEqual([]);
+    expect(planMobile(bare).secrets.server).toEqual([]);
   });
 
   it('lists each dependency that runs off the device with the fitness reasons and its replacement', () => {
@@ -77,10 +72,10 @@ describe('mobile packager output', () => {
 
   it('splits secrets between the device and the servers, never with an infrastructure class on the device', () => {
     const { secrets } = planMobile(valid);
-    expect(secrets.device.map((s) => [s.id, s.class, s.storage_key, s.planned ?? null])).toEqual([
-      ['session_key', 'per_install_generated', 'session_key', null],
-      ['openai_key', 'user_prompt', 'OPENAI_API_KEY', 'openai.api_key'],
-      ['llm_key', 'remote_fetch', 'OPENROUTER_API_KEY', 'openrouter.api_key'],
+    expect(secrets.device.map((s) => [s.id, s.class, s.storage_key])).toEqual([
+      ['session_key', 'per_install_generated', 'session_key'],
+      ['openai_key', 'user_prompt', 'OPENAI_API_KEY'],
+      ['llm_key', 'remote_fetch', 'OPENROUTER_API_KEY'],
     ]);
     expect(secrets.device.find((s) => s.id === 'llm_key')?.remote).toEqual({ key: 'tally/openrouter', property: 'api_key' });
     expect(secrets.store).toEqual({ service: 'api', url: 'https://api.tally.example.com' });
