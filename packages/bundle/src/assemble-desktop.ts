@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@deployment-manager/core/pure';
+import type { Diagnostic, ResourceSpec } from '@deployment-manager/core/pure';
 import { DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET } from './assembly-data.ts';
 import { appVersion, envName, manifestSecret, resourceHealth, secretsByService, settingRange, settingString, settingStrings } from './assembly-common.ts';
 import type { AssemblyPlan } from './assembly-plan.ts';
@@ -14,8 +14,23 @@ function binaries(platforms: readonly string[], dir: string, file: string): Reco
 }
 
 /**
+ * What a resource's runtime.json says about starting it, in the service metadata the bundle runtime reads:
+ * `startup_order` (lower starts earlier within a generation), `startup_timeout` (seconds) and `recovery_attempts`.
+ */
+function startupMetadata(runtime: ResourceSpec | undefined): Pick<DesktopService, 'metadata'> {
+  const attempts = runtime?.extras['recovery_attempts'];
+  const metadata = {
+    ...(runtime?.startupOrder === undefined ? {} : { startup_order: runtime.startupOrder }),
+    ...(runtime?.startupTimeoutSec === undefined ? {} : { startup_timeout: runtime.startupTimeoutSec }),
+    ...(typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 0 ? { recovery_attempts: attempts } : {}),
+  };
+  return Object.keys(metadata).length === 0 ? {} : { metadata };
+}
+
+/**
  * Builds the desktop manifest of an assembly plan: process resources as
- * supervised `resource` services (catalog ports and health check, data dirs),
+ * supervised `resource` services (catalog ports and health check, data dirs,
+ * the startup order, timeout and recovery attempts their runtime.json states),
  * libraries embedded in the app services (listed in their metadata, data dir
  * exported as `<NAME>_DATA_DIR`), the scenario's API and UI services (port,
  * health endpoint, build config per platform pattern), secrets linked to
@@ -67,6 +82,7 @@ export function buildDesktopManifest(plan: AssemblyPlan): { manifest: DesktopMan
       readiness: first === undefined ? { type: 'health_success', timeout_ms: 60000 } : { type: 'port_open', port_name: first.name, timeout_ms: 60000 },
       ...(r.dependsOn.length === 0 ? {} : { dependencies: [...r.dependsOn] }),
       critical: true,
+      ...startupMetadata(r.runtime),
     });
   }
 

@@ -44,3 +44,19 @@ describe('assembleScenario', () => {
     expect(a.result.manifest.target).toBe('cloud');
   });
 });
+
+describe('what the workspace states about running a resource reaches the desktop manifest', () => {
+  it('copies startup order, timeout and recovery attempts from runtime.json into the service metadata the runtime reads', () => {
+    const ws = workspace;
+    const { result } = assembleScenario(ws, 'recipe-hub', { tier: 'desktop', swaps: [{ from: 'postgres', to: 'sqlite' }] });
+    if (result.manifest.target !== 'desktop') throw new Error('not a desktop manifest');
+    const spec = ws.resources.get('redis');
+    const redis = result.manifest.services.find((s) => s.id === 'redis');
+    expect(redis?.metadata).toEqual({
+      ...(spec?.startupOrder === undefined ? {} : { startup_order: spec.startupOrder }),
+      ...(spec?.startupTimeoutSec === undefined ? {} : { startup_timeout: spec.startupTimeoutSec }),
+      ...(typeof spec?.extras['recovery_attempts'] === 'number' ? { recovery_attempts: spec.extras['recovery_attempts'] } : {}),
+    });
+    expect(redis?.metadata).toMatchObject({ startup_order: 1000, startup_timeout: 30 });
+  });
+});

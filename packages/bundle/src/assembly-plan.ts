@@ -24,6 +24,8 @@ export interface PlannedResource {
   readonly entry: CatalogEntry | undefined;
   /** True when the catalog has no record and {@link entry} holds what its runtime.json says (fitness still calls it unknown). */
   readonly inferred: boolean;
+  /** Its runtime.json in the workspace, when there is one (startup order, timeout, recovery attempts). */
+  readonly runtime?: ResourceSpec;
   /** Names of the process resources it depends on (graph edges). */
   readonly dependsOn: readonly string[];
 }
@@ -162,7 +164,8 @@ export function planAssembly(
     const mode = modeOf(entry);
     if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is neither in the catalog nor in the workspace; how it runs on ${tier} is unknown`, 'add a catalog record (createCatalog) or swap it for a known dependency'));
     const dependsOn = dependenciesOf(swapped, id).map((to) => parseNodeId(to).name).filter((n) => processes.has(n)).sort(compareIds);
-    resources.push({ name, node: id, mode, entry, inferred: inferred.has(name), dependsOn });
+    const runtime = options.resources?.get(name);
+    resources.push({ name, node: id, mode, entry, inferred: inferred.has(name), ...(runtime === undefined ? {} : { runtime }), dependsOn });
   }
 
   const app = scenarioServices(options.scenario);

@@ -44,3 +44,4 @@ export { SCENARIO_ENTRY } from './scenario-entry.ts';
 export { catalogEntryInputSchema, catalogFileSchema } from './schema.ts';
 export { checkVersion, type VersionCheck } from './versions.ts';
 export { factsFromRuntime } from './from-runtime.ts';
+export { catalogRecords } from './catalog-file.ts';
