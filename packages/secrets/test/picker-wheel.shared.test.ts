@@ -20,7 +20,8 @@ describe('picker-wheel from the real fixtures', () => {
       ['postgres.password', 'infrastructure'],
       ['postgres.user', 'infrastructure'],
     ]);
-    for (const s of pg) expect(s.removedBy).toEqual([{ from: 'postgres', to: 'sqlite' }]);
+    // Exactly the swaps the postgres catalog record offers on desktop (the ones fitness suggests from).
+    for (const s of pg) expect(s.removedBy).toEqual([{ from: 'postgres', to: 'managed-postgres' }, { from: 'postgres', to: 'sqlite' }, { from: 'postgres', to: 'supabase' }]);
     expect(plan.blockers.map((d) => d.code)).toEqual(['SECRET_INFRASTRUCTURE_REQUIRED', 'SECRET_INFRASTRUCTURE_REQUIRED']);
     for (const d of plan.blockers) expect(d.hint).toContain('postgres -> sqlite');
     expect(validatePlan(plan).ok).toBe(false);
