@@ -5,7 +5,7 @@ import { workspaceAliases } from './vitest.workspace-aliases.ts';
 const config: ViteUserConfig = defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.shared.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

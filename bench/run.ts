@@ -5,11 +5,13 @@
 // topological sort + one ajv validation over the same data); another loads and
 // plans once, cold, for the wall time and peak memory of one CLI-like run.
 // Then the runtime: spawn -> ready overhead of 1, 10, 50 instant services, and RSS.
-// Writes bench/results.json and prints a table.
+// Writes bench/results.json and prints a table. Then the CLI's cold start
+// against `node -e 0` (bench/cold-start.ts); `--cold-start` runs only that.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { coldStartTable, measureColdStart } from './cold-start.ts';
 import { measureOnce, type OnceResult } from './once.ts';
 import { runtimeBench } from './runtime.ts';
 import { measureSize, type SizeResult } from './stages.ts';
@@ -17,7 +19,14 @@ import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
 import { compareKnownScenarios, describeSavings } from './swap-plans.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string' }, smoke: { type: 'boolean', default: false }, child: { type: 'string' }, once: { type: 'boolean', default: false }, out: { type: 'string' } },
+  options: {
+    sizes: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+    child: { type: 'string' },
+    once: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'cold-start': { type: 'boolean', default: false },
+  },
 });
 
 if (values.child !== undefined) {
@@ -25,8 +34,34 @@ if (values.child !== undefined) {
   process.exit(0);
 }
 
-const sizes = (values.sizes ?? (values.smoke ? '200' : '200,2000,20000,100000')).split(',').map(Number);
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The CLI's cold start: built first when there is no build (pnpm sets npm_execpath to itself). */
+function coldStart(): void {
+  if (!existsSync(`${root}packages/cli/dist/bin.js`)) {
+    const pnpm = process.env['npm_execpath'];
+    if (pnpm === undefined) {
+      console.log('cold start: packages/cli/dist/bin.js is missing; run the build first (npx --yes pnpm@10.34.9 build)');
+      return;
+    }
+    process.stderr.write('bench: building the packages for the cold-start runs...\n');
+    execFileSync(process.execPath, [pnpm, 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const rounds = values.smoke ? 3 : 15;
+  process.stderr.write(`bench: cold start, ${rounds} rounds...\n`);
+  const results = measureColdStart(root, rounds);
+  console.log(`\n${coldStartTable(results, rounds)}`);
+  const file = fileURLToPath(new URL('cold-start.json', import.meta.url));
+  writeFileSync(file, JSON.stringify({ generatedBy: 'bench/cold-start.ts', node: process.version, rounds, results }, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}
+
+if (values['cold-start']) {
+  coldStart();
+  process.exit(0);
+}
+
+const sizes = (values.sizes ?? (values.smoke ? '200' : '200,2000,20000,100000')).split(',').map(Number);
 const child = (args: string[]): unknown =>
   JSON.parse(
     execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
@@ -101,3 +136,5 @@ const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.
 const runtime = runtimeBench(values.smoke ? [1] : [1, 10, 50]);
 writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, runtime, swapPlans: known }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);
+
+coldStart();

@@ -1,4 +1,19 @@
 import { defineConfig } from 'tsup';
 import { base } from '../../tsup.base.ts';
 
-export default defineConfig({ ...base, entry: ['src/index.ts', 'src/bin.ts'] });
+export default defineConfig([
+  // The library entry: the SDK packages stay dependencies.
+  { ...base, entry: ['src/index.ts'] },
+  // The command: one self-contained bundle (every dependency inlined, one chunk
+  // per command), so a run loads a few files instead of hundreds of modules.
+  {
+    ...base,
+    entry: ['src/bin.ts'],
+    dts: false,
+    clean: false,
+    noExternal: [/.*/],
+    splitting: true,
+    // CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  },
+]);

@@ -51,17 +51,31 @@ export function serializeJsonSchema(schema: JsonSchema): string {
   return JSON.stringify(schema, null, 2) + '\n';
 }
 
+/** Each target's schema, generated on first read (not when the package loads). */
+function lazyManifestSchemas(): Readonly<Record<ManifestTarget, JsonSchema>> {
+  const cache = new Map<ManifestTarget, JsonSchema>();
+  const schemas = {} as Record<ManifestTarget, JsonSchema>;
+  for (const target of MANIFEST_TARGETS) {
+    Object.defineProperty(schemas, target, {
+      enumerable: true,
+      get: (): JsonSchema => {
+        let schema = cache.get(target);
+        if (schema === undefined) cache.set(target, (schema = generateManifestJsonSchema(target)));
+        return schema;
+      },
+    });
+  }
+  return Object.freeze(schemas);
+}
+
 /**
  * The generated JSON Schema of every target (the same JSON as the committed
- * `schemas/<target>-manifest.schema.json` files, which a test pins).
+ * `schemas/<target>-manifest.schema.json` files, which a test pins), each
+ * generated on first read.
  *
  * @example
  * ```ts
  * new Ajv2020().compile(MANIFEST_JSON_SCHEMAS.desktop)
  * ```
  */
-export const MANIFEST_JSON_SCHEMAS: Readonly<Record<ManifestTarget, JsonSchema>> = {
-  desktop: generateManifestJsonSchema('desktop'),
-  cloud: generateManifestJsonSchema('cloud'),
-  mobile: generateManifestJsonSchema('mobile'),
-};
+export const MANIFEST_JSON_SCHEMAS: Readonly<Record<ManifestTarget, JsonSchema>> = lazyManifestSchemas();

@@ -1,5 +1,5 @@
 import type { Diagnostic, ValidationResult } from '@deployment-manager/core/pure';
-import { manifestSchemaCheck } from './ajv.ts';
+import { manifestSchemaCheck } from './manifest-schema-check.ts';
 import { checkDesktop } from './check-desktop.ts';
 import { checkHealth } from './check-health.ts';
 import { checkPaths } from './check-paths.ts';

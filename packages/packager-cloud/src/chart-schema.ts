@@ -1,45 +1,39 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Validator } from '@cfworker/json-schema';
 import type { Diagnostic } from '@deployment-manager/core';
+import { CHART_YAML_SCHEMA } from './chart-yaml-schema.ts';
 import { cloudDiagnostic } from './diagnostic-codes.ts';
+import validateChartYaml from './generated/chart-yaml.validate.js';
+
+/** One schema violation: where in the value, and what. */
+interface Violation {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** Chart.yaml's schema is known ahead of time: compiled in (ajv standalone). */
+function chartYamlViolations(value: unknown): Violation[] {
+  if (validateChartYaml(value)) return [];
+  return (validateChartYaml.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ pointer: e.instancePath, message: e.message ?? 'is invalid' }));
+}
+
+// Keywords whose errors only say "a part below failed": the part's own error is reported instead.
+const UMBRELLA = new Set(['properties', 'patternProperties', 'items', 'additionalItems', '$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'dependencies', 'false']);
+const interpreters = new WeakMap<object, Validator>();
 
 /**
- * JSON Schema (draft-07) of a Helm 3 `Chart.yaml` (apiVersion v2), written
- * from Helm's chart file reference: the fields Helm reads, nothing else.
+ * A chart's values schema is made per chart, so it is interpreted
+ * (@cfworker/json-schema), not compiled: nothing is compiled at run time.
  */
-export const CHART_YAML_SCHEMA: Readonly<Record<string, unknown>> = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'Helm Chart.yaml (apiVersion v2)',
-  type: 'object',
-  required: ['apiVersion', 'name', 'version'],
-  additionalProperties: false,
-  properties: {
-    apiVersion: { const: 'v2' },
-    name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 },
-    version: { type: 'string', pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$' },
-    kubeVersion: { type: 'string' },
-    description: { type: 'string' },
-    type: { enum: ['application', 'library'] },
-    keywords: { type: 'array', items: { type: 'string' } },
-    home: { type: 'string' },
-    sources: { type: 'array', items: { type: 'string' } },
-    dependencies: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, version: { type: 'string' }, repository: { type: 'string' } } } },
-    maintainers: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, email: { type: 'string' }, url: { type: 'string' } } } },
-    icon: { type: 'string' },
-    appVersion: { type: 'string' },
-    deprecated: { type: 'boolean' },
-    annotations: { type: 'object', additionalProperties: { type: 'string' } },
-  },
-};
-
-const compiled = new WeakMap<object, ValidateFunction>();
-
-function validator(schema: Readonly<Record<string, unknown>>): ValidateFunction {
-  let v = compiled.get(schema);
-  if (v === undefined) {
-    v = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    compiled.set(schema, v);
+function valuesViolations(value: unknown, schema: Readonly<Record<string, unknown>>): Violation[] {
+  let validator = interpreters.get(schema);
+  if (validator === undefined) {
+    validator = new Validator(schema as Record<string, unknown>, '7', false);
+    interpreters.set(schema, validator);
   }
-  return v;
+  return validator
+    .validate(value)
+    .errors.filter((e) => !UMBRELLA.has(e.keyword))
+    .map((e) => ({ pointer: e.instanceLocation.replace(/^#/, ''), message: e.error.replace(/^\w/, (c) => c.toLowerCase()).replace(/\.$/, '') }));
 }
 
 /**
@@ -48,9 +42,6 @@ function validator(schema: Readonly<Record<string, unknown>>): ValidateFunction 
  * per violation, in `file`.
  */
 export function validateDraft07(value: unknown, schema: Readonly<Record<string, unknown>>, code: 'CLOUD_HELM_CHART_INVALID' | 'CLOUD_HELM_VALUES_INVALID', file: string): Diagnostic[] {
-  const validate = validator(schema);
-  if (validate(value)) return [];
-  return (validate.errors ?? [])
-    .filter((e) => e.keyword !== 'if')
-    .map((e) => cloudDiagnostic(code, e.instancePath, `${file} ${e.instancePath === '' ? '(root)' : e.instancePath} ${e.message ?? 'is invalid'}`, 'this is a packager bug or an invalid manifest value', file));
+  const violations = schema === CHART_YAML_SCHEMA ? chartYamlViolations(value) : valuesViolations(value, schema);
+  return violations.map((v) => cloudDiagnostic(code, v.pointer, `${file} ${v.pointer === '' ? '(root)' : v.pointer} ${v.message}`, 'this is a packager bug or an invalid manifest value', file));
 }

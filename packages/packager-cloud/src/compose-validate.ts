@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '@deployment-manager/core';
 import { jsonPointer, schemaIssues } from '@deployment-manager/core';
 import { CLOUD_DIAGNOSTIC_CODES, cloudDiagnostic } from './diagnostic-codes.ts';
+import validateBundledCompose from './generated/compose-spec.validate.js';
 
 /** Path of the Compose Specification JSON Schema shipped in this package (Apache-2.0, see `schemas/NOTICE`). */
 export function composeSchemaPath(): string {
@@ -13,7 +14,11 @@ export function composeSchemaPath(): string {
 
 let bundled: Readonly<Record<string, unknown>> | undefined;
 
-/** The Compose Specification JSON Schema shipped in this package (read once). */
+/**
+ * The Compose Specification JSON Schema shipped in this package (read from
+ * `schemas/` on first call). Validation does not need it: the same schema is
+ * compiled in ahead of time.
+ */
 export function bundledComposeSchema(): Readonly<Record<string, unknown>> {
   bundled ??= JSON.parse(readFileSync(composeSchemaPath(), 'utf8')) as Record<string, unknown>;
   return bundled;
@@ -21,10 +26,12 @@ export function bundledComposeSchema(): Readonly<Record<string, unknown>> {
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
-function validator(schema: Readonly<Record<string, unknown>>): ValidateFunction {
+/** The validator of a schema: the precompiled one for the bundled schema, else compiled once per schema object. */
+function validator(schema: Readonly<Record<string, unknown>> | 'bundled'): typeof validateBundledCompose {
+  if (schema === 'bundled') return validateBundledCompose;
   let v = compiled.get(schema);
   if (v === undefined) {
-    // The schema uses keywords and patterns ajv's strict mode rejects; it names no formats.
+    // A caller's own copy of the schema. It uses keywords and patterns ajv's strict mode rejects; it names no formats.
     v = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     compiled.set(schema, v);
   }
@@ -34,16 +41,17 @@ function validator(schema: Readonly<Record<string, unknown>>): ValidateFunction 
 const FILE = 'compose/compose.yaml';
 
 /**
- * Validates a Compose file against the Compose Specification JSON Schema
- * (`CLOUD_COMPOSE_SCHEMA`, one per violation), or says it was skipped
+ * Validates a Compose file against the Compose Specification JSON Schema -
+ * the one shipped in this package (`'bundled'`, precompiled) or a caller's
+ * own - (`CLOUD_COMPOSE_SCHEMA`, one per violation), or says it was skipped
  * (`CLOUD_COMPOSE_SCHEMA_SKIPPED`, info) when `schema` is `false`.
  *
  * @example
  * ```ts
- * validateComposeSchema({ services: { web: { image: 'nginx' } } }, bundledComposeSchema()); // []
+ * validateComposeSchema({ services: { web: { image: 'nginx' } } }, 'bundled'); // []
  * ```
  */
-export function validateComposeSchema(compose: unknown, schema: Readonly<Record<string, unknown>> | false): Diagnostic[] {
+export function validateComposeSchema(compose: unknown, schema: Readonly<Record<string, unknown>> | false | 'bundled' = 'bundled'): Diagnostic[] {
   if (schema === false) {
     return [cloudDiagnostic('CLOUD_COMPOSE_SCHEMA_SKIPPED', '', 'compose.yaml was not validated against the Compose Specification schema', 'pass composeSchema (or leave it unset to use the bundled copy)', FILE)];
   }

@@ -21,5 +21,5 @@ export { fillHoles, type Hole, type HoleMode, type ValueSchema } from './holes.t
 export { helmSecretTemplate, type HelmSecretTemplate } from './helm-secret.ts';
 export { buildHelmChart, renderHelmChart, type HelmChart, type RenderHelmChartOptions } from './helm-chart.ts';
 export { renderHelmTemplate, type HelmRenderContext } from './helm-render.ts';
-export { CHART_YAML_SCHEMA } from './chart-schema.ts';
+export { CHART_YAML_SCHEMA } from './chart-yaml-schema.ts';
 export { renderComposeSecretsScript, renderKubernetesSecretsScript } from './secret-scripts.ts';

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CloudManifest } from '@deployment-manager/bundle';
 import { isSdkError, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
-import { CHART_YAML_SCHEMA, validateDraft07 } from './chart-schema.ts';
+import { validateDraft07 } from './chart-schema.ts';
+import { CHART_YAML_SCHEMA } from './chart-yaml-schema.ts';
 import { renderCompose, type ComposeFile } from './compose.ts';
-import { bundledComposeSchema, checkComposeSemantics, validateComposeSchema } from './compose-validate.ts';
+import { checkComposeSemantics, validateComposeSchema } from './compose-validate.ts';
 import { cloudDiagnostic } from './diagnostic-codes.ts';
 import { fillHoles } from './holes.ts';
 import { buildHelmChart, renderHelmChart, type HelmChart } from './helm-chart.ts';
@@ -117,9 +118,8 @@ export function planCloud(manifest: CloudManifest, packagerOptions: CloudPackage
 
   const plainObjects = new Map(kube.files.map((f) => [f.name, f.objects.map(fillHoles) as Readonly<Record<string, unknown>>[]] as const));
   const plainText = new Map([...plainObjects].map(([name, objects]) => [name, toYamlDocuments(objects)] as const));
-  const schema = options.composeSchema === 'bundled' ? bundledComposeSchema() : options.composeSchema;
   const issues: Diagnostic[] = [];
-  if (options.targets.includes('compose')) issues.push(...validateComposeSchema(compose.compose, schema), ...checkComposeSemantics(compose.compose));
+  if (options.targets.includes('compose')) issues.push(...validateComposeSchema(compose.compose, options.composeSchema), ...checkComposeSemantics(compose.compose));
   if (options.targets.includes('kubernetes') || options.targets.includes('helm')) {
     for (const [name, objects] of plainObjects) for (const o of objects) issues.push(...validateKubernetesObject(o, `kubernetes/${name}`));
   }

@@ -4,7 +4,7 @@ import { expandTemplate } from './paths.ts';
 import { platformOf, type DesktopOs } from './platforms.ts';
 import type { SigningPlan } from './signing.ts';
 
-/** An electron-builder configuration object (validated against `app-builder-lib/scheme.json`). */
+/** An electron-builder configuration object (validated against electron-builder's `scheme.json`). */
 export type ElectronBuilderConfig = Readonly<Record<string, unknown>>;
 
 /** The electron-updater channel file each release channel publishes (`latest.yml`, `beta.yml`, `alpha.yml`). */

@@ -1,33 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { fileURLToPath } from 'node:url';
 import { schemaIssues, type Diagnostic } from '@deployment-manager/core';
+import validate from './generated/electron-builder.validate.js';
 
 /**
- * Where electron-builder's own configuration schema lives: the `scheme.json`
- * shipped in the `app-builder-lib` package this package depends on (the
- * same file electron-builder validates its configuration with).
+ * Where electron-builder's own configuration schema is shipped in this
+ * package: `schemas/electron-builder-scheme.json`, an unmodified copy of
+ * app-builder-lib 26.17.0's `scheme.json` (MIT, see `schemas/NOTICE`) - the
+ * file electron-builder validates its configuration with. Validation does not
+ * read it: the same schema is compiled in ahead of time.
  */
 export function electronBuilderSchemaPath(): string {
-  return createRequire(import.meta.url).resolve('app-builder-lib/scheme.json');
-}
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(electronBuilderSchemaPath(), 'utf8')) as Record<string, unknown>;
-    // scheme.json is draft-07 (the default dialect of `Ajv`); it uses keywords
-    // ajv's strict mode rejects, so compile it the way electron-builder does,
-    // minus type coercion: our output must be right as written.
-    compiled = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return compiled;
+  return fileURLToPath(new URL('../schemas/electron-builder-scheme.json', import.meta.url));
 }
 
 /**
- * Validates an electron-builder configuration against `app-builder-lib`'s
- * `scheme.json`, offline. Returns one `DESKTOP_CONFIG_SCHEMA` error per
+ * Validates an electron-builder configuration against electron-builder's
+ * `scheme.json` (compiled ahead of time, offline; ajv's draft-07 without type
+ * coercion: our output must be right as written). Returns one `DESKTOP_CONFIG_SCHEMA` error per
  * schema violation (empty when valid); `file` names the configuration.
  *
  * @example
@@ -36,7 +25,6 @@ function validator(): ValidateFunction {
  * ```
  */
 export function validateElectronBuilderConfig(config: unknown, file: string): Diagnostic[] {
-  const validate = validator();
   if (validate(config)) return [];
   return schemaIssues(validate.errors, {
     code: 'DESKTOP_CONFIG_SCHEMA',

@@ -1,6 +1,6 @@
 /**
  * Desktop packager: electron-builder configuration per update channel
- * (validated against `app-builder-lib`'s `scheme.json`), the runtime
+ * (validated against electron-builder's `scheme.json`), the runtime
  * manifest for the bundled supervisor, a staging plan and a build plan.
  *
  * @packageDocumentation

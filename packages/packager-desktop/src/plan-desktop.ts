@@ -102,7 +102,7 @@ function buildIssues(manifest: DesktopManifest): Diagnostic[] {
 /**
  * Plans every artifact of the desktop packager for a (validated) manifest:
  * electron-builder configurations per channel, validated against
- * `app-builder-lib`'s `scheme.json`; the canonical `bundle.json` and the
+ * electron-builder's `scheme.json`; the canonical `bundle.json` and the
  * shell's `launch.json`; the staging plan; the build plan and `build.sh`;
  * the Electron shell (`app/`). Pure apart from reading the schema file once.
  *

@@ -1,29 +1,23 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
-import { BUILD_PLAN_SCHEMA, LAUNCH_FILE_SCHEMA, STAGING_PLAN_SCHEMA } from './artifact-schemas.ts';
 import { validateElectronBuilderConfig } from './electron-builder-schema.ts';
+import validateBuildPlan from './generated/build-plan.validate.js';
+import validateLaunchFile from './generated/launch-file.validate.js';
+import validateStagingPlan from './generated/staging-plan.validate.js';
 import { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH } from './staging-plan.ts';
 import { validateDesktopManifest } from './validate.ts';
 
-let compiled: Map<string, ValidateFunction> | undefined;
-
-function ownSchemas(): Map<string, ValidateFunction> {
-  if (compiled === undefined) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    compiled = new Map([
-      [LAUNCH_FILE_PATH, ajv.compile(LAUNCH_FILE_SCHEMA)],
-      ['staging-plan.json', ajv.compile(STAGING_PLAN_SCHEMA)],
-      ['build-plan.json', ajv.compile(BUILD_PLAN_SCHEMA)],
-    ]);
-  }
-  return compiled;
-}
+// This package's own artifact schemas (artifact-schemas.ts), compiled ahead of time.
+const OWN_SCHEMAS: ReadonlyMap<string, typeof validateLaunchFile> = new Map([
+  [LAUNCH_FILE_PATH, validateLaunchFile],
+  ['staging-plan.json', validateStagingPlan],
+  ['build-plan.json', validateBuildPlan],
+]);
 
 const issue = (code: string, file: string, path: string, message: string): Diagnostic => createDiagnostic({ code, severity: 'error', file, path, message });
 
 /**
  * Validates one file of the desktop packager's output, offline, by its path:
- * `electron-builder.*.json` against `app-builder-lib`'s `scheme.json`,
+ * `electron-builder.*.json` against electron-builder's `scheme.json`,
  * `runtime/bundle.json` with the bundle package's manifest validation,
  * `runtime/launch.json`, `staging-plan.json` and `build-plan.json` against
  * this package's schemas, the two `package.json` files for the fields
@@ -50,7 +44,7 @@ export function validateDesktopArtifact(path: string, content: string): Diagnost
     const result = validateDesktopManifest(value);
     return result.ok ? [] : result.issues.map((d) => ({ ...d, file: path }));
   }
-  const own = ownSchemas().get(path);
+  const own = OWN_SCHEMAS.get(path);
   if (own !== undefined) {
     return own(value) ? [] : (own.errors ?? []).map((e) => issue('DESKTOP_ARTIFACT_INVALID', path, e.instancePath, `${path} ${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`));
   }

@@ -45,7 +45,7 @@ describe('desktop packager output', () => {
     }
   });
 
-  it('writes configurations that validate against app-builder-lib scheme.json', () => {
+  it("writes configurations that validate against electron-builder's scheme.json", () => {
     const plan = planDesktop(valid, { publish: [{ provider: 'generic', url: 'https://updates.example.com/{{channel}}' }, { provider: 's3', bucket: 'b', path: 'tally/{{channel}}' }] });
     for (const file of plan.files.filter((f) => f.path.startsWith('electron-builder.'))) {
       expect(validateElectronBuilderConfig(JSON.parse(file.content), file.path)).toEqual([]);

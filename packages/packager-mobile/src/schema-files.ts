@@ -1,35 +1,32 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { schemaIssues, type Diagnostic } from '@deployment-manager/core';
+import { SdkError, schemaIssues, type Diagnostic } from '@deployment-manager/core';
+import validateCapacitorConfig from './generated/capacitor-config.validate.js';
+import validateRuntimeConfig from './generated/runtime-config.validate.js';
+import validateSecretPlan from './generated/secret-plan.mobile.validate.js';
+import validateServerSideMoves from './generated/server-side-moves.validate.js';
 
 /**
  * Where a committed schema of this package lives: `schemas/<file>` (shipped
  * with the package; the same relative place from `src/` and from `dist/`).
+ * Validation does not read it: each schema is compiled in ahead of time.
  */
 export function schemaPath(file: string): string {
   return fileURLToPath(new URL(`../schemas/${file}`, import.meta.url));
 }
 
-const compiled = new Map<string, ValidateFunction>();
-
-function validator(file: string): ValidateFunction {
-  let validate = compiled.get(file);
-  if (validate === undefined) {
-    const schema = JSON.parse(readFileSync(schemaPath(file), 'utf8')) as Record<string, unknown>;
-    // Draft-07 (what ts-json-schema-generator emits, ajv's default dialect).
-    // Strict off: today's schemas compile strictly, but a regenerated one may
-    // carry annotations (`defaultProperties`, ...) that strict mode rejects,
-    // and those must not turn into a packager crash.
-    validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    compiled.set(file, validate);
-  }
-  return validate;
-}
+// Each committed schema, compiled ahead of time (draft-07, strict off: a
+// regenerated schema may carry annotations strict mode rejects).
+const VALIDATORS: Readonly<Record<string, typeof validateRuntimeConfig>> = {
+  'capacitor-config.schema.json': validateCapacitorConfig,
+  'runtime-config.schema.json': validateRuntimeConfig,
+  'secret-plan.mobile.schema.json': validateSecretPlan,
+  'server-side-moves.schema.json': validateServerSideMoves,
+};
 
 /** Validates `value` against a committed schema: one `code` error per violation, `file` naming the checked artifact. */
 export function checkAgainstSchema(schemaFile: string, value: unknown, code: string, file: string, hint: string): Diagnostic[] {
-  const validate = validator(schemaFile);
+  const validate = VALIDATORS[schemaFile];
+  if (validate === undefined) throw new SdkError('INTERNAL', `no precompiled validator for ${schemaFile}`, { hint: 'add it to scripts/validator-specs.ts and run scripts/generate-validators.ts' });
   if (validate(value)) return [];
   return schemaIssues(validate.errors, { code, subject: file, file, hint });
 }

@@ -8,11 +8,8 @@ import {
   type MobileManifest,
   type ProfileContent,
 } from '@deployment-manager/bundle';
-import { SdkError, parseTier, runPackagers, type Diagnostic, type Packager, type PackagerLogEvent, type PackagerRun, type Tier } from '@deployment-manager/core';
+import { parseTier, runPackagers, type Diagnostic, type Packager, type PackagerLogEvent, type PackagerRun, type Tier } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
-import { createCloudPackager } from '@deployment-manager/packager-cloud';
-import { createDesktopPackager } from '@deployment-manager/packager-desktop';
-import { createMobilePackager } from '@deployment-manager/packager-mobile';
 import { defineCommand, type Command } from '../command.ts';
 import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
 import { loadGraphSource, requireWorkspace } from '../graph-source.ts';
@@ -118,9 +115,10 @@ export const packageCommand: Command = defineCommand({
       const log = json ? (): void => undefined : progress(io);
       const manifestTarget = result.manifest.target;
       const packer = async <B>(p: Packager<B>, m: B): Promise<PackagerRun | undefined> => (await runPackagers([p], m, { outDir: out, log }))[0];
-      if (manifestTarget === 'desktop') run = await packer(createDesktopPackager(), result.manifest as DesktopManifest);
-      else if (manifestTarget === 'cloud') run = await packer(createCloudPackager(), result.manifest as CloudManifest);
-      else run = await packer(createMobilePackager(), result.manifest as MobileManifest);
+      // Only the target's packager is loaded.
+      if (manifestTarget === 'desktop') run = await packer((await import('@deployment-manager/packager-desktop')).createDesktopPackager(), result.manifest as DesktopManifest);
+      else if (manifestTarget === 'cloud') run = await packer((await import('@deployment-manager/packager-cloud')).createCloudPackager(), result.manifest as CloudManifest);
+      else run = await packer((await import('@deployment-manager/packager-mobile')).createMobilePackager(), result.manifest as MobileManifest);
       if (io.isTTY && !json) io.stderr('\r\u001b[2K');
     }
     const doc: PackageJson = {

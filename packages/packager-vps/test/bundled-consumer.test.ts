@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { exampleCloudApp, packInBundledConsumer } from '@deployment-manager/testkit';
+
+// An app that bundles this packager (esbuild, everything inlined) and runs
+// from a folder with no node_modules: nothing may be read from beside the
+// package's own files.
+describe('packager-vps in a bundled consumer', () => {
+  it('packs a manifest', async () => {
+    const run = await packInBundledConsumer({ packager: 'packager-vps', factory: 'createVpsPackager', manifest: exampleCloudApp().manifest });
+    expect(run.siblings).not.toContain('node_modules');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.packStatus).toBe('packed');
+    expect(run.artifacts.length).toBeGreaterThan(0);
+  });
+});
