@@ -11,9 +11,9 @@ describe('precompiled validators', () => {
   it.each(VALIDATOR_SPECS.map((s) => [`${s.package}/${s.name}`, s] as const))('%s is what scripts/generate-validators.ts writes from its schema', async (_name, spec) => {
     const expected = await validatorModule(spec);
     const paths = validatorPaths(spec);
-    // On a mismatch: npx tsx --tsconfig tsconfig.json scripts/generate-validators.ts
-    expect(read(paths.js) === expected.js).toBe(true);
-    expect(read(paths.dts)).toBe(expected.dts);
+    const hint = `${paths.js} is stale: run "pnpm generate-validators" (after changing ${spec.source})`;
+    expect(read(paths.js) === expected.js, hint).toBe(true);
+    expect(read(paths.dts), hint).toBe(expected.dts);
   });
 
   it('import nothing: each runs from the sources, a build or a bundle alike', async () => {

@@ -1,6 +1,6 @@
 // Writes every precompiled validator listed in scripts/validator-specs.ts.
-// Run: npx tsx --tsconfig tsconfig.json scripts/generate-validators.ts (from the repository root),
-// after changing a schema. A test fails when a committed file differs from what this writes.
+// Run: pnpm generate-validators (from the repository root) after changing a schema;
+// bundle's generate-schemas runs it too. A test fails when a committed file differs from what this writes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

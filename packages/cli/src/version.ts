@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
+import packageJson from '../package.json' with { type: 'json' };
 
-/** The CLI's version, from its package.json (one level above both `src/` and `dist/`). */
+/** The CLI's version, from its package.json (inlined by the build, so a bundle carries it). */
 export function cliVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  return packageJson.version;
 }

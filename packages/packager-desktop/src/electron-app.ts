@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import type { DesktopManifest } from '@deployment-manager/bundle';
+import packageJson from '../package.json' with { type: 'json' };
 import { ELECTRON_BUILDER_VERSION, slugify, type ResolvedDesktopOptions } from './options.ts';
 
 /** This package's version; `@deployment-manager/runtime` has the same one (the SDK versions in lockstep). */
-export const SDK_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const SDK_VERSION: string = packageJson.version;
 
 /** The electron-updater version bundled when a publish provider is configured. */
 export const ELECTRON_UPDATER_VERSION = '6.8.10';
