@@ -5,7 +5,8 @@
 // - schemas/<artifact>.schema.json from this package's own artifact types
 //   (server-side moves, mobile secret plan, runtime config).
 // Run: npx tsx packages/packager-mobile/scripts/generate-capacitor-schema.ts
-// A test regenerates them and compares with the committed files.
+// A test regenerates them and compares with the committed files; the precompiled
+// validators (scripts/generate-validators.ts) are regenerated after them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +67,6 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     writeFileSync(`${SCHEMAS_DIR}${file}`, text);
     console.log(`wrote schemas/${file}`);
   }
+  // The validators compiled from these schemas follow them.
+  await import('../../../scripts/generate-validators.ts');
 }
