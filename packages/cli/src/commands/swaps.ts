@@ -92,18 +92,20 @@ export function cascadeToJson(scenario: string, c: Cascade): Record<string, unkn
   };
 }
 
+/** Human rendering of a cascade, in sentences about names (ids stay in --json). */
 function renderCascade(scenario: string, c: Cascade, tty: boolean): string {
-  const out: string[] = [`${scenario} on ${c.tier}: ${c.applied.map((s) => `${s.from} -> ${s.to}`).join(', ') || 'no swap applies'}`];
-  for (const s of c.skipped) out.push(colour(tty, 'grey', `skipped ${s.from}=${s.to} (not in the graph)`));
-  for (const l of c.capabilitiesLost) out.push(colour(tty, 'red', `${l.dependent} loses ${l.lost.join(', ')} (${l.needsSource} needs: ${l.needs.join(', ')})`));
-  for (const a of c.added) out.push(colour(tty, 'green', `+ ${a.id} (${a.reason} of ${a.by})`));
-  for (const r of c.removed) out.push(colour(tty, 'yellow', `- ${r.id} (${r.reason}${r.by === undefined ? '' : ` by ${r.by}`})`));
-  for (const s of c.secrets.removed) out.push(`secret no longer needed: ${s.env} (${s.owner})`);
-  for (const s of c.secrets.added) out.push(`secret now needed: ${s.env} (${s.owner})`);
-  for (const p of c.ports.freed) out.push(`port freed: ${p.port}/${p.protocol} ${p.name} (${p.owner})`);
-  for (const p of c.ports.added) out.push(`port added: ${p.port}/${p.protocol} ${p.name} (${p.owner})`);
+  const n = nodeName;
+  const out: string[] = [`${scenario} on ${c.tier}: ${c.applied.map((s) => `${n(s.from)} -> ${n(s.to)}`).join(', ') || 'no swap applies'}`];
+  for (const s of c.skipped) out.push(colour(tty, 'grey', `skipped ${s.from}=${s.to}: "${s.from}" is not in the graph`));
+  for (const l of c.capabilitiesLost) out.push(colour(tty, 'red', `${n(l.dependent)} loses ${l.lost.join(', ')} (it ${l.needsSource === 'declared' ? 'declares' : 'is assumed to need'} ${l.needs.join(', ')})`));
+  for (const a of c.added) out.push(colour(tty, 'green', `+ ${n(a.id)} (${a.reason} of ${n(a.by)})`));
+  for (const r of c.removed) out.push(colour(tty, 'yellow', `- ${n(r.id)} (${r.reason}${r.by === undefined ? '' : ` by ${n(r.by)}`})`));
+  for (const s of c.secrets.removed) out.push(`secret no longer needed: ${s.env} (${n(s.owner)})`);
+  for (const s of c.secrets.added) out.push(`secret now needed: ${s.env} (${n(s.owner)})`);
+  for (const p of c.ports.freed) out.push(`port freed: ${p.port}/${p.protocol} ${p.name} (${n(p.owner)})`);
+  for (const p of c.ports.added) out.push(`port added: ${p.port}/${p.protocol} ${p.name} (${n(p.owner)})`);
   for (const [tier, f] of Object.entries(c.fitness)) out.push(`${tier}: ${roundForPeople(f.before)} -> ${roundForPeople(f.after)} (${signedForPeople(f.delta)})`);
-  for (const f of c.followUps) out.push(`follow-up: ${nodeName(f.from)} -> ${f.to} (${signedForPeople(f.gain)}, ${f.effort} effort)`);
+  for (const f of c.followUps) out.push(`follow-up: ${n(f.from)} -> ${f.to} (${signedForPeople(f.gain)}, ${f.effort} effort)`);
   return `${out.join('\n')}\n`;
 }
 
