@@ -7,7 +7,7 @@
  * @packageDocumentation
  * @module @deployment-manager/planner
  */
-export { planDeployment, type DeploymentInput, type DeploymentPlan, type PlanFailure, type PlanOutcome, type PlanSuccess } from './plan.ts';
+export { planDeployment, renderPlanFiles, type DeploymentInput, type DeploymentPlan, type PlanFailure, type PlanOutcome, type PlanSuccess } from './plan.ts';
 export { PLAN_STAGES, buildStages, type PlanStage, type PlanStageId, type StageInput } from './stages.ts';
 export { fitnessFindings, manifestFindings, secretFindings, type ManifestCheck } from './preflight.ts';
 export { planFinding, isBlocked, type PlanFinding } from './finding.ts';
@@ -17,14 +17,17 @@ export type { EnvironmentOverlay, Guardrails, Quotas, RolloutSpec, SecretSource,
 export { BUILTIN_ENVIRONMENTS, DEVELOPMENT, PRODUCTION, STAGING } from './environments-data.ts';
 export { applyEnvironment, checkEnvironment, findEnvironment, type EnvironmentResult } from './apply-environment.ts';
 export { renderHelmValues, type HelmValuesRender } from './helm-values.ts';
-export { ROLLOUT_STRATEGIES, TARGETS, TARGET_IDS, isTargetId, type CredentialRef, type RolloutStrategy, type StrategySupport, type TargetId, type TargetInfo } from './targets-data.ts';
+export { ROLLOUT_STRATEGIES, TARGETS, TARGET_IDS, isTargetId, targetServesTier, type CredentialRef, type RolloutStrategy, type StrategySupport, type TargetId, type TargetInfo } from './targets-data.ts';
 export { DEFAULT_PRICE_TABLE, type HostSize, type PriceTable, type ProviderPrices } from './price-table.ts';
 export { SIZING_DEFAULTS, type SizingDefaults } from './sizing-data.ts';
 export { estimateCost, footprint, pickSize, type CostEstimate, type CostLine, type CostResult, type Footprint } from './cost.ts';
 export { checkGuardrails } from './guardrails.ts';
 export { defaultSecretSource, renderTarget, type RenderTargetOptions, type TargetRender } from './render-target.ts';
-export { planRollout, type RolloutPlan } from './rollout.ts';
+export { helmTarget, planRollout, type RolloutPlan } from './rollout.ts';
+export { commandLine, shellWord, type PlanCommand } from './command-line.ts';
+export { planLayout, type PlanLayout } from './plan-layout.ts';
 export { planRollback, type PreviousRelease, type RollbackPlan } from './rollback.ts';
 export { applyManifestDiff, diffManifests, jsonEqual, type DiffOperation, type ManifestDiff } from './manifest-diff.ts';
 export { summarizeManifestChanges, type ManifestChanges, type ServiceChange } from './manifest-changes.ts';
+export { writePlanFiles, type WrittenPlan } from './write-plan-files.ts';
 export { verify, type SmokeResult, type VerifyReport, type VerifyTargets } from './verify.ts';

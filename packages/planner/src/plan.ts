@@ -13,7 +13,8 @@ import type { PriceTable } from './price-table.ts';
 import { renderTarget } from './render-target.ts';
 import { planRollback, type PreviousRelease, type RollbackPlan } from './rollback.ts';
 import { planRollout, type RolloutPlan } from './rollout.ts';
-import { deriveSmokeChecks, type SmokeCheck } from '@deployment-manager/packager-vps';
+import { deriveSmokeChecks, type HostFile, type SmokeCheck } from '@deployment-manager/packager-vps';
+import { planLayout, type PlanLayout } from './plan-layout.ts';
 import { buildStages, type PlanStage } from './stages.ts';
 import { TARGET_IDS, isTargetId } from './targets-data.ts';
 
@@ -53,6 +54,8 @@ export interface DeploymentInput {
   readonly prices?: PriceTable;
   /** Provider region. */
   readonly region?: string;
+  /** Where the plan's files are (or will be) written, so its commands can name them (see {@link planLayout}); default `out`. */
+  readonly outDir?: string;
 }
 
 /** The seeds' report shapes: success with URLs and next steps, or the first blocking stage with a reason and a fix. */
@@ -116,6 +119,8 @@ export interface DeploymentPlan {
   readonly artifacts: readonly string[];
   /** What the target cannot express. */
   readonly notes: readonly PackagerNote[];
+  /** Where its files go: the commands name these paths. */
+  readonly layout: PlanLayout;
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -164,6 +169,7 @@ function urlsOf(manifest: CloudManifest, target: string): string[] {
  */
 export function planDeployment(input: DeploymentInput): DeploymentPlan {
   const findings: PlanFinding[] = [];
+  const layout = planLayout(input.outDir ?? 'out', input.target);
   const env = findEnvironment(input.environment, input.environments);
   const known = [...new Set([...(input.environments ?? []).map((e) => e.name), 'development', 'staging', 'production'])];
   if (env === undefined) findings.push(planFinding('ENVIRONMENT_UNKNOWN', 'error', `environment "${input.environment}" is not defined`, `use one of ${known.join(', ')}, or pass a custom environment`, '/environment'));
@@ -188,14 +194,14 @@ export function planDeployment(input: DeploymentInput): DeploymentPlan {
     if (render.cost.ok) cost = render.cost.estimate;
     else if (render.cost.reason === 'no-price-data') findings.push(planFinding('COST_UNKNOWN', 'info', `target ${target} runs on infrastructure the planner has no prices for, so cost is not estimated`, 'check the capacity of the server or cluster against the footprint in the plan'));
     findings.push(...checkGuardrails(cost, need, mergeGuardrails(env.guardrails, input.guardrails), input.confirmCost === true));
-    rollout = planRollout(render.manifest, target, input.rollout ?? env.rollout ?? { strategy: 'rolling' }, env.name);
+    rollout = planRollout(render.manifest, target, input.rollout ?? env.rollout ?? { strategy: 'rolling' }, env.name, layout);
     findings.push(...rollout.findings);
     rollback = planRollback(base, input.previous, target, env.name);
     findings.push(...rollback.findings);
   }
   const sortedFindings = findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => RANK[a.status] - RANK[b.status] || i - j).map(([f]) => f);
   const smoke = render === undefined ? [] : deriveSmokeChecks(render.manifest);
-  const stages = buildStages({ input, env, target, render, rollout, rollback, smoke, findings: sortedFindings });
+  const stages = buildStages({ input, env, target, render, rollout, rollback, smoke, findings: sortedFindings, layout });
   const sha = hashOf(input.manifest);
   return {
     scenario: input.scenario,
@@ -214,5 +220,24 @@ export function planDeployment(input: DeploymentInput): DeploymentPlan {
     smoke,
     artifacts: render === undefined ? [] : render.files.map((f) => f.path),
     notes: render?.notes ?? [],
+    layout,
   };
+}
+
+/**
+ * The files a plan writes under its target directory (`<out>/<target>/`),
+ * rendered as `planDeployment` renders them: the environment applied, the
+ * host sized by the cost estimate. Empty when the manifest, environment or
+ * target is unusable (the plan's findings say why). Pure.
+ *
+ * @example
+ * ```ts
+ * renderPlanFiles(input).map((f) => f.path) // ['Caddyfile', 'cloud-init.yaml', 'compose.production.yaml', 'deploy.sh', ...]
+ * ```
+ */
+export function renderPlanFiles(input: DeploymentInput): readonly HostFile[] {
+  const env = findEnvironment(input.environment, input.environments);
+  const base = manifestFindings(input.manifest, { scenario: input.scenario, version: input.version, tier: input.tier }).manifest;
+  if (env === undefined || base === undefined || !isTargetId(input.target)) return [];
+  return renderTarget(base, input.target, env, { ...(input.prices === undefined ? {} : { prices: input.prices }), ...(input.region === undefined ? {} : { region: input.region }) }).files;
 }

@@ -1,7 +1,9 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import type { RolloutSpec } from './environment.ts';
 import { planFinding, type PlanFinding } from './finding.ts';
-import { hostLayout } from '@deployment-manager/packager-vps';
+import { dnsName, hostLayout } from '@deployment-manager/packager-vps';
+import type { PlanCommand } from './command-line.ts';
+import { planLayout, type PlanLayout } from './plan-layout.ts';
 import { TARGETS, type RolloutStrategy, type StrategySupport, type TargetId } from './targets-data.ts';
 
 /** How a plan rolls a new version out. */
@@ -12,8 +14,10 @@ export interface RolloutPlan {
   readonly support: StrategySupport['support'];
   /** How the target does it. */
   readonly how: string;
-  /** Ordered steps (commands or actions). */
+  /** Ordered manual steps (prose), for what no command does: the emulated blue-green and canary flows. */
   readonly steps: readonly string[];
+  /** Commands that carry the rollout out, in order; each runs as printed (see {@link commandLine}). */
+  readonly commands: readonly PlanCommand[];
   /** Findings (unsupported strategy, emulation notes, bad parameters). */
   readonly findings: readonly PlanFinding[];
 }
@@ -27,30 +31,48 @@ function checkSpec(spec: RolloutSpec): PlanFinding[] {
   return out;
 }
 
-function k8sSteps(manifest: CloudManifest, spec: RolloutSpec, env: string): string[] {
-  const release = manifest.app.name;
-  const values = `-f values-${env}.yaml`;
+/** Manual steps (prose) and the commands that run as printed, of one rollout. */
+interface RolloutWork {
+  readonly steps: string[];
+  readonly commands: PlanCommand[];
+}
+
+/** The Helm release, namespace, chart and values file of a manifest in an environment. */
+export function helmTarget(manifest: CloudManifest, environment: string, layout: PlanLayout): { readonly release: string; readonly namespace: string; readonly chart: string; readonly values: string } {
+  return { release: dnsName(manifest.app.name), namespace: hostLayout(manifest, environment).project, chart: `${layout.cloudDir}/helm/${manifest.app.name}`, values: `${layout.targetDir}/values-${environment}.yaml` };
+}
+
+function k8sWork(manifest: CloudManifest, spec: RolloutSpec, env: string, layout: PlanLayout): RolloutWork {
+  const { release, namespace, chart, values } = helmTarget(manifest, env, layout);
   const apps = manifest.services.filter((s) => s.kind === 'app' && !(s.volumes ?? []).some((v) => v.persistent)).map((s) => s.id).sort();
-  const patch = (body: string): string[] => apps.map((id) => `kubectl patch deployment/${id} --type=merge -p '${body}'`);
+  const helm = (name: string): PlanCommand => ({ argv: ['helm', 'upgrade', '--install', name, chart, '-f', values, '--namespace', namespace, '--create-namespace', '--atomic', '--wait', '--timeout', '10m'] });
+  // The chart renders Deployments with Kubernetes' default strategy; later rollouts follow the patched one.
+  const patch = (body: string): PlanCommand[] => apps.map((id) => ({ argv: ['kubectl', 'patch', `deployment/${id}`, '--namespace', namespace, '--type=merge', '-p', body] }));
   switch (spec.strategy) {
     case 'recreate':
-      return [...patch('{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}'), `helm upgrade --install ${release} ./chart ${values} --wait`];
+      return { steps: [], commands: [helm(release), ...patch('{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}')] };
     case 'rolling':
-      return [...patch(`{"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":${spec.maxSurge ?? 1},"maxUnavailable":${spec.maxUnavailable ?? 0}}}}}`), `helm upgrade --install ${release} ./chart ${values} --wait`];
+      return { steps: [], commands: [helm(release), ...patch(`{"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":${spec.maxSurge ?? 1},"maxUnavailable":${spec.maxUnavailable ?? 0}}}}}`)] };
     case 'blue-green':
-      return [
-        `helm install ${release}-green ./chart ${values} --wait (the new version beside the live one)`,
-        `run smoke.sh against the green release (SMOKE_URL_<SERVICE>=http://<service>.${release}-green...)`,
-        `kubectl patch service/<id> -p '{"spec":{"selector":{"app.kubernetes.io/instance":"${release}-green"}}}' for ${apps.join(', ') || 'each app service'}`,
-        `helm uninstall ${release} once traffic is healthy (keep it for an instant switch back until then)`,
-      ];
+      return {
+        steps: [
+          `install the new version beside the live one as release ${release}-green (helm upgrade --install ${release}-green ... --atomic --wait)`,
+          `run smoke.sh against the green release (SMOKE_URL_<SERVICE>=http://<service>.${release}-green...)`,
+          `patch the selector of ${apps.join(', ') || 'each app service'} to app.kubernetes.io/instance=${release}-green`,
+          `helm uninstall ${release} once traffic is healthy (keep it for an instant switch back until then)`,
+        ],
+        commands: [],
+      };
     case 'canary': {
       const pct = spec.canaryPercent ?? 10;
-      return [
-        `helm install ${release}-canary ./chart ${values} with app replicas sized so the canary holds about ${pct}% of the pods (the Service selects both releases by app.kubernetes.io/name)`,
-        'watch error rates and run smoke.sh; traffic share follows the replica ratio, not a weighted route',
-        `promote: helm upgrade ${release} to the new version and helm uninstall ${release}-canary; abort: helm uninstall ${release}-canary`,
-      ];
+      return {
+        steps: [
+          `install release ${release}-canary with app replicas sized so the canary holds about ${pct}% of the pods (the Service selects both releases by app.kubernetes.io/name)`,
+          'watch error rates and run smoke.sh; traffic share follows the replica ratio, not a weighted route',
+          `promote: upgrade ${release} to the new version and uninstall ${release}-canary; abort: uninstall ${release}-canary`,
+        ],
+        commands: [],
+      };
     }
   }
 }
@@ -67,7 +89,7 @@ function k8sSteps(manifest: CloudManifest, spec: RolloutSpec, env: string): stri
  * planRollout(manifest, 'k8s', { strategy: 'canary', canaryPercent: 10 }, 'production').support // 'emulated'
  * ```
  */
-export function planRollout(manifest: CloudManifest, target: TargetId, spec: RolloutSpec, environment: string): RolloutPlan {
+export function planRollout(manifest: CloudManifest, target: TargetId, spec: RolloutSpec, environment: string, layout: PlanLayout = planLayout('out', target)): RolloutPlan {
   const support = TARGETS[target].strategies[spec.strategy];
   const findings = checkSpec(spec);
   if (support.support === 'unsupported') {
@@ -75,14 +97,14 @@ export function planRollout(manifest: CloudManifest, target: TargetId, spec: Rol
   } else if (support.support === 'emulated') {
     findings.push(planFinding('ROLLOUT_EMULATED', 'info', `${spec.strategy} on ${target} is emulated: ${support.how}`, 'review the rollout steps; they are scripts, not a platform guarantee', '/rollout/strategy'));
   }
-  let steps: string[];
-  if (support.support === 'unsupported') steps = [];
-  else if (target === 'k8s') steps = k8sSteps(manifest, spec, environment);
+  let work: RolloutWork = { steps: [], commands: [] };
+  if (support.support === 'unsupported') work = { steps: [], commands: [] };
+  else if (target === 'k8s') work = k8sWork(manifest, spec, environment, layout);
   else if (target === 'compose') {
     const l = hostLayout(manifest, environment);
-    steps = [`docker compose -p ${l.project} -f ${l.composeFile} -f ${l.overrideFile} ${spec.strategy === 'recreate' ? 'up -d --remove-orphans' : 'up -d --no-deps --scale <service>=2x then retire the old containers, service by service'}`];
+    work = { steps: [], commands: [{ argv: ['docker', 'compose', '-p', l.project, '-f', `${layout.cloudDir}/compose/${l.composeFile}`, '-f', `${layout.targetDir}/${l.overrideFile}`, 'up', '-d', '--wait', '--remove-orphans'] }] };
   } else {
-    steps = [`STRATEGY=${spec.strategy} ./deploy.sh (${support.how})`];
+    work = { steps: [], commands: [{ env: { STRATEGY: spec.strategy }, argv: ['bash', `${layout.targetDir}/deploy.sh`] }] };
   }
-  return { strategy: spec.strategy, support: support.support, how: support.how, steps, findings };
+  return { strategy: spec.strategy, support: support.support, how: support.how, steps: work.steps, commands: work.commands, findings };
 }

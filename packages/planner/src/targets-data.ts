@@ -5,6 +5,8 @@
  * platform, emulated by our scripts, or not at all.
  */
 
+import type { Tier } from '@deployment-manager/core';
+
 /** Deployment targets the planner knows. */
 export const TARGET_IDS = ['do', 'aws', 'vps', 'compose', 'k8s'] as const;
 
@@ -53,7 +55,12 @@ export interface TargetInfo {
   readonly tools: readonly string[];
   /** Support per rollout strategy. */
   readonly strategies: Readonly<Record<RolloutStrategy, StrategySupport>>;
+  /** Tiers whose manifests it can run (every planner target runs cloud manifests: saas, enterprise). */
+  readonly tiers: readonly Tier[];
 }
+
+/** Tiers whose manifest is a cloud manifest, the only kind the planner's targets run. */
+const CLOUD_TIERS: readonly Tier[] = ['saas', 'enterprise'];
 
 const HOST_STRATEGIES: Readonly<Record<RolloutStrategy, StrategySupport>> = {
   recreate: { support: 'native', how: 'docker compose up -d recreates changed containers in place (brief downtime)' },
@@ -77,6 +84,7 @@ export const TARGETS: Readonly<Record<TargetId, TargetInfo>> = {
     ],
     tools: ['terraform >= 1.5', 'ssh', 'rsync'],
     strategies: HOST_STRATEGIES,
+    tiers: CLOUD_TIERS,
   },
   aws: {
     id: 'aws',
@@ -91,6 +99,7 @@ export const TARGETS: Readonly<Record<TargetId, TargetInfo>> = {
     ],
     tools: ['terraform >= 1.5', 'ssh', 'rsync'],
     strategies: HOST_STRATEGIES,
+    tiers: CLOUD_TIERS,
   },
   vps: {
     id: 'vps',
@@ -105,6 +114,7 @@ export const TARGETS: Readonly<Record<TargetId, TargetInfo>> = {
     ],
     tools: ['ssh', 'rsync'],
     strategies: HOST_STRATEGIES,
+    tiers: CLOUD_TIERS,
   },
   compose: {
     id: 'compose',
@@ -117,10 +127,11 @@ export const TARGETS: Readonly<Record<TargetId, TargetInfo>> = {
     tools: ['docker compose v2'],
     strategies: {
       recreate: HOST_STRATEGIES.recreate,
-      rolling: HOST_STRATEGIES.rolling,
+      rolling: { support: 'emulated', how: 'docker compose up --wait recreates only the services whose image or configuration changed, each once the services it depends on are healthy; a recreated service is briefly down' },
       'blue-green': { support: 'unsupported', how: 'compose alone has no traffic switch; use the k8s target' },
       canary: { support: 'unsupported', how: 'compose alone has no traffic splitting; use the k8s target' },
     },
+    tiers: CLOUD_TIERS,
   },
   k8s: {
     id: 'k8s',
@@ -137,10 +148,24 @@ export const TARGETS: Readonly<Record<TargetId, TargetInfo>> = {
       'blue-green': { support: 'emulated', how: 'a second Helm release (the green track) is installed and verified, then the Service selector is patched to it and the old release is removed' },
       canary: { support: 'emulated', how: 'a canary Helm release shares the Service selector; its traffic share is approximated by its replica ratio (no weighted routing without a service mesh)' },
     },
+    tiers: CLOUD_TIERS,
   },
 };
 
 /** True when `value` names a target. */
 export function isTargetId(value: unknown): value is TargetId {
   return typeof value === 'string' && (TARGET_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * True when a target can run a manifest assembled for `tier` (every planner
+ * target runs cloud manifests: saas and enterprise).
+ *
+ * @example
+ * ```ts
+ * targetServesTier('do', 'desktop') // false
+ * ```
+ */
+export function targetServesTier(target: TargetId, tier: Tier): boolean {
+  return TARGETS[target].tiers.includes(tier);
 }

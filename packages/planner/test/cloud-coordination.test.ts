@@ -56,7 +56,9 @@ describe('coordination with the cloud packager', () => {
       }
       const cdir = join(dir, 'compose');
       mkdirSync(join(cdir, 'secrets'), { recursive: true });
-      for (const s of manifest.secrets ?? []) writeFileSync(join(cdir, 'secrets', `${s.id.replace(/[^-._a-zA-Z0-9]/g, '_')}${s.target.type === 'env' ? '.env' : ''}`), s.target.type === 'env' ? `${s.target.name}=x\n` : 'x');
+      // Every env file compose.yaml reads (create-secrets.sh writes them on a real host; their names are the packager's).
+      const services = (cloud.compose['services'] ?? {}) as Record<string, { env_file?: string[] }>;
+      for (const file of Object.values(services).flatMap((s) => s.env_file ?? [])) writeFileSync(join(cdir, file), 'X=x\n');
       for (const s of manifest.services) if (s.build !== undefined) mkdirSync(join(cdir, s.build.context), { recursive: true });
       for (const env of environments) {
         writeFileSync(join(cdir, `compose.${env.name}.yaml`), renderComposeOverride(applyEnvironment(manifest, env).manifest, env));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,33 @@ describe('deployment-manager plan', () => {
     writeFileSync(`${path}.sha256`, `${'0'.repeat(64)}  bundle.json\n`);
     const tampered = JSON.parse((await run(...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json')).out) as DeploymentPlan;
     expect(tampered.outcome).toMatchObject({ status: 'error', stage: 'rollback' });
+  });
+
+  it('refuses a tier the target cannot serve as bad input: exit 2 with the usage, no blocked plan', async () => {
+    const { code, out, err } = await run('recipe-hub', '--root', ROOT, '--target', 'do', '--tier', 'desktop');
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err).toContain('target do cannot run a desktop manifest');
+    expect(err).toContain('usage: deployment-manager plan');
+  });
+
+  it('without --out, the first next step is the plan command that writes the files, and it runs as printed', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const first = await run(...base(), '--target', 'compose', '--secret', 'OPENAI_API_KEY');
+      expect(first.code).toBe(0);
+      const steps = first.out.slice(first.out.indexOf('next steps:')).split('\n').filter((l) => l.startsWith('   $ ')).map((l) => l.slice(5));
+      expect(steps[0]).toMatch(/^deployment-manager plan recipe-hub .* --out out\/recipe-hub-production-compose$/);
+      const argv = (steps[0] as string).split(' ').slice(1);
+      let out = '';
+      expect(await runCli(argv, { stdout: (t) => (out += t), stderr: () => undefined, isTTY: false })).toBe(0);
+      expect(out).toMatch(/wrote \d+ file\(s\) under out\/recipe-hub-production-compose\//);
+      expect(out).not.toContain('$ deployment-manager plan');
+      // Every file a later step names is there now.
+      for (const step of steps.slice(1)) for (const word of step.split(' ').filter((w) => w.startsWith('out/'))) expect(existsSync(join(dir, word)), step).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('rejects bad input with exit code 2', async () => {

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { assembleScenario, createFileProfileStore, type ProfileContent } from '@deployment-manager/bundle';
 import { SdkError, buildGraph, loadWorkspace, parseTier, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
 import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
-import { ROLLOUT_STRATEGIES, TARGET_IDS, planDeployment, type DeploymentPlan, type PlanFinding, type RolloutStrategy } from '@deployment-manager/planner';
+import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, targetServesTier, writePlanFiles, type DeploymentPlan, type PlanFinding, type RolloutStrategy, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
 import type { SecretPlan } from '@deployment-manager/secrets';
 import { defineCommand, type Command } from '../command.ts';
 import { SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
 import { colour, type CliIo } from '../io.ts';
 import { requireScenario } from '../require-scenario.ts';
+import { UsageError } from '../usage-error.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
 
 function readJson(path: string, what: string): unknown {
@@ -113,7 +114,7 @@ function renderRefusal(scenario: string, diagnostics: readonly Diagnostic[], io:
 const mark = (io: CliIo, f: PlanFinding): string =>
   f.status === 'error' ? colour(io.isTTY, 'red', 'error  ') : f.status === 'warning' ? colour(io.isTTY, 'yellow', 'warning') : colour(io.isTTY, 'grey', 'info   ');
 
-function renderPlan(plan: DeploymentPlan, io: CliIo): string {
+function renderPlan(plan: DeploymentPlan, io: CliIo, write: PlanWrite): string {
   const out: string[] = [`plan: ${plan.scenario} ${plan.version} -> ${plan.environment} on ${plan.target} (tier ${plan.tier})${plan.manifestSha256 === undefined ? '' : `, manifest sha256 ${plan.manifestSha256}`}`, ''];
   plan.stages.forEach((s, i) => {
     out.push(`${i + 1}. ${colour(io.isTTY, 'bold', s.id)} [${s.status === 'ready' ? colour(io.isTTY, 'green', 'ready') : colour(io.isTTY, 'red', 'blocked')}]`);
@@ -130,12 +131,36 @@ function renderPlan(plan: DeploymentPlan, io: CliIo): string {
   if (plan.outcome.status === 'success') {
     out.push(colour(io.isTTY, 'green', 'status: success'));
     for (const u of plan.outcome.urls) out.push(`url: ${u}`);
-    out.push('next steps:', ...plan.outcome.next_steps.map((s) => `   $ ${s}`));
+    if (write.written !== undefined) out.push(`wrote ${write.written.files.length} file(s) under ${plan.layout.outDir}/`);
+    out.push('next steps:', ...[...(write.written === undefined ? [write.command] : []), ...plan.outcome.next_steps].map((s) => `   $ ${s}`));
   } else {
     out.push(colour(io.isTTY, 'red', `status: error at ${plan.outcome.stage}: ${plan.outcome.reason}`), `fix: ${plan.outcome.fix_suggestion}`);
     if (plan.outcome.errors.length > 1) out.push(`(${plan.outcome.errors.length} blocking findings in all)`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** What `plan` did about files: written with --out, or the command that writes them. */
+interface PlanWrite {
+  /** The files written (with --out). */
+  readonly written?: WrittenPlan;
+  /** The same plan command with --out, every flag present (the first next step without --out). */
+  readonly command: string;
+}
+
+/** `plan --json` with `--out`: the plan and the files written. */
+export type PlanJson = DeploymentPlan & { readonly written?: WrittenPlan };
+
+/** This plan invocation as a command line that writes its files to `out`: every flag that was given, then --out. */
+function planCommandLine(scenario: string, values: Readonly<Record<string, unknown>>, out: string): string {
+  const argv = ['deployment-manager', 'plan', scenario];
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'out' || name === 'json' || name === 'help' || value === undefined || value === false) continue;
+    if (value === true) argv.push(`--${name}`);
+    else if (Array.isArray(value)) for (const v of value as string[]) argv.push(`--${name}`, v);
+    else argv.push(`--${name}`, String(value));
+  }
+  return commandLine({ argv: [...argv, '--out', out] });
 }
 
 /**
@@ -174,11 +199,17 @@ export const planCommand: Command = defineCommand({
     'previous-sha256': { type: 'string', value: '<hex>', description: 'its checksum', defaultText: 'its .sha256 sidecar' },
     'confirm-cost': { type: 'boolean', description: "accept a cost over the target's guardrail" },
     region: { type: 'string', value: '<region>', description: "the provider's region" },
+    out: { type: 'string', value: '<dir>', description: "write every file the plan names there (manifest, cloud packager output, the target's files, plan.json); the commands name them", defaultText: 'nothing is written; the first next step writes them' },
   },
-  exitOne: 'the assembly or pre-flight blocks (the findings are printed)',
+  exitOne: 'the assembly or pre-flight blocks (the findings are printed; nothing is written)',
   examples: ['plan recipe-hub --root examples/end-to-end/workspace --target compose --swap ollama=openai --secret OPENAI_API_KEY', 'plan recipe-hub --manifest out/bundle.json --target k8s --previous releases/1.0.0/bundle.json --json'],
   run: async ({ values, json, positionals: [scenario = ''] }, io) => {
     const tier = parseTier(values.tier);
+    const target = values.target as TargetId;
+    if (!targetServesTier(target, tier)) {
+      throw new UsageError(`target ${target} cannot run a ${tier} manifest`, `${target} runs tiers ${TARGETS[target].tiers.join(', ')}; a ${tier} build is deployed with \`deployment-manager deploy ${scenario} --target local\` (desktop) or packaged with \`package --target ${tier === 'mobile' ? 'mobile' : 'desktop'}\``, 'plan');
+    }
+    const outDir = values.out ?? `out/${scenario}-${values.env}-${target}`;
     const assembled = await assemble(scenario, tier, values);
     if (!assembled.ok) {
       const doc: PlanRefusalJson = { scenario, ok: false, stage: 'assembly', diagnostics: assembled.diagnostics.map(issueJson) };
@@ -187,7 +218,7 @@ export const planCommand: Command = defineCommand({
     }
     const manifestVersion = (assembled.manifest as { app?: { version?: unknown } } | null)?.app?.version;
     const provided = [...values.secret, ...(values['secrets-file'] === undefined ? [] : secretNames(values['secrets-file']))];
-    const plan = planDeployment({
+    const input = {
       scenario,
       version: values.version ?? (typeof manifestVersion === 'string' ? manifestVersion : '0.0.0'),
       tier,
@@ -201,8 +232,12 @@ export const planCommand: Command = defineCommand({
       ...(values.previous === undefined ? {} : { previous: { manifest: readJson(values.previous, 'previous manifest'), sha256: readPreviousSha(values.previous, values['previous-sha256']) } }),
       confirmCost: values['confirm-cost'],
       ...(values.region === undefined ? {} : { region: values.region }),
-    });
-    io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, io));
+      outDir,
+    };
+    const plan = planDeployment(input);
+    const written = values.out !== undefined && plan.outcome.status === 'success' ? await writePlanFiles(input, plan) : undefined;
+    const doc: PlanJson = written === undefined ? plan : { ...plan, written };
+    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderPlan(plan, io, { ...(written === undefined ? {} : { written }), command: planCommandLine(scenario, values, outDir) }));
     return plan.outcome.status === 'success' ? 0 : 1;
   },
 });
