@@ -26,9 +26,9 @@ import { cascade, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
 import { createCloudPackager } from '@deployment-manager/packager-cloud';
 import { createDesktopPackager } from '@deployment-manager/packager-desktop';
 import { createMobilePackager } from '@deployment-manager/packager-mobile';
+import { buildBundle } from '@deployment-manager/planner';
 import { hostPlatformKey, startBundle } from '@deployment-manager/runtime';
 import { renderEnvTemplate } from '@deployment-manager/secrets';
-import { prepareDesktopBundle } from './desktop-bundle.ts';
 import { fitnessTable, heading, swapTable } from './render.ts';
 
 const { values } = parseArgs({
@@ -129,8 +129,9 @@ for (const { tier, run } of runs) {
   for (const [key, messages] of grouped) console.log(`    ${key}${messages.length > 1 ? ` (x${messages.length})` : ''}: ${messages[0]}`);
 }
 
-// 8. Run the desktop bundle for real: build the example's Node services, stage the bundle the
-// desktop packager planned, start it with the runtime, call the API on its allocated port, stop it.
+// 8. Run the desktop bundle for real: build the example's Node services with the commands of the
+// desktop build plan, stage the bundle it planned, start it with the runtime, call the API on its
+// allocated port, stop it.
 console.log(heading('8. Desktop runtime'));
 const sourceRoot = join(values.root, 'scenarios', scenario);
 if (exported['desktop'] === undefined) console.log('  skipped: no valid desktop manifest');
@@ -138,8 +139,9 @@ else if (process.platform !== 'linux' && process.platform !== 'darwin') console.
 else if (!existsSync(join(sourceRoot, 'api', 'server.mjs'))) console.log(`  skipped: ${show(sourceRoot)} has no Node services to run (api/server.mjs, ui/server.mjs)`);
 else {
   const work = join(out, 'desktop-run');
-  const bundleDir = await prepareDesktopBundle(assemblies.desktop.result.manifest as DesktopManifest, { sourceRoot, packagerOut: join(out, 'desktop'), workDir: work, platform: hostPlatformKey() });
-  console.log(`  staged ${show(bundleDir)} for ${hostPlatformKey()} (services built with esbuild; the runtime runs in this process)`);
+  // The build plan's own commands (npm ci, npm run build: esbuild bundles each server.mjs), then the staging plan.
+  const bundleDir = await buildBundle(assemblies.desktop.result.manifest as DesktopManifest, { sourceRoot, workDir: work });
+  console.log(`  built and staged ${show(bundleDir)} for ${hostPlatformKey()} (the build plan's npm commands; the runtime runs in this process)`);
   const bundle = await startBundle(bundleDir, { appData: join(work, 'app-data') });
   try {
     for (const s of bundle.status().services) {

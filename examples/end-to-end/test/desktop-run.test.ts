@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { runCli } from '@deployment-manager/cli';
-import { hostPlatformKey } from '@deployment-manager/runtime';
-import { prepareDesktopBundle } from '../src/desktop-bundle.ts';
+import { buildBundle } from '@deployment-manager/planner';
 
 // Acceptance: a bundle packaged from a scenario (the example's recipe-hub) by
 // `deployment-manager package`, staged, then `deployment-manager run` in its own process
@@ -30,7 +29,7 @@ describe.skipIf(process.platform === 'win32')('a packaged desktop bundle, run wi
     const pack = await cli(['package', 'recipe-hub', '--root', workspace, '--target', 'desktop', '--accept-suggested', '--out', out, '--json']);
     expect(pack.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8')) as DesktopManifest;
-    const bundle = await prepareDesktopBundle(manifest, { sourceRoot: join(workspace, 'scenarios/recipe-hub'), packagerOut: join(out, 'desktop'), workDir: join(dir, 'work'), platform: hostPlatformKey() });
+    const bundle = await buildBundle(manifest, { sourceRoot: join(workspace, 'scenarios/recipe-hub'), workDir: join(dir, 'work') });
     const appData = join(dir, 'app-data');
 
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), 'run', bundle, '--app-data', appData, '--control-port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -30,4 +30,6 @@ export { planRollback, type PreviousRelease, type RollbackPlan } from './rollbac
 export { applyManifestDiff, diffManifests, jsonEqual, type DiffOperation, type ManifestDiff } from './manifest-diff.ts';
 export { summarizeManifestChanges, type ManifestChanges, type ServiceChange } from './manifest-changes.ts';
 export { writePlanFiles, type WrittenPlan } from './write-plan-files.ts';
+export { buildBundle, buildCommandsFor, hasProgram, type BuildBundleOptions, type BuildCommand } from './deploy/build-bundle.ts';
+export { writeRuntimeProgram } from './deploy/runtime-program.ts';
 export { verify, type SmokeResult, type VerifyReport, type VerifyTargets } from './verify.ts';

@@ -23,30 +23,38 @@ export interface ControlClient {
   request(method: 'GET' | 'POST', path: string): Promise<ControlResponse>;
 }
 
+/** Where a control API answers: its own address, or a local end of an ssh tunnel to it. */
+export interface ControlAddress {
+  /** Host to connect to (127.0.0.1). */
+  readonly host: string;
+  /** Port to connect to. */
+  readonly port: number;
+}
+
 /**
- * Creates a client for the bundle running with app data `appData`.
- * Throws `RUNTIME_NOT_RUNNING` when no control file is there.
+ * Creates a client for a bundle whose control file is known: `token` gives
+ * the bearer token (read when a request is sent), `address` where to connect
+ * (default the control file's host and port; a tunnel's local end for a
+ * bundle on another machine). Throws `RUNTIME_NOT_RUNNING` from `request`
+ * when nothing answers.
  *
  * @example
  * ```ts
- * const client = createControlClient('/tmp/recipe-hub');
- * const { body } = await client.request('GET', '/status');
+ * const client = connectControl(control, () => token, { host: '127.0.0.1', port: tunnelPort });
  * ```
  */
-export function createControlClient(appData: string, timeoutMs = 5000): ControlClient {
-  const control = readControlFile(appData);
+export function connectControl(control: ControlFile, token: () => string, address: ControlAddress = control, timeoutMs = 5000): ControlClient {
   return {
     control,
     async request(method, path) {
-      const token = readToken(control.tokenFile);
       let res: Response;
       try {
-        res = await fetch(`http://${control.host}:${control.port}${path}`, { method, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
+        res = await fetch(`http://${address.host}:${address.port}${path}`, { method, headers: { authorization: `Bearer ${token()}` }, signal: AbortSignal.timeout(timeoutMs) });
       } catch (cause) {
-        throw new SdkError('RUNTIME_NOT_RUNNING', `the bundle's control api at ${control.host}:${control.port} does not answer (pid ${control.pid})`, {
+        throw new SdkError('RUNTIME_NOT_RUNNING', `the bundle's control api at ${address.host}:${address.port} does not answer (pid ${control.pid})`, {
           hint: 'the supervisor has probably died; remove the stale control file and start the bundle again',
           cause,
-          details: { port: control.port, pid: control.pid },
+          details: { port: address.port, pid: control.pid },
         });
       }
       const text = await res.text();
@@ -59,4 +67,19 @@ export function createControlClient(appData: string, timeoutMs = 5000): ControlC
       return { status: res.status, body };
     },
   };
+}
+
+/**
+ * Creates a client for the bundle running with app data `appData`.
+ * Throws `RUNTIME_NOT_RUNNING` when no control file is there.
+ *
+ * @example
+ * ```ts
+ * const client = createControlClient('/tmp/recipe-hub');
+ * const { body } = await client.request('GET', '/status');
+ * ```
+ */
+export function createControlClient(appData: string, timeoutMs = 5000): ControlClient {
+  const control = readControlFile(appData);
+  return connectControl(control, () => readToken(control.tokenFile), control, timeoutMs);
 }

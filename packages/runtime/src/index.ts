@@ -38,4 +38,4 @@ export { readToken } from './control-auth.ts';
 export { MAX_TAIL_LINES } from './control-api.ts';
 export { createRotatingFile, type RotatingFile } from './rotating-file.ts';
 export { WATCHDOG_SOURCE } from './watchdog.ts';
-export { createControlClient, type ControlClient, type ControlResponse } from './control-client.ts';
+export { connectControl, createControlClient, type ControlAddress, type ControlClient, type ControlResponse } from './control-client.ts';

@@ -1,0 +1,55 @@
+/*
+ * One build at a time per source directory: builds write their outputs into
+ * the sources (`bin/`, `dist/`) and staging copies them, so two deploys of
+ * one checkout must not interleave. The lock is a file created with O_EXCL
+ * holding the owner's pid; a lock whose owner is gone is taken over.
+ */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { SdkError } from '@deployment-manager/core';
+
+/** The lock file of a source directory. */
+export const SOURCE_LOCK_FILE = '.deployment-manager-build.lock';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Runs `work` holding the build lock of `dir`, waiting (bounded by
+ * `timeoutMs`, default 10 minutes) while another live process holds it.
+ * Throws `DEPLOY_FAILED` when the wait runs out.
+ */
+export async function withSourceLock<T>(dir: string, work: () => Promise<T>, timeoutMs = 600_000): Promise<T> {
+  const file = join(dir, SOURCE_LOCK_FILE);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx', 0o644);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new SdkError('FILE_WRITE_FAILED', `cannot create the build lock ${file}`, { hint: 'the source directory must be writable for a build', cause: e });
+      let owner = Number.NaN;
+      try {
+        owner = Number(readFileSync(file, 'utf8'));
+      } catch {
+        // released between the two calls
+      }
+      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) rmSync(file, { force: true });
+      else if (Date.now() > deadline) throw new SdkError('DEPLOY_FAILED', `another build of ${dir} (pid ${owner}) holds ${SOURCE_LOCK_FILE}`, { hint: 'wait for it to end, or remove the file if no build runs' });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
