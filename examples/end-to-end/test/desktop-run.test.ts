@@ -26,7 +26,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 describe.skipIf(process.platform === 'win32')('a packaged desktop bundle, run with the cli', () => {
   it('packages, runs, reports status and ports, serves the api, and stops', async () => {
     const out = join(dir, 'out');
-    const pack = await cli(['package', 'recipe-hub', '--root', workspace, '--target', 'desktop', '--accept-suggested', '--out', out, '--json']);
+    const pack = await cli(['package', 'recipe-hub', '--root', workspace, '--target', 'desktop', '--swaps', 'all-gains', '--out', out, '--json']);
     expect(pack.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8')) as DesktopManifest;
     const bundle = await buildBundle(manifest, { sourceRoot: join(workspace, 'scenarios/recipe-hub'), workDir: join(dir, 'work') });

@@ -1,6 +1,6 @@
-import { SdkError, buildGraph, type DependencyGraph, type InclusionPolicy, type Tier, type Workspace } from '@deployment-manager/core/pure';
+import { SdkError, buildGraph, type DependencyGraph, type InclusionPolicy, type NodeId, type Tier, type Workspace } from '@deployment-manager/core/pure';
 import type { Catalog } from '@deployment-manager/catalog';
-import { applySwaps, resolveSwaps, suggestSwaps, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
+import { allGainsSwaps, applySwaps, planSwapSet, resolveSwaps, suggestSwaps, type PlanSwapSetOptions, type SwapSpec, type SwapSuggestion } from '@deployment-manager/fitness';
 import { planSecrets, type SecretOverride, type SecretPlan } from '@deployment-manager/secrets/pure';
 import { assembleManifest, type AssembleResult } from './assemble.ts';
 import type { ProfileContent } from './profile.ts';
@@ -16,13 +16,25 @@ export interface AssembleScenarioOptions {
   readonly profile?: ProfileContent;
   /** Further swaps (e.g. from `--swap from=to`). */
   readonly swaps?: readonly SwapSpec[];
-  /** Also accept the best suggested swap of every dependency not swapped explicitly. */
-  readonly acceptSuggested?: boolean;
+  /**
+   * Also take suggested swaps for the dependencies not swapped explicitly: `optimal` (or `true`) the
+   * cheapest set that clears the tier's blockers (and reaches `minScore`) - fitness `planSwapSet`;
+   * `all-gains` the best suggestion of every dependency that gains anything.
+   */
+  readonly acceptSuggested?: boolean | SwapSelection;
+  /** With `optimal`: also reach this graph score; never swap `keep`, never use `forbid`; prices over the defaults. */
+  readonly optimal?: Pick<PlanSwapSetOptions, 'minScore' | 'keep' | 'forbid' | 'costs'>;
   /** A graph built elsewhere (e.g. from the live analyzer) instead of the workspace's. */
   readonly graph?: DependencyGraph;
   /** The dependency catalog, e.g. extended with your own records (`createCatalog([...])`); default built-in. */
   readonly catalog?: Catalog;
 }
+
+/** How suggested swaps are chosen: the cheapest set that ships (`optimal`), or every one that gains (`all-gains`). */
+export type SwapSelection = 'optimal' | 'all-gains';
+
+/** The swap selections, the default first. */
+export const SWAP_SELECTIONS: readonly SwapSelection[] = ['optimal', 'all-gains'];
 
 /** Every intermediate of {@link assembleScenario}, for reports and further stages. */
 export interface ScenarioAssembly {
@@ -63,18 +75,26 @@ export function assembleScenario(workspace: Workspace, scenario: string, options
   const catalog = options.catalog === undefined ? {} : { catalog: options.catalog };
   const suggestions = suggestSwaps(graph, tier, catalog);
   let swaps: SwapSpec[] = [...(options.profile?.swaps ?? []), ...(options.swaps ?? [])];
-  if (options.acceptSuggested === true) {
+  const overrides: SecretOverride[] = Object.entries(options.profile?.secrets ?? {}).map(([id, choice]) => ({ ...(choice as Omit<SecretOverride, 'id'>), id, tiers: [tier] }));
+  const planOf = (g: DependencyGraph): SecretPlan => planSecrets(g, { tier, scenario: spec, overrides: { secrets: overrides }, ...catalog });
+  const selection: SwapSelection | undefined = options.acceptSuggested === true ? 'optimal' : options.acceptSuggested === false ? undefined : options.acceptSuggested;
+  if (selection !== undefined) {
     const taken = new Set(resolveSwaps(graph, swaps, { tier, ...catalog }).applied.map((s) => s.from));
-    for (const s of suggestions) {
-      if (taken.has(s.from)) continue;
-      taken.add(s.from);
-      swaps = [...swaps, { from: s.from, to: s.to }];
+    let chosen: SwapSpec[];
+    if (selection === 'all-gains') chosen = allGainsSwaps(suggestions);
+    else {
+      // What blocks shipping is fitness' blockers and the owners of the infrastructure secrets the secret plan needs.
+      const secretOwners = planOf(graph)
+        .secrets.filter((s) => s.class === 'infrastructure' && s.required)
+        .flatMap((s) => s.sources.filter((id) => id.startsWith('resource:')));
+      const plan = planSwapSet(graph, tier, { ...catalog, ...options.optimal, keep: [...(options.optimal?.keep ?? []), ...taken], extraBlockers: secretOwners });
+      chosen = plan.swaps.map((s): SwapSpec => ({ from: s.from, to: s.to }));
     }
+    swaps = [...swaps, ...chosen.filter((s) => !taken.has(s.from as NodeId))];
   }
   const decisions = decisionsFromSuggestions(suggestions, swaps);
   const swapped = applySwaps(graph, swaps, { tier, ...catalog });
-  const overrides: SecretOverride[] = Object.entries(options.profile?.secrets ?? {}).map(([id, choice]) => ({ ...(choice as Omit<SecretOverride, 'id'>), id, tiers: [tier] }));
-  const secretPlan = planSecrets(swapped, { tier, scenario: spec, overrides: { secrets: overrides }, ...catalog });
+  const secretPlan = planOf(swapped);
   const base: ProfileContent = options.profile ?? { name: scenario, scenario, tiers: [tier], swaps, secrets: {}, settings: {} };
   const profile: ProfileContent = base.tiers.includes(tier) ? base : { ...base, tiers: [...base.tiers, tier] };
   const result = assembleManifest(graph, decisions, secretPlan, profile, { scenario: spec, tier, resources: workspace.resources, ...catalog });

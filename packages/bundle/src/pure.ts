@@ -114,4 +114,4 @@ export { assembleManifest, type AssembleOptions, type AssembleResult } from './a
 export { planAssembly, targetOfTier, type AssemblyPlan, type LinkedSecret, type PlanAssemblyOptions, type PlannedResource, type ResourceMode } from './assembly-plan.ts';
 export { scenarioServices, type ScenarioBuild, type ScenarioService } from './scenario-services.ts';
 export { DEFAULT_CONTAINER_PORTS, DEFAULT_DESKTOP_PLATFORMS, DEFAULT_PORT_RANGE, PORT_BLOCK_SIZE, PORT_PLAN_OFFSET, UI_PORT_NAMES } from './assembly-data.ts';
-export { assembleScenario, type AssembleScenarioOptions, type ScenarioAssembly } from './assemble-scenario.ts';
+export { SWAP_SELECTIONS, assembleScenario, type AssembleScenarioOptions, type ScenarioAssembly, type SwapSelection } from './assemble-scenario.ts';

@@ -1,3 +1,4 @@
+import { SWAP_SELECTIONS, type SwapSelection } from '@deployment-manager/bundle';
 import { TIERS, normalizeTier } from '@deployment-manager/core';
 
 // Options several commands share, so each reads and helps the same way.
@@ -34,3 +35,23 @@ export const GRAPH_SOURCE_OPTIONS: {
   policy: { type: 'string', value: '<policy>', choices: ['all', 'active'], description: 'which declared dependencies count: all, or only enabled-or-required ones', defaultText: 'all (active for secrets, bundle, package)' },
   'analyzer-url': { type: 'string', value: '<url>', description: "read the graph from a live analyzer (compared with --root's files when they hold the scenario)" },
 };
+
+/** `--accept-suggested` and `--swaps <how>`: take the suggested swaps for the tier, chosen one of two ways. */
+export const SUGGESTED_SWAP_OPTIONS: {
+  readonly 'accept-suggested': { readonly type: 'boolean'; readonly description: string };
+  readonly swaps: { readonly type: 'string'; readonly value: '<how>'; readonly choices: readonly string[]; readonly description: string };
+} = {
+  'accept-suggested': { type: 'boolean', description: 'also apply suggested swaps for the tier: the cheapest set that ships (same as --swaps optimal)' },
+  swaps: {
+    type: 'string',
+    value: '<how>',
+    choices: SWAP_SELECTIONS,
+    description: 'apply suggested swaps: optimal (the cheapest set that clears what blocks the tier) or all-gains (the best swap of every dependency that gains anything)',
+  },
+};
+
+/** The suggested-swap choice of `--accept-suggested` / `--swaps`, or undefined when neither is given. */
+export function suggestedSwaps(values: { readonly 'accept-suggested'?: boolean | undefined; readonly swaps?: string | undefined }): SwapSelection | undefined {
+  if (values.swaps !== undefined) return values.swaps as SwapSelection;
+  return values['accept-suggested'] === true ? 'optimal' : undefined;
+}

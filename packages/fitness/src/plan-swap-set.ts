@@ -33,6 +33,12 @@ export interface PlanSwapSetOptions extends SuggestOptions {
    * so the plan is always exact there.
    */
   readonly maxEvaluations?: number;
+  /**
+   * Nodes that block shipping for a reason outside fitness - e.g. the owners of infrastructure secrets the
+   * secret plan blocks on: each counts as a blocker while the root reaches it through required edges
+   * (swapping it out, or orphaning it, clears it).
+   */
+  readonly extraBlockers?: readonly NodeId[];
 }
 
 /** One swap of a plan. Also a `SwapSpec`: `applySwaps(graph, plan.swaps)` applies the plan. */
@@ -142,7 +148,11 @@ export function planSwapSet(graph: DependencyGraph, tier: Tier, options: PlanSwa
   const forbidden = forbiddenNames(catalog, options.forbid ?? []);
   const sites = priceSites(g, costs, swapCandidates(state, g, tier, options).filter((c) => !kept.has(c.from) && !brings(catalog, c.toEntry.name, forbidden)));
   const present = new Set(g.nodes.map((n) => n.id));
-  const blockersBefore = state.blockers(tier);
+  const extra = new Set((options.extraBlockers ?? []).filter((id) => state.has(id)));
+  // An extra blocker blocks while required (rank 2), as a fitness blocker does: swapped out or orphaned, it is gone.
+  const isBlocking = (st: ScoringState, id: NodeId): boolean => st.has(id) && (st.isBlocker(id, tier) || (extra.has(id) && st.rank(id) === 2));
+  const blockersOf = (st: ScoringState): NodeId[] => [...new Set([...st.blockers(tier), ...[...extra].filter((id) => st.has(id) && st.rank(id) === 2)])].sort(cmp);
+  const blockersBefore = blockersOf(state);
   const scoreBefore = state.score(tier);
   const blocking = new Set(blockersBefore);
 
@@ -186,7 +196,7 @@ export function planSwapSet(graph: DependencyGraph, tier: Tier, options: PlanSwa
         const touched = new Set(choices.flatMap((c) => affected[c.variable] as readonly NodeId[]));
         return withSwaps(swaps, (st) => {
           const open = openBefore.filter((b) => !touched.has(b));
-          for (const id of touched) if (counts(id) && st.has(id) && st.isBlocker(id, tier)) open.push(id);
+          for (const id of touched) if (counts(id) && isBlocking(st, id)) open.push(id);
           const shares = new Map<NodeId, { units: number; points: number }>();
           for (const id of bounds.affectedFrom(decided)) {
             const share = st.has(id) ? st.share(id, tier) : undefined;
@@ -234,14 +244,14 @@ export function planSwapSet(graph: DependencyGraph, tier: Tier, options: PlanSwa
   const best = result.solutions[0];
   const picks = best?.choices ?? [];
   const chosen = picks.map(optionOf);
-  const final = withSwaps(chosen, (st) => ({ blockers: st.blockers(tier), score: st.score(tier) }));
+  const final = withSwaps(chosen, (st) => ({ blockers: blockersOf(st), score: st.score(tier) }));
   const left = new Set(final.blockers);
   const planned: PlannedSwap[] = picks
     .map((pick) => {
       const o = optionOf(pick);
       // Without one swap, only what it can affect can be a blocker the plan does not have.
       const without = withSwaps(chosen.filter((x) => x !== o), (st) => ({
-        clears: (affected[pick.variable] as readonly NodeId[]).filter((id) => !left.has(id) && st.has(id) && st.isBlocker(id, tier)).sort(),
+        clears: (affected[pick.variable] as readonly NodeId[]).filter((id) => !left.has(id) && isBlocking(st, id)).sort(),
         score: st.score(tier),
       }));
       return {

@@ -13,7 +13,7 @@ describe('every fixture scenario packaged for the cloud with the suggested swaps
   const packed: string[] = [];
   const managed: string[] = [];
   it.each(scenarios)('%s: managed replacements reach the app, data lives where the image keeps it', (name) => {
-    const { result } = assembleScenario(workspace, name, { tier: 'saas', acceptSuggested: true });
+    const { result } = assembleScenario(workspace, name, { tier: 'saas', acceptSuggested: 'all-gains' });
     if (result.manifest.target !== 'cloud') throw new Error('not a cloud manifest');
     // A scenario the assembly refuses is refused by package too; there is nothing generated to check.
     if (!result.ok) return;

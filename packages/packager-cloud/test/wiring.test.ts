@@ -11,7 +11,7 @@ import { fromPlan, render, wiringProblems } from './wiring.ts';
 const workspace = loadWorkspace(fileURLToPath(new URL('../../../examples/end-to-end/workspace', import.meta.url)));
 
 describe.each(['saas', 'enterprise'] as const)('recipe-hub on %s with the suggested swaps', (tier) => {
-  const { result } = assembleScenario(workspace, 'recipe-hub', { tier, acceptSuggested: true });
+  const { result } = assembleScenario(workspace, 'recipe-hub', { tier, acceptSuggested: 'all-gains' });
   if (result.manifest.target !== 'cloud') throw new Error('not a cloud manifest');
   const manifest = result.manifest;
   const plan = planCloud(manifest);

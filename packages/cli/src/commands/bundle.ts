@@ -10,7 +10,7 @@ import {
 import { parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { GRAPH_SOURCE_OPTIONS, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
 import { loadGraphSource, requireWorkspace, type GraphSourceValues } from '../graph-source.ts';
 import type { CliIo } from '../io.ts';
 import { readJsonFile } from '../read-json-file.ts';
@@ -61,7 +61,7 @@ async function assembleCommand(scenario: string, values: Record<string, unknown>
     graph: source.graph,
     ...(content === undefined ? {} : { profile: content }),
     swaps: (values['swap'] as string[]).map(parseSwapArg),
-    acceptSuggested: values['accept-suggested'] === true,
+    acceptSuggested: suggestedSwaps(values) ?? false,
   });
   const exported = exportCanonical(result.manifest);
   if (typeof values['out'] === 'string' && result.ok) writeExport(result.manifest, values['out']);
@@ -91,7 +91,7 @@ export const bundleCommand: Command = defineCommand({
   description:
     'A deployment manifest (bundle.json) says what ships on a target: services, swaps, secrets by class, ports. assemble builds one for a scenario and tier; validate checks one (schema and meaning); export writes it canonically with a .sha256 sidecar; verify checks a file against its checksum.',
   actions: {
-    assemble: { summary: "build the scenario's manifest for --tier (printed, or written to --out)", positionals: [{ name: 'scenario', description: 'the scenario to assemble' }], options: ['root', 'tier', 'profile', 'store', 'swap', 'accept-suggested', 'out'] },
+    assemble: { summary: "build the scenario's manifest for --tier (printed, or written to --out)", positionals: [{ name: 'scenario', description: 'the scenario to assemble' }], options: ['root', 'tier', 'profile', 'store', 'swap', 'accept-suggested', 'swaps', 'out'] },
     validate: { summary: 'check a manifest against its schema and the semantic rules', positionals: [FILE] },
     export: { summary: 'validate and write a manifest canonically with its .sha256 sidecar', positionals: [FILE], options: ['out'] },
     verify: { summary: "check a file's SHA-256 against its sidecar or --sha256", positionals: [{ name: 'file', description: 'an exported file' }], options: ['sha256'] },
@@ -102,7 +102,8 @@ export const bundleCommand: Command = defineCommand({
     profile: { type: 'string', value: '<id>', description: 'assemble: start from a saved profile' },
     store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
     swap: SWAP_OPTION,
-    'accept-suggested': { type: 'boolean', description: 'assemble: also apply the swaps suggested for the tier' },
+    'accept-suggested': { ...SUGGESTED_SWAP_OPTIONS['accept-suggested'], description: `assemble: ${SUGGESTED_SWAP_OPTIONS['accept-suggested'].description}` },
+    swaps: { ...SUGGESTED_SWAP_OPTIONS.swaps, description: `assemble: ${SUGGESTED_SWAP_OPTIONS.swaps.description}` },
     out: { type: 'string', value: '<file>', description: 'assemble/export: the file to write (folders are created); export requires it' },
     sha256: { type: 'string', value: '<hex>', description: 'verify: the expected checksum', defaultText: "the file's .sha256 sidecar" },
   },

@@ -25,11 +25,20 @@ describe('deployment-manager package', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({ scenario: 'recipe-hub', target: 'desktop', tier: 'desktop', ok: true });
-    expect(doc.swaps).toContain('resource:postgres=sqlite');
+    // --accept-suggested takes the cheapest set that ships: what clears the secrets desktop cannot ship, nothing more.
+    expect(doc.swaps).toEqual(['resource:postgres=managed-postgres', 'resource:redis=in-process-cache']);
     expect(verifyExport(doc.manifest.path, doc.manifest.sha256)).toMatchObject({ ok: true });
     expect(doc.packager.status).toBe('packed');
     for (const a of doc.packager.artifacts) expect(existsSync(join(out, 'desktop', a.path))).toBe(true);
     expect(err).toContain('assembling the desktop manifest'); // plain progress lines when not a TTY
+  });
+
+  it('takes every gain with --swaps all-gains', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dm-package-'));
+    dirs.push(out);
+    const { code, out: stdout } = await cli(['package', 'recipe-hub', '--root', example, '--target', 'desktop', '--swaps', 'all-gains', '--out', out, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).swaps).toEqual(expect.arrayContaining(['resource:postgres=sqlite', 'resource:ollama=anthropic', 'resource:n8n=embedded-workflows']));
   });
 
   it('exits 1 with the blocking findings when the manifest cannot be assembled', async () => {

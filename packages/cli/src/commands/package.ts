@@ -11,7 +11,7 @@ import {
 import { parseTier, runPackagers, type Diagnostic, type Packager, type PackagerLogEvent, type PackagerRun, type Tier } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { GRAPH_SOURCE_OPTIONS, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
 import { loadGraphSource, requireWorkspace } from '../graph-source.ts';
 import { colour, type CliIo } from '../io.ts';
 import { bytesForPeople } from '../people-text.ts';
@@ -85,7 +85,7 @@ export const packageCommand: Command = defineCommand({
     profile: { type: 'string', value: '<id>', description: 'start from a saved profile' },
     store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
     swap: SWAP_OPTION,
-    'accept-suggested': { type: 'boolean', description: 'also apply the swaps suggested for the tier' },
+    ...SUGGESTED_SWAP_OPTIONS,
   },
   exitOne: 'the manifest has errors or the packager refused it (the findings are printed)',
   examples: ['package recipe-hub --root examples/end-to-end/workspace --target desktop --accept-suggested --out out/', 'package recipe-hub --root examples/end-to-end/workspace --target cloud --accept-suggested --out out/cloud --json'],
@@ -102,7 +102,7 @@ export const packageCommand: Command = defineCommand({
       tier,
       graph: source.graph,
       swaps: values.swap.map(parseSwapArg),
-      acceptSuggested: values['accept-suggested'],
+      acceptSuggested: suggestedSwaps(values) ?? false,
       ...(profile === undefined ? {} : { profile }),
     });
     const { result } = assembly;

@@ -5,7 +5,7 @@ import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
 import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, targetServesTier, writePlanFiles, type DeploymentPlan, type PlanFinding, type RolloutStrategy, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
 import type { SecretPlan } from '@deployment-manager/secrets';
 import { defineCommand, type Command } from '../command.ts';
-import { SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
 import { colour, type CliIo } from '../io.ts';
 import { requireScenario } from '../require-scenario.ts';
 import { UsageError } from '../usage-error.ts';
@@ -76,6 +76,8 @@ interface AssembleValues {
   readonly profile: string | undefined;
   readonly store: string;
   readonly swap: readonly string[];
+  readonly 'accept-suggested'?: boolean | undefined;
+  readonly swaps?: string | undefined;
 }
 
 /**
@@ -99,7 +101,7 @@ async function assemble(scenario: string, tier: Tier, values: AssembleValues): P
   requireScenario(workspace, scenario);
   let profile: ProfileContent | undefined;
   if (values.profile !== undefined) profile = (await createFileProfileStore(values.store).get(values.profile)).content;
-  const { result, swapped, secretPlan } = assembleScenario(workspace, scenario, { tier, swaps: values.swap.map(parseSwapArg), ...(profile === undefined ? {} : { profile }) });
+  const { result, swapped, secretPlan } = assembleScenario(workspace, scenario, { tier, swaps: values.swap.map(parseSwapArg), acceptSuggested: suggestedSwaps(values) ?? false, ...(profile === undefined ? {} : { profile }) });
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
   return { ok: true, manifest: result.manifest, graph: swapped, secretPlan };
 }
@@ -190,6 +192,7 @@ export const planCommand: Command = defineCommand({
     profile: { type: 'string', value: '<id>', description: 'assemble from a saved profile' },
     store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
     swap: SWAP_OPTION,
+    ...SUGGESTED_SWAP_OPTIONS,
     tier: { ...TIER_OPTION, default: 'saas', description: 'the tier to assemble for' },
     version: { type: 'string', value: '<version>', description: 'the release version', defaultText: "the manifest's app version" },
     secret: { type: 'string', value: '<NAME>', multiple: true, description: 'a secret that will be provided (name only)' },
