@@ -14,12 +14,14 @@ import { parseArgs } from 'node:util';
 import { coldStartTable, measureColdStart } from './cold-start.ts';
 import { measureOnce, type OnceResult } from './once.ts';
 import { runtimeBench } from './runtime.ts';
+import { measureParse, type ParseSizeResult } from './parse-size.ts';
 import { measureSize, type SizeResult } from './stages.ts';
 import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
 import { compareKnownScenarios, describeSavings } from './swap-plans.ts';
 
 const { values } = parseArgs({
   options: {
+    parse: { type: 'string' },
     sizes: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     child: { type: 'string' },
@@ -29,6 +31,11 @@ const { values } = parseArgs({
   },
 });
 
+if (values.parse !== undefined) {
+  const [format, mb] = values.parse.split(':') as ['yaml' | 'json', string];
+  process.stdout.write(JSON.stringify(measureParse(Number(mb), format)));
+  process.exit(0);
+}
 if (values.child !== undefined) {
   process.stdout.write(JSON.stringify(values.once ? measureOnce(Number(values.child)) : await measureSize(Number(values.child))));
   process.exit(0);
@@ -109,6 +116,22 @@ for (const r of results) for (const n of r.notes) console.log(`note at ${r.size}
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
 console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');
 
+// Compact-format parse time by input size, each in its own process: growth must stay linear.
+const parseSizes = values.smoke ? [1] : [1, 4, 16];
+const parses: ParseSizeResult[] = [];
+for (const format of ['yaml', 'json'] as const) {
+  for (const mb of parseSizes) {
+    process.stderr.write(`bench: parse ${mb} MB of compact ${format}...\n`);
+    parses.push(child(['--parse', `${format}:${mb}`]) as ParseSizeResult);
+  }
+}
+console.log(`\n${'parse (median ms)'.padEnd(22)}${parseSizes.map((mb) => `${mb} MB`.padStart(12)).join('')}   ms per MB`);
+for (const format of ['yaml', 'json'] as const) {
+  const rows = parses.filter((p) => p.format === format);
+  console.log(`${`compact ${format}`.padEnd(22)}${rows.map((p) => fmt(p.ms).padStart(12)).join('')}   ${rows.map((p) => (p.ms / (p.bytes / 1e6)).toFixed(0)).join(' / ')}`);
+}
+
+
 // The browser view at the issue's size (200 dependencies); --smoke skips the browser.
 let ui: UiBenchResult | undefined;
 if (values.smoke) console.log('\nui (browser): skipped with --smoke');
@@ -134,7 +157,7 @@ else for (const line of describeSavings('vrooli fixtures', known.fixtures)) cons
 
 const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.url));
 const runtime = runtimeBench(values.smoke ? [1] : [1, 10, 50]);
-writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, runtime, swapPlans: known }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, parses, runtime, swapPlans: known }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);
 
 coldStart();

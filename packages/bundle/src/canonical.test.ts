@@ -71,6 +71,27 @@ describe('canonical export', () => {
   });
 });
 
+describe('canonical export is I-JSON', () => {
+  const code = (value: unknown): string | undefined => {
+    try {
+      canonicalJson(value);
+      return undefined;
+    } catch (error) {
+      return isSdkError(error) ? error.code : 'not an SdkError';
+    }
+  };
+
+  it('refuses a lone surrogate in a string or a key with JSON_NOT_I_JSON, and keeps pairs', () => {
+    expect([code({ a: '\ud800' }), code({ a: ['x\udfff'] }), code({ ['k\ud83d']: 1 })]).toEqual(['JSON_NOT_I_JSON', 'JSON_NOT_I_JSON', 'JSON_NOT_I_JSON']);
+    expect(canonicalJson({ a: '\ud83d\ude00' })).toBe('{"a":"\ud83d\ude00"}');
+  });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 12 })], { numRuns: 1000 })('exports a string exactly when it is well-formed unicode, and it reads back unchanged', (text) => {
+    if (!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) expect(JSON.parse(canonicalJson({ text }))).toEqual({ text });
+    else expect(code({ text })).toBe('JSON_NOT_I_JSON');
+  });
+});
+
 describe('writeExport and verifyExport', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-export-'));
 

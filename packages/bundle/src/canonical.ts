@@ -1,8 +1,26 @@
 import { SdkError } from '@deployment-manager/core/pure';
 import { canonicalizeEx } from 'json-canonicalize';
 
+// RFC 7493 (I-JSON) section 2.1: strings must be valid Unicode, so a lone surrogate has no canonical bytes.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const pointer = (path: string, key: string): string => `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+function assertUnicode(text: string, path: string, what: string): void {
+  if (LONE_SURROGATE.test(text)) {
+    throw new SdkError('JSON_NOT_I_JSON', `${what} at "${path || '/'}" holds a lone surrogate, which is not unicode text`, {
+      hint: 'canonical JSON is I-JSON (RFC 7493): repair the string (it usually comes from a truncated emoji or a bad decoder)',
+      details: { path },
+    });
+  }
+}
+
 function assertJson(value: unknown, path: string, seen: Set<object>): void {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'string') {
+    assertUnicode(value, path, 'the string');
+    return;
+  }
+  if (value === null || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw notJson(path, `the number ${String(value)}`);
     return;
@@ -15,7 +33,10 @@ function assertJson(value: unknown, path: string, seen: Set<object>): void {
   } else {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) throw notJson(path, 'a non-plain object');
-    for (const [k, v] of Object.entries(value)) assertJson(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, seen);
+    for (const [k, v] of Object.entries(value)) {
+      assertUnicode(k, pointer(path, k), 'the key');
+      assertJson(v, pointer(path, k), seen);
+    }
   }
   seen.delete(value);
 }
@@ -31,7 +52,8 @@ function notJson(path: string, what: string): SdkError {
  * Serializes a JSON value canonically (RFC 8785 / JCS): keys sorted by UTF-16
  * code units, no whitespace, ECMAScript number formatting. Equal values give
  * equal text whatever their key order. Throws `INVALID_ARGUMENT` for anything
- * that is not plain JSON.
+ * that is not plain JSON, and `JSON_NOT_I_JSON` for a string or key with a
+ * lone surrogate (RFC 8785 requires I-JSON).
  *
  * @example
  * ```ts

@@ -6,6 +6,7 @@ import { checkPaths } from './check-paths.ts';
 import { checkPlaceholders } from './check-placeholders.ts';
 import { checkReferences } from './check-references.ts';
 import { checkSecrets } from './check-secrets.ts';
+import { checkValues } from './check-values.ts';
 import { checkCloud, checkMobile } from './check-targets.ts';
 import { asArray, asObject, asString, finding } from './findings.ts';
 import { MANIFEST_SCHEMAS, MANIFEST_TARGETS, isManifestTarget, type Manifest, type ManifestTarget } from './manifest.ts';
@@ -28,7 +29,7 @@ function checkSwaps(manifest: Readonly<Record<string, unknown>>): Diagnostic[] {
 /** The semantic findings of a manifest of a known target (schema-valid or not). */
 export function semanticDiagnostics(target: ManifestTarget, manifest: Readonly<Record<string, unknown>>): Diagnostic[] {
   const views = serviceViews(target, manifest);
-  const out = [...checkReferences(views), ...checkPlaceholders(target, views), ...checkSecrets(target, manifest, views), ...checkSwaps(manifest), ...checkPaths(target, manifest)];
+  const out = [...checkReferences(views), ...checkPlaceholders(target, views), ...checkSecrets(target, manifest, views), ...checkSwaps(manifest), ...checkPaths(target, manifest), ...checkValues(target, manifest)];
   if (target === 'desktop') out.push(...checkHealth(manifest['services'], ['services']), ...planDesktopPorts(manifest).diagnostics, ...checkDesktop(manifest));
   if (target === 'cloud') out.push(...checkHealth(manifest['services'], ['services']), ...checkCloud(manifest));
   if (target === 'mobile') out.push(...checkMobile(manifest));

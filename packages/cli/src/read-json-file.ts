@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, readTextFileBounded } from '@deployment-manager/core';
 
-/** Reads and parses a JSON file, or throws `FILE_UNREADABLE` / `PARSE_FAILED` naming the path. */
+/**
+ * Reads and parses a JSON file, or throws `FILE_UNREADABLE`, `FILE_NOT_REGULAR`
+ * (FIFO, device, directory), `FILE_TOO_LARGE` or `PARSE_FAILED` naming the path.
+ */
 export function readJsonFile(path: string, hint: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read ${path}`, { hint: 'check the path', cause, details: { path } });
-  }
+  const text = readTextFileBounded(path, 'file');
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {

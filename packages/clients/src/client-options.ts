@@ -44,6 +44,10 @@ export interface ClientOptions {
   readonly log?: (event: ClientLogEvent) => void;
   /** The `fetch` to use (default `globalThis.fetch`). */
   readonly fetch?: typeof fetch;
+  /** Follow redirects to another origin (without the Authorization header). Default false: `HTTP_REDIRECT_REFUSED`. */
+  readonly followCrossOriginRedirects?: boolean;
+  /** Most redirects followed for one request (default 5); a loop is `HTTP_REDIRECT_LOOP` whatever the limit. */
+  readonly maxRedirects?: number;
 }
 
 /** Per-call options of every client method. */

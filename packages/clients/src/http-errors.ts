@@ -40,6 +40,10 @@ function hintFor(code: SdkErrorCode, ctx: HttpFailureContext, extra: { status?: 
       return `the JSON does not have the shape this SDK relies on (see the clients README); check the version of ${predecessor}`;
     case 'HTTP_BODY_TOO_LARGE':
       return `the answer exceeds ${extra.maxBytes ?? '?'} bytes; raise maxBodyBytes if it is legitimately that large`;
+    case 'HTTP_REDIRECT_REFUSED':
+      return `${predecessor} sent the request to another origin; point ${env} (or baseUrl) at the final address, or set followCrossOriginRedirects`;
+    case 'HTTP_REDIRECT_LOOP':
+      return `${predecessor} redirects in a circle (or too often); check its proxy and base path configuration`;
     case 'HTTP_ABORTED':
       return 'the caller aborted the request; nothing was changed on this side';
     default:

@@ -13,6 +13,7 @@ import {
 } from './client-options.ts';
 import { httpError, shapeIssues, type HttpFailureContext } from './http-errors.ts';
 import { readBodyCapped } from './read-body.ts';
+import { guardRedirects, redirectRefusalOf } from './redirects.ts';
 import { redactText, redactUrl } from './redact.ts';
 import type { ServiceName } from './services.ts';
 
@@ -60,6 +61,10 @@ export function createHttpClient(service: ServiceName, options: ClientOptions = 
   const retries = Math.floor(nonNegative(options.retries, DEFAULT_RETRIES, 'retries'));
   const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
   const token = options.token === undefined || options.token === '' ? undefined : options.token;
+  const guardedFetch = guardRedirects(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), {
+    allowCrossOrigin: options.followCrossOriginRedirects === true,
+    maxRedirects: Math.floor(nonNegative(options.maxRedirects, 5, 'maxRedirects')),
+  });
   const secrets = [token];
   const log = (event: ClientLogEvent): void => {
     options.log?.({ ...event, url: redactText(event.url, secrets), message: redactText(event.message, secrets) });
@@ -130,7 +135,7 @@ export function createHttpClient(service: ServiceName, options: ClientOptions = 
       headers: { accept: 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
       ...(body === undefined ? {} : { json: body }),
       ...(signal === undefined ? {} : { signal }),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      fetch: guardedFetch,
       retry: idempotent
         ? { limit: retries, methods: ['get'], statusCodes: RETRY_STATUSES, afterStatusCodes: [429, 503], maxRetryAfter: maxDelay, backoffLimit: maxDelay, delay: (n: number) => backoffDelay(n, backoff) }
         : { limit: 0, methods: [] },
@@ -163,6 +168,10 @@ function mapSendError(error: unknown, signal: AbortSignal | undefined, timeoutMs
   if (error instanceof HTTPError) {
     const status = error.response.status;
     void error.response.body?.cancel().catch(() => undefined);
+    const refusal = redirectRefusalOf(error.response);
+    if (refusal?.kind === 'cross-origin') return fail('HTTP_REDIRECT_REFUSED', `answered ${status}, a redirect to another origin (${redactUrl(refusal.to)}), which is not followed`, { status });
+    if (refusal?.kind === 'loop') return fail('HTTP_REDIRECT_LOOP', `answered ${status}, a redirect loop back to ${redactUrl(refusal.to)}`, { status });
+    if (refusal?.kind === 'too-many') return fail('HTTP_REDIRECT_LOOP', `answered ${status} after too many redirects (last to ${redactUrl(refusal.to)})`, { status });
     return fail('HTTP_STATUS', `answered ${status}${error.response.statusText === '' ? '' : ` ${error.response.statusText}`}`, { status });
   }
   return fail('HTTP_CONNECTION_FAILED', 'could not connect', { reason: networkReason(error) });

@@ -1,5 +1,4 @@
 import { basename, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { jsonPointer, type Diagnostic } from './diagnostics.ts';
 import { SdkError } from './errors.ts';
 import { compareIds } from './graph.ts';
@@ -8,6 +7,7 @@ import type { CompactDependency, CompactPort, CompactResource, CompactScenario }
 import { collectEnvNames } from './json-env-names.ts';
 import { exceedsDepth, isJsonObject, jsonTypeName, ownEntries, ownField } from './json-values.ts';
 import { readTextFile } from './load-files.ts';
+import { parseYamlData } from './parse-yaml.ts';
 import { nodeId, parseNodeId, type DeclaredDependency, type NodeId, type ResourceSpec, type ScenarioSpec, type Workspace } from './model.ts';
 import { mergeDuplicateDependencies } from './parse-dependencies.ts';
 import { loaderDiagnostic, sortDiagnostics } from './parse-diagnostics.ts';
@@ -63,23 +63,28 @@ export function loadCompactWorkspace(path: string): Workspace {
   const file = basename(abs);
   const read = readTextFile(abs, file);
   if (!read.ok) {
-    throw new SdkError('FILE_UNREADABLE', read.diagnostic.message, { hint: read.diagnostic.hint ?? 'check the path', details: { file: abs } });
+    const code = read.diagnostic.code === 'FILE_TOO_LARGE' ? 'FILE_TOO_LARGE' : /not a regular file/.test(read.diagnostic.message) ? 'FILE_NOT_REGULAR' : 'FILE_UNREADABLE';
+    throw new SdkError(code, read.diagnostic.message, { hint: read.diagnostic.hint ?? 'check the path', details: { file: abs } });
   }
   return parseCompactWorkspace(read.text, file, { root: abs });
 }
 
 function parseText(text: string, file: string, format: 'json' | 'yaml'): unknown {
-  try {
-    return format === 'json' ? (JSON.parse(text) as unknown) : (parseYaml(text, { maxAliasCount: 100, prettyErrors: false, logLevel: 'error' }) as unknown);
-  } catch (error) {
-    // Parser messages quote file content; keep only the position.
-    const pos = (error as { linePos?: readonly { line: number; col: number }[] }).linePos?.[0];
-    const where = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
-    throw new SdkError('PARSE_FAILED', `${file} is not valid ${format === 'json' ? 'JSON' : 'YAML'}${where}`, {
-      hint: 'fix the syntax; a compact workspace is JSON or YAML',
-      details: { file },
-    });
+  const fail = (where: string, hint: string): SdkError =>
+    new SdkError('PARSE_FAILED', `${file} is not valid ${format === 'json' ? 'JSON' : 'YAML'}${where}`, { hint, details: { file } });
+  if (format === 'json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // Parser messages quote file content; say nothing of it.
+      throw fail('', 'fix the syntax; a compact workspace is JSON or YAML');
+    }
   }
+  const parsed = parseYamlData(text);
+  if (parsed.ok) return parsed.value;
+  const { line, column, kind } = parsed.failure;
+  if (kind === 'alias') throw fail(' (it uses an alias)', 'write every value out: the compact format does not take YAML anchors and aliases');
+  throw fail(line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`, 'fix the syntax; a compact workspace is JSON or YAML');
 }
 
 function fromDocument(doc: unknown, file: string, root: string): Workspace {

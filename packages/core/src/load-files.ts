@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { loaderDiagnostic } from './parse-diagnostics.ts';
+import { inputByteLimit, readBoundedFile } from './read-bounded.ts';
 
 /** Largest manifest file the loaders read (16 MiB); real ones are a few KiB. */
 export const MAX_MANIFEST_BYTES: number = 16 * 1024 * 1024;
@@ -45,22 +46,16 @@ export function listDirectories(dir: string): string[] | undefined {
   return names.filter((n) => !n.startsWith('.') && isDirectory(join(dir, n))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Reads a UTF-8 text file (BOM stripped), refusing files over {@link MAX_MANIFEST_BYTES}. */
-export function readTextFile(absPath: string, file: string): ReadTextResult {
-  const stats = statOrUndefined(absPath);
-  if (stats === undefined || !stats.isFile()) {
-    return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', file, '', `${file} does not exist or is not a regular file`) };
-  }
-  if (stats.size > MAX_MANIFEST_BYTES) {
-    return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', file, '', `${file} is ${stats.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit`) };
-  }
-  try {
-    const text = readFileSync(absPath, 'utf8');
+/** Reads a UTF-8 text file (BOM stripped): a regular file of at most {@link MAX_MANIFEST_BYTES}, never a FIFO or a device. */
+export function readTextFile(absPath: string, file: string, maxBytes: number = inputByteLimit()): ReadTextResult {
+  const r = readBoundedFile(absPath, maxBytes);
+  if (r.ok) {
+    const text = r.bytes.toString('utf8');
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'unknown error';
-    return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', file, '', `${file} could not be read (${code})`) };
   }
+  if (r.reason === 'too-large') return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', file, '', `${file} is over the ${maxBytes}-byte limit`) };
+  const why = r.reason === 'not-regular' ? 'is not a regular file' : r.reason === 'missing' ? 'does not exist' : `could not be read (${r.errno ?? 'unknown error'})`;
+  return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', file, '', `${file} ${why}`) };
 }
 
 /** `line L, column C` (both from 1) of a character offset, for people reading a parse error. */

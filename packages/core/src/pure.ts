@@ -66,7 +66,12 @@ export {
   type ReverseImpact,
 } from './algorithms.ts';
 export { schemaIssues, type SchemaIssueOptions } from './schema-issues.ts';
-export { shellQuote, shellVar } from './emit/shell-quote.ts';
+export { shellDefault, shellPrint, shellQuote, shellVar } from './emit/shell-quote.ts';
+export { caddyPath, caddyQuote } from './emit/caddy-quote.ts';
+export { dotenvLine } from './emit/dotenv-quote.ts';
+export { quoteHcl } from './emit/hcl-quote.ts';
+export { inlineText } from './emit/inline-text.ts';
+export { systemdValue } from './emit/systemd-quote.ts';
 export { QUANTITY_PATTERN, cpuMillicores, dockerCpus, dockerMemory, memoryMiB, parseQuantity } from './quantity.ts';
 export { parseServiceJson, type ParseServiceContext, type ParsedService } from './parse-service-json.ts';
 export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';

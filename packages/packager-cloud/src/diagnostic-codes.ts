@@ -11,11 +11,6 @@ export interface CloudDiagnosticInfo {
 /** A cloud packager diagnostic code (see {@link CLOUD_DIAGNOSTIC_CODES}). */
 export type CloudDiagnosticCode =
   | 'CLOUD_TARGET_MISMATCH'
-  | 'CLOUD_APP_NAME_INVALID'
-  | 'CLOUD_SERVICE_ID_INVALID'
-  | 'CLOUD_VOLUME_NAME_INVALID'
-  | 'CLOUD_ENV_NAME_INVALID'
-  | 'CLOUD_SECRET_KEY_COLLISION'
   | 'CLOUD_SECRET_MULTILINE_ENV'
   | 'CLOUD_GENERATOR_UNSUPPORTED'
   | 'CLOUD_COMPOSE_SCHEMA'
@@ -38,11 +33,6 @@ export type CloudDiagnosticCode =
  */
 export const CLOUD_DIAGNOSTIC_CODES: Readonly<Record<CloudDiagnosticCode, CloudDiagnosticInfo>> = {
   CLOUD_TARGET_MISMATCH: { severity: 'error', summary: 'the manifest is not a cloud manifest' },
-  CLOUD_APP_NAME_INVALID: { severity: 'error', summary: 'app.name is not a DNS label of at most 40 characters (it names Kubernetes objects and the Helm chart)' },
-  CLOUD_SERVICE_ID_INVALID: { severity: 'error', summary: 'a service id is not a DNS-1035 label of at most 52 characters (it is a host name and a Kubernetes name)' },
-  CLOUD_VOLUME_NAME_INVALID: { severity: 'error', summary: 'a volume name is not a DNS label (it names a pod volume and a claim)' },
-  CLOUD_ENV_NAME_INVALID: { severity: 'error', summary: 'an environment variable name cannot be a ConfigMap key' },
-  CLOUD_SECRET_KEY_COLLISION: { severity: 'error', summary: 'two secret ids map to the same Secret key or file name' },
   CLOUD_SECRET_MULTILINE_ENV: { severity: 'warning', summary: 'a key pair is delivered as an environment variable; env files hold one line' },
   CLOUD_GENERATOR_UNSUPPORTED: { severity: 'error', summary: 'a generator the install scripts cannot reproduce (custom alphabet outside printable ASCII)' },
   CLOUD_COMPOSE_SCHEMA: { severity: 'error', summary: 'the generated compose.yaml violates the Compose Specification JSON Schema' },

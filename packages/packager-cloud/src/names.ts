@@ -1,23 +1,7 @@
 import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
 
-const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/**
- * True when `id` can be a service id on every cloud target: a DNS-1035
- * label (a Kubernetes Service name and a host name) of at most 52
- * characters, so `wait-for-<id>` and StatefulSet pod names stay within 63.
- */
-export function isServiceName(id: string): boolean {
-  return id.length <= 52 && DNS_1035.test(id);
-}
-
-/** True when `name` is a DNS-1123 label of at most `max` characters. */
-export function isDnsLabel(name: string, max = 63): boolean {
-  return name.length <= max && DNS_1123.test(name);
-}
 
 /** The Kubernetes container port name for a manifest port name, or undefined when it is not an IANA service name. */
 export function k8sPortName(name: string): string | undefined {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CloudManifest } from '@deployment-manager/bundle';
-import { isSdkError, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
+import { inlineText, isSdkError, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { validateDraft07 } from './chart-schema.ts';
 import { CHART_YAML_SCHEMA } from './chart-yaml-schema.ts';
 import { renderCompose, type ComposeFile } from './compose.ts';
@@ -129,7 +129,7 @@ export function planCloud(manifest: CloudManifest, packagerOptions: CloudPackage
   const kubeScript = renderKubernetesSecretsScript(manifest);
   const files: { path: string; mediaType: string; content: string }[] = [];
   if (options.targets.includes('compose')) {
-    const head = `# ${manifest.app.name} ${manifest.app.version} for Docker Compose, written by deployment-manager.\n${composeScript === undefined ? '' : '# Run ./create-secrets.sh once first: it writes the secrets/ files this file reads.\n'}`;
+    const head = `# ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)} for Docker Compose, written by deployment-manager.\n${composeScript === undefined ? '' : '# Run ./create-secrets.sh once first: it writes the secrets/ files this file reads.\n'}`;
     files.push({ path: 'compose/compose.yaml', mediaType: YAML, content: head + toYaml(compose.compose) });
     if (composeScript !== undefined) files.push({ path: 'compose/create-secrets.sh', mediaType: SHELL, content: composeScript });
   }

@@ -1,5 +1,5 @@
 import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
-import { shellQuote } from '@deployment-manager/core';
+import { inlineText, shellPrint, shellQuote } from '@deployment-manager/core';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
 import { secretKey } from './names.ts';
 import { remoteKey } from './secret-wiring.ts';
@@ -19,7 +19,8 @@ const ASK_FUNCTION = [
 
 /** The variable a prompted secret is read from: its env target name, else `SECRET_<ID>`. */
 export function promptVariable(secret: ManifestSecret): string {
-  return secret.target.type === 'env' ? secret.target.name : `SECRET_${secretKey(secret.id).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+  // Only a variable name ever reaches `ask`, whose eval reads it.
+  return secret.target.type === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(secret.target.name) ? secret.target.name : `SECRET_${secretKey(secret.id).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
 }
 
 function describe(manifest: CloudManifest, s: ManifestSecret): string {
@@ -29,12 +30,12 @@ function describe(manifest: CloudManifest, s: ManifestSecret): string {
       : s.class === 'user_prompt'
         ? `asked: ${s.prompt?.label ?? s.id}${s.format === undefined ? '' : `, format ${s.format}`}`
         : `remote key ${remoteKey(manifest, s).key}`;
-  return `# ${s.id} (${s.class}: ${how}) -> ${s.target.type} ${s.target.name}`.replace(/[\r\n]+/g, ' ');
+  return `# ${inlineText(s.id)} (${s.class}: ${inlineText(how)}) -> ${s.target.type} ${inlineText(s.target.name)}`;
 }
 
 /** The command printing a local (generated or prompted) secret's value. */
 function valueCommand(s: ManifestSecret): string {
-  return s.class === 'per_install_generated' ? shellGenerator(s.generator as unknown as GeneratorSpec) : `ask ${promptVariable(s)} ${shellQuote(s.prompt?.label ?? s.id)}`;
+  return s.class === 'per_install_generated' ? shellGenerator(s.generator as unknown as GeneratorSpec) : `ask ${shellQuote(promptVariable(s))} ${shellQuote(s.prompt?.label ?? s.id)}`;
 }
 
 const header = (lines: readonly string[]): string[] => [
@@ -58,7 +59,7 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
   const secrets = manifest.secrets ?? [];
   if (secrets.length === 0) return undefined;
   const out = [
-    ...header([`Creates the secret files of ${manifest.app.name}'s compose.yaml in secrets/ beside it (mode 600).`, 'Run it once before `docker compose up`; files that exist are kept.']),
+    ...header([`Creates the secret files of ${inlineText(manifest.app.name)}'s compose.yaml in secrets/ beside it (mode 600).`, 'Run it once before `docker compose up`; files that exist are kept.']),
     'cd "$(dirname "$0")"',
     'mkdir -p secrets',
     SHELL_GENERATOR_FUNCTIONS,
@@ -66,16 +67,17 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
     'missing=0',
   ];
   for (const s of secrets) {
-    const file = `secrets/${secretKey(s.id)}${s.target.type === 'env' ? '.env' : ''}`;
+    const path = `secrets/${secretKey(s.id)}${s.target.type === 'env' ? '.env' : ''}`;
+    const [file, tmp] = [shellQuote(path), shellQuote(`${path}.tmp`)];
     out.push('', describe(manifest, s), `if [ ! -s ${file} ]; then`);
     if (s.class === 'remote_fetch') {
       const shape = s.target.type === 'env' ? `${s.target.name}=<value>` : 'the value';
-      out.push(`  echo ${shellQuote(`secret ${s.id} is kept in your secret store (key ${remoteKey(manifest, s).key}): write ${shape} to ${file}`)} >&2`, '  missing=1');
+      out.push(`  ${shellPrint(`secret ${s.id} is kept in your secret store (key ${remoteKey(manifest, s).key}): write ${shape} to ${path}`)} >&2`, '  missing=1');
     } else {
       // Written to a temporary name first: a failed run never leaves a file the next run would keep.
-      if (s.target.type === 'env') out.push(`  v=$(${valueCommand(s)})`, `  printf '%s=%s\\n' ${s.target.name} "$v" >${file}.tmp`);
-      else out.push(`  ${valueCommand(s)} >${file}.tmp`);
-      out.push(`  mv ${file}.tmp ${file}`);
+      if (s.target.type === 'env') out.push(`  v=$(${valueCommand(s)})`, `  printf '%s=%s\\n' ${shellQuote(s.target.name)} "$v" >${tmp}`);
+      else out.push(`  ${valueCommand(s)} >${tmp}`);
+      out.push(`  mv ${tmp} ${file}`);
     }
     out.push('fi');
     // Services that read the value under a name of their own get a copy of the line under that name.
@@ -98,11 +100,12 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
 export function renderKubernetesSecretsScript(manifest: CloudManifest): string | undefined {
   const local = (manifest.secrets ?? []).filter((s) => s.class === 'per_install_generated' || s.class === 'user_prompt');
   if (local.length === 0) return undefined;
-  const name = `${manifest.app.name}-secrets`;
+  const secretName = `${manifest.app.name}-secrets`;
+  const name = shellQuote(secretName);
   const out = [
-    ...header([`Creates the Secret ${name} that ${manifest.app.name}'s Kubernetes manifests read.`, 'Arguments go to kubectl (e.g. `sh create-secrets.sh -n apps`). An existing Secret is kept.']),
+    ...header([`Creates the Secret ${inlineText(secretName)} that the Kubernetes manifests read.`, 'Arguments go to kubectl (e.g. `sh create-secrets.sh -n apps`). An existing Secret is kept.']),
     `if kubectl get secret ${name} "$@" >/dev/null 2>&1; then`,
-    `  echo 'secret ${name} exists; its values are kept' >&2`,
+    `  ${shellPrint('secret ', secretName, ' exists; its values are kept')} >&2`,
     '  exit 0',
     'fi',
     'dir=$(mktemp -d)',
@@ -110,9 +113,9 @@ export function renderKubernetesSecretsScript(manifest: CloudManifest): string |
     SHELL_GENERATOR_FUNCTIONS,
     ASK_FUNCTION,
   ];
-  for (const s of local) out.push('', describe(manifest, s), `${valueCommand(s)} >"$dir/${secretKey(s.id)}"`);
+  for (const s of local) out.push('', describe(manifest, s), `${valueCommand(s)} >"$dir"/${shellQuote(secretKey(s.id))}`);
   out.push('', `kubectl create secret generic ${name} "$@" \\`);
-  for (const s of local) out.push(`  --from-file=${secretKey(s.id)}="$dir/${secretKey(s.id)}" \\`);
-  out.push(`  >/dev/null`, `kubectl label secret ${name} "$@" app.kubernetes.io/name=${manifest.app.name} app.kubernetes.io/managed-by=deployment-manager >/dev/null`, `echo 'created secret ${name}' >&2`, '');
+  for (const s of local) out.push(`  ${shellQuote(`--from-file=${secretKey(s.id)}=`)}"$dir"/${shellQuote(secretKey(s.id))} \\`);
+  out.push(`  >/dev/null`, `kubectl label secret ${name} "$@" ${shellQuote(`app.kubernetes.io/name=${manifest.app.name}`)} app.kubernetes.io/managed-by=deployment-manager >/dev/null`, `${shellPrint('created secret ', secretName)} >&2`, '');
   return out.join('\n');
 }

@@ -2,7 +2,8 @@ import { parseAllDocuments, stringify } from 'yaml';
 
 // YAML 1.1 output quotes every string a 1.1 reader (PyYAML in docker-compose 1.x, go-yaml in
 // Kubernetes and Helm) would take for a boolean, number or date: `on`, `yes`, `0777`, `22:22`.
-const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
+// No block scalars: the yaml package writes some (a line of spaces, then a break) that do not read back exactly.
+const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, blockQuote: false } as const;
 
 /** One YAML document for a value, keys in insertion order, never folded, never aliased. */
 export function toYaml(value: unknown): string {

@@ -7,7 +7,8 @@ import { isSdkError } from '@deployment-manager/core';
 import { describe, expect, it } from 'vitest';
 import { hclJsonView } from '../test/hcl-json-view.ts';
 import { TERRAFORM_SKIP_REASON, terraformFmtCheck } from '../test/terraform-cli.ts';
-import { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, quoteHcl, type HclBodyItem, type HclValue } from './hcl.ts';
+import { quoteHcl } from '@deployment-manager/core';
+import { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, type HclBodyItem, type HclValue } from './hcl.ts';
 
 const ident = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/).filter(isHclIdentifier);
 const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('${x}', '%{if}', 'a\\b', 'q"q', 'tab\there', 'nl\nx', '$$', '%'));

@@ -1,4 +1,4 @@
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, quoteHcl } from '@deployment-manager/core';
 
 /*
  * A small deterministic HCL (Terraform) writer. We render text from a typed
@@ -96,35 +96,6 @@ export function isHclIdentifier(name: string): boolean {
 
 function badInput(message: string): SdkError {
   return new SdkError('INVALID_ARGUMENT', message, { hint: 'attribute names and block types are HCL identifiers; numbers must be finite' });
-}
-
-/**
- * Quotes a literal string for HCL: escapes `\`, `"`, control characters,
- * and the template introducers `${` and `%{` (as `$${` and `%%{`), so the
- * text reads back as exactly `value`. The text is written in Unicode NFC,
- * the form HCL normalizes every string literal to when it reads it.
- *
- * @example
- * ```ts
- * quoteHcl('a"${b}') // '"a\\"$${b}"'
- * ```
- */
-export function quoteHcl(raw: string): string {
-  const value = raw.normalize('NFC');
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i] as string;
-    const code = c.charCodeAt(0);
-    if (c === '\\') out += '\\\\';
-    else if (c === '"') out += '\\"';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else if ((c === '$' || c === '%') && value[i + 1] === '{') out += c + c;
-    else out += c;
-  }
-  return `"${out}"`;
 }
 
 function writeNumber(n: number): string {

@@ -9,7 +9,7 @@
  */
 export { createAwsPackager, createDigitalOceanPackager, type TerraformPackagerOptions } from './packager.ts';
 export { DEFAULT_HOST_SIZES, DEFAULT_VOLUME_GIB, persistentVolumeGiB, renderTerraformHost, type TerraformHostOptions, type TerraformHostRender, type TerraformProvider } from './render-terraform.ts';
-export { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, quoteHcl, type HclAttribute, type HclBlock, type HclBodyItem, type HclComment, type HclExpression, type HclObject, type HclValue } from './hcl.ts';
+export { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, type HclAttribute, type HclBlock, type HclBodyItem, type HclComment, type HclExpression, type HclObject, type HclValue } from './hcl.ts';
 export { renderTerraformModule, type TerraformModule } from './terraform-files.ts';
 export { digitalOceanModule, digitalOceanVolumeDevice, type DigitalOceanModuleInput } from './terraform-digitalocean.ts';
 export { AWS_BOOT_DISK_GIB, AWS_VOLUME_DEVICE, awsModule, type AwsModuleInput } from './terraform-aws.ts';

@@ -1,6 +1,6 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import { definePackager, type Packager } from '@deployment-manager/core';
-import { checkHostManifest, writeHostFiles } from '@deployment-manager/packager-vps';
+import { checkHostEnvironment, checkHostManifest, writeHostFiles } from '@deployment-manager/packager-vps';
 import { renderTerraformHost, type TerraformHostOptions, type TerraformProvider } from './render-terraform.ts';
 
 /** Options of {@link createDigitalOceanPackager} and {@link createAwsPackager}. */
@@ -10,7 +10,7 @@ function createTerraformPackager(name: string, target: string, provider: Terrafo
   return definePackager<CloudManifest>({
     name,
     target,
-    check: (bundle) => checkHostManifest(bundle, provider === 'digitalocean' ? 'a DigitalOcean droplet' : 'an AWS EC2 host'),
+    check: (bundle) => [...checkHostManifest(bundle, provider === 'digitalocean' ? 'a DigitalOcean droplet' : 'an AWS EC2 host'), ...checkHostEnvironment(options.environment)],
     pack: async (bundle, ctx) => {
       const render = renderTerraformHost(bundle, provider, options);
       return { artifacts: writeHostFiles(ctx, name, render.files), notes: render.notes };

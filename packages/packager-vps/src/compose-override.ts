@@ -1,5 +1,5 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
-import { dockerCpus, dockerMemory } from '@deployment-manager/core';
+import { dockerCpus, dockerMemory, inlineText } from '@deployment-manager/core';
 import { Document, YAMLSeq } from 'yaml';
 import type { HostEnvironment } from './host-environment.ts';
 import { hostLayout } from './host-layout.ts';
@@ -67,8 +67,9 @@ export function renderComposeOverride(manifest: CloudManifest, overlay: HostEnvi
       doc.setIn(['services', id, 'ports'], empty);
     }
   }
-  doc.commentBefore = ` ${layout.overrideFile}: environment "${overlay.name}" of ${manifest.app.name} ${manifest.app.version}\n use: docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile} up -d`;
-  return doc.toString({ lineWidth: 0 });
+  doc.commentBefore = ` ${layout.overrideFile}: environment ${inlineText(overlay.name)} of ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)}\n use: docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile} up -d`;
+  // No block scalars: a value with leading spaces and line breaks must read back exactly.
+  return doc.toString({ lineWidth: 0, blockQuote: false });
 }
 
 /** `$` doubled so Compose does not interpolate configuration values. */

@@ -2,7 +2,7 @@ import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
 import { generatorCommand } from './generator-commands.ts';
 import { secretFileKey, type HostLayout } from './host-layout.ts';
-import { shellQuote, shellVar } from '@deployment-manager/core';
+import { inlineText, shellDefault, shellPrint, shellQuote, shellVar } from '@deployment-manager/core';
 
 /** Inputs of {@link renderDeployScript}. */
 export interface DeployScriptInput {
@@ -71,20 +71,20 @@ export function renderDeployScript(input: DeployScriptInput): string {
   const supplied = secrets.filter((s) => s.class === 'user_prompt' || s.class === 'remote_fetch');
   const generated = secrets.filter((s) => s.class === 'per_install_generated');
   const resources = manifest.services.filter((s) => s.kind === 'resource').map((s) => s.id).sort();
-  const rolls = appOrder(manifest).map((id) => `roll ${shellQuote(id)} ${manifest.services.find((s) => s.id === id)?.replicas ?? 1}`);
-  const compose = `docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile}`;
+  const rolls = appOrder(manifest).map((id) => `roll ${shellQuote(id)} ${shellQuote(String(manifest.services.find((s) => s.id === id)?.replicas ?? 1))}`);
+  const compose = `docker compose -p ${shellQuote(layout.project)} -f ${shellQuote(layout.composeFile)} -f ${shellQuote(layout.overrideFile)}`;
   const lines = [
     '#!/usr/bin/env bash',
-    `# Deploys ${manifest.app.name} ${manifest.app.version} (environment ${environment}) to a compose host. Rendered by deployment-manager.`,
-    `# usage: DEPLOY_HOST=user@host SECRETS_FILE=${input.secretsFile} STRATEGY=${input.strategy} ./deploy.sh`,
+    `# Deploys ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)} (environment ${inlineText(environment)}) to a compose host. Rendered by deployment-manager.`,
+    '# usage: DEPLOY_HOST=user@host [SECRETS_FILE=<env file>] [STRATEGY=recreate|rolling] ./deploy.sh',
     '# Secret values are read by name from SECRETS_FILE and streamed over ssh; none is written into this script.',
     'set -euo pipefail',
     'HERE="$(cd "$(dirname "$0")" && pwd)"',
     input.hostCommand === undefined
       ? ': "${DEPLOY_HOST:?set DEPLOY_HOST to the ssh destination of the server (user@host)}"'
       : `DEPLOY_HOST="\${DEPLOY_HOST:-$(${input.hostCommand})}"`,
-    `SECRETS_FILE="\${SECRETS_FILE:-${input.secretsFile}}"`,
-    `STRATEGY="\${STRATEGY:-${input.strategy}}"`,
+    shellDefault('SECRETS_FILE', input.secretsFile),
+    shellDefault('STRATEGY', input.strategy),
     'COMPOSE_DIR="${COMPOSE_DIR:-$HERE/../cloud/compose}"',
     `DIR=${shellQuote(layout.dir)}`,
     'SSH=(ssh -o BatchMode=yes)',
@@ -102,10 +102,10 @@ export function renderDeployScript(input: DeployScriptInput): string {
     '}',
     '',
     'echo "== copying files to $DEPLOY_HOST:$DIR"',
-    `"\${SSH[@]}" "$DEPLOY_HOST" "mkdir -p ${layout.dir}/${layout.secretsDir} && chmod 700 ${layout.dir}/${layout.secretsDir}"`,
-    `rsync -az "$COMPOSE_DIR/${layout.composeFile}" "$HERE/${layout.overrideFile}" "$HERE/Caddyfile" "$HERE/smoke.sh" "$HERE/${layout.unit}" "$DEPLOY_HOST:$DIR/"`,
+    `"\${SSH[@]}" "$DEPLOY_HOST" ${shellQuote(`mkdir -p ${shellQuote(`${layout.dir}/${layout.secretsDir}`)} && chmod 700 ${shellQuote(`${layout.dir}/${layout.secretsDir}`)}`)}`,
+    `rsync -az "$COMPOSE_DIR"/${shellQuote(layout.composeFile)} "$HERE"/${shellQuote(layout.overrideFile)} "$HERE/Caddyfile" "$HERE/smoke.sh" "$HERE"/${shellQuote(layout.unit)} "$DEPLOY_HOST:$DIR/"`,
     '',
-    `echo "== secrets: ${supplied.length} supplied by the operator, ${generated.length} generated on the host"`,
+    shellPrint(`== secrets: ${supplied.length} supplied by the operator, ${generated.length} generated on the host`),
     'upload_secret() { # file NAME (empty NAME: raw file)',
     '  local value; value="$(secret_value "$3")"',
     '  { if [ -n "$2" ]; then printf \'%s=\' "$2"; fi; printf \'%s\\n\' "$value"; } | "${SSH[@]}" "$DEPLOY_HOST" "umask 077 && cat > $DIR/$1"',
@@ -117,7 +117,7 @@ export function renderDeployScript(input: DeployScriptInput): string {
     'cd "$1"',
     'STRATEGY="$2"',
     'SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo -n"',
-    `COMPOSE="${compose}"`,
+    `COMPOSE=${shellQuote(compose)}`,
     'generate() { # file NAME command: made once, kept across deploys',
     '  [ -s "$1" ] && return 0',
     '  local v; v="$(bash -c "$3")"',
@@ -127,12 +127,12 @@ export function renderDeployScript(input: DeployScriptInput): string {
     ...generated.map((s) => {
       const command = s.generator === undefined ? undefined : generatorCommand(s.generator as unknown as GeneratorSpec);
       return command === undefined
-        ? `[ -s ${shellQuote(`secrets/${secretFileKey(s.id)}${s.target.type === 'env' ? '.env' : ''}`)} ] || { echo 'error: secret ${s.id} cannot be generated on the host; place it there by hand' >&2; exit 1; }`
+        ? `[ -s ${shellQuote(`secrets/${secretFileKey(s.id)}${s.target.type === 'env' ? '.env' : ''}`)} ] || { ${shellPrint('error: secret ', s.id, ' cannot be generated on the host; place it there by hand')} >&2; exit 1; }`
         : `generate ${secretLine(s)} ${shellQuote(command)}`;
     }),
-    `$SUDO install -m 0644 ${shellQuote(layout.unit)} /etc/systemd/system/${layout.unit}`,
+    `$SUDO install -m 0644 ${shellQuote(layout.unit)} ${shellQuote(`/etc/systemd/system/${layout.unit}`)}`,
     '$SUDO systemctl daemon-reload',
-    `$SUDO systemctl enable ${layout.unit} >/dev/null`,
+    `$SUDO systemctl enable ${shellQuote(layout.unit)} >/dev/null`,
     '$COMPOSE pull --ignore-buildable --quiet',
     'roll() { # service replicas: start new containers beside the old, wait until healthy, retire the old',
     '  local svc="$1" n="$2" old ready s c',
@@ -157,14 +157,14 @@ export function renderDeployScript(input: DeployScriptInput): string {
     'else',
     ...(resources.length > 0 ? [`  $COMPOSE up -d --no-deps ${resources.map(shellQuote).join(' ')}`] : []),
     ...rolls.map((r) => `  ${r}`),
-    `  $COMPOSE up -d --no-deps ${layout.proxyService}`,
-    `  $COMPOSE exec -T ${layout.proxyService} caddy reload --config /etc/caddy/Caddyfile`,
+    `  $COMPOSE up -d --no-deps ${shellQuote(layout.proxyService)}`,
+    `  $COMPOSE exec -T ${shellQuote(layout.proxyService)} caddy reload --config /etc/caddy/Caddyfile`,
     'fi',
     'REMOTE',
     '',
     'echo "== smoke checks"',
     '"${SSH[@]}" "$DEPLOY_HOST" "cd $DIR && bash smoke.sh" || fail verify "smoke checks failed on $DEPLOY_HOST" "inspect docker compose logs on the host; roll back by running the previous release\'s deploy.sh"',
-    `echo '{"status":"success","environment":"${environment}","version":"${manifest.app.version}"}'`,
+    shellPrint(JSON.stringify({ status: 'success', environment, version: manifest.app.version })),
     '',
   ];
   return lines.join('\n');

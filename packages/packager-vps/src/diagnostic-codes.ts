@@ -9,7 +9,7 @@ export interface HostDiagnosticInfo {
 }
 
 /** A host packager diagnostic code (see {@link HOST_DIAGNOSTIC_CODES}). */
-export type HostDiagnosticCode = 'MANIFEST_NOT_CLOUD';
+export type HostDiagnosticCode = 'MANIFEST_NOT_CLOUD' | 'HOST_ENVIRONMENT_INVALID';
 
 /**
  * Every code the host packagers (VPS, Terraform) report on top of the
@@ -17,4 +17,5 @@ export type HostDiagnosticCode = 'MANIFEST_NOT_CLOUD';
  */
 export const HOST_DIAGNOSTIC_CODES: Readonly<Record<HostDiagnosticCode, HostDiagnosticInfo>> = {
   MANIFEST_NOT_CLOUD: { severity: 'error', summary: 'the manifest is not a cloud manifest, so no compose host can run it' },
+  HOST_ENVIRONMENT_INVALID: { severity: 'error', summary: 'the environment name is not a lower-case name (it names files, the compose project and the host directory)' },
 };

@@ -18,7 +18,7 @@ export interface HostLayout {
   readonly secretsDir: string;
 }
 
-/** Lower-case DNS-safe form of a name. */
+/** Lower-case DNS-safe form of a name (`[a-z0-9-]`, at most 52 characters): every name of the layout is one, so no input reaches a file name or a command as it was given. */
 export function dnsName(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 52) || 'app';
 }
@@ -41,7 +41,7 @@ export function hostLayout(manifest: CloudManifest, environment: string): HostLa
     dir: `/opt/${project}`,
     unit: `${project}.service`,
     composeFile: 'compose.yaml',
-    overrideFile: `compose.${environment}.yaml`,
+    overrideFile: `compose.${dnsName(environment)}.yaml`,
     proxyService,
     secretsDir: 'secrets',
   };

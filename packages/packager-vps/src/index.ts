@@ -7,7 +7,7 @@
  * @packageDocumentation
  * @module @deployment-manager/packager-vps
  */
-export { checkHostManifest, createVpsPackager, writeHostFiles, type VpsPackagerOptions } from './packager.ts';
+export { checkHostEnvironment, checkHostManifest, createVpsPackager, writeHostFiles, type VpsPackagerOptions } from './packager.ts';
 export { composeHostNotes, renderComposeHost, type ComposeHostOptions, type ComposeHostRender, type HostFile } from './render-host.ts';
 export type { HostEnvOverride, HostEnvironment } from './host-environment.ts';
 export { HOST_DIAGNOSTIC_CODES, type HostDiagnosticCode, type HostDiagnosticInfo } from './diagnostic-codes.ts';

@@ -1,7 +1,6 @@
-import { chmodSync } from 'node:fs';
-import { join } from 'node:path';
 import { validateManifest, type CloudManifest } from '@deployment-manager/bundle';
 import { createArtifactWriter, createDiagnostic, definePackager, throwIfAborted, type Diagnostic, type PackContext, type PackagerArtifact, type Packager } from '@deployment-manager/core';
+import type { HostEnvironment } from './host-environment.ts';
 import { renderComposeHost, type ComposeHostOptions, type HostFile } from './render-host.ts';
 
 /** Options of {@link createVpsPackager}. */
@@ -27,6 +26,22 @@ export function checkHostManifest(bundle: unknown, target: string): Diagnostic[]
 }
 
 /**
+ * The findings about the environment a host is rendered for: its name names
+ * files, the compose project and the host directory, so it must be a
+ * lower-case name (`HOST_ENVIRONMENT_INVALID`). Pure.
+ *
+ * @example
+ * ```ts
+ * checkHostEnvironment({ name: 'production' }) // []
+ * ```
+ */
+export function checkHostEnvironment(environment: HostEnvironment | undefined): Diagnostic[] {
+  const name = environment?.name ?? 'production';
+  if (/^[a-z][a-z0-9-]{0,30}$/.test(name)) return [];
+  return [createDiagnostic({ code: 'HOST_ENVIRONMENT_INVALID', severity: 'error', path: '', message: `environment name ${JSON.stringify(name)} is not a lower-case name`, hint: 'use lower-case letters, digits and dashes, starting with a letter (at most 31 characters)' })];
+}
+
+/**
  * Writes rendered host files under `ctx.outDir` (executables with mode
  * 0755) and returns their artifact records.
  *
@@ -39,8 +54,7 @@ export function writeHostFiles(ctx: PackContext, packager: string, files: readon
   const out = createArtifactWriter(ctx, packager);
   for (const file of files) {
     throwIfAborted(ctx.signal, packager);
-    out.write(file.path, file.content, file.mediaType);
-    if (file.executable === true) chmodSync(join(ctx.outDir, file.path), 0o755);
+    out.write(file.path, file.content, file.mediaType, { executable: file.executable === true });
     ctx.log({ level: 'debug', packager, message: `wrote ${file.path}` });
   }
   return out.artifacts;
@@ -62,7 +76,7 @@ export function createVpsPackager(options: VpsPackagerOptions = {}): Packager<Cl
   return definePackager<CloudManifest>({
     name: 'vps',
     target: 'systemd+caddy+docker-compose',
-    check: (bundle) => checkHostManifest(bundle, 'a vps'),
+    check: (bundle) => [...checkHostManifest(bundle, 'a vps'), ...checkHostEnvironment(options.environment)],
     pack: async (bundle, ctx) => {
       const render = renderComposeHost(bundle, options);
       return { artifacts: writeHostFiles(ctx, 'vps', render.files), notes: render.notes };

@@ -79,7 +79,7 @@ export function renderComposeHost(manifest: CloudManifest, options: ComposeHostO
   const files: HostFile[] = [
     { path: layout.overrideFile, content: renderComposeOverride(manifest, environment, { proxy: true }), mediaType: 'application/yaml' },
     { path: 'Caddyfile', content: renderCaddyfile(manifest), mediaType: 'text/plain' },
-    { path: layout.unit, content: renderSystemdUnit(layout, `${manifest.app.name} (${environment.name})`), mediaType: 'text/plain' },
+    { path: layout.unit, content: renderSystemdUnit(layout, `deployment-manager project ${layout.project}`), mediaType: 'text/plain' },
     {
       path: 'deploy.sh',
       content: renderDeployScript({

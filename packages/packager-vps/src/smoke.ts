@@ -1,6 +1,6 @@
 import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
-import { hostLayout } from './host-layout.ts';
-import { shellQuote, shellVar } from '@deployment-manager/core';
+import { dnsName, hostLayout } from './host-layout.ts';
+import { inlineText, shellDefault, shellQuote, shellVar } from '@deployment-manager/core';
 
 /** One smoke check, derived from a service's health and readiness definitions or from an ingress route. */
 export interface SmokeCheck {
@@ -77,7 +77,7 @@ export type SmokeRuntime = 'compose' | 'kubernetes';
 function probePrelude(manifest: CloudManifest, runtime: SmokeRuntime, environment: string): string[] {
   if (runtime === 'kubernetes') {
     return [
-      `NAMESPACE="\${NAMESPACE:-${manifest.app.name}-${environment}}"`,
+      shellDefault('NAMESPACE', dnsName(`${manifest.app.name}-${environment}`)),
       '# Probes run in a throwaway pod inside the namespace (service DNS names resolve there).',
       `net_curl() { kubectl run "smoke-$$-$RANDOM" -n "$NAMESPACE" --rm -i --quiet --restart=Never --image=${CURL_IMAGE} --command -- curl "$@"; }`,
       `net_tcp() { kubectl run "smoke-$$-$RANDOM" -n "$NAMESPACE" --rm -i --quiet --restart=Never --image=${NC_IMAGE} --command -- nc -z -w "$3" "$1" "$2"; }`,
@@ -85,7 +85,7 @@ function probePrelude(manifest: CloudManifest, runtime: SmokeRuntime, environmen
   }
   const layout = hostLayout(manifest, environment);
   return [
-    `NETWORK="\${NETWORK:-${layout.project}_default}"`,
+    shellDefault('NETWORK', `${layout.project}_default`),
     '# Probes run in a throwaway container on the compose network (service names resolve there).',
     `net_curl() { docker run --rm --network "$NETWORK" ${CURL_IMAGE} "$@"; }`,
     `net_tcp() { docker run --rm --network "$NETWORK" ${NC_IMAGE} nc -z -w "$3" "$1" "$2"; }`,
@@ -109,11 +109,12 @@ export function renderSmokeScript(manifest: CloudManifest, checks: readonly Smok
   const publicDefault = manifest.ingress?.host === undefined ? 'http://127.0.0.1' : `${manifest.ingress.tls === true ? 'https' : 'http'}://${manifest.ingress.host}`;
   const lines = [
     '#!/usr/bin/env bash',
-    `# Smoke checks for ${manifest.app.name} ${manifest.app.version}, environment ${environment}, on ${runtime} (rendered by deployment-manager).`,
+    `# Smoke checks for ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)}, environment ${inlineText(environment)}, on ${runtime} (rendered by deployment-manager).`,
     '# Set SMOKE_URL_<SERVICE> to probe a service directly, SMOKE_PUBLIC_URL for the public routes.',
     'set -uo pipefail',
     ...probePrelude(manifest, runtime, environment),
-    `PUBLIC_URL="\${SMOKE_PUBLIC_URL:-${publicDefault}}"`,
+    'PUBLIC_URL="${SMOKE_PUBLIC_URL:-}"',
+    shellDefault('PUBLIC_URL', publicDefault),
     'passed=0; failed=0; critical_failed=0',
     'report() { # name ok critical detail',
     '  if [ "$2" = 1 ]; then passed=$((passed + 1)); echo "ok   $1 $4"; else failed=$((failed + 1)); echo "FAIL $1 $4"; [ "$3" = 1 ] && critical_failed=$((critical_failed + 1)); fi',
@@ -145,13 +146,15 @@ export function renderSmokeScript(manifest: CloudManifest, checks: readonly Smok
   const services = [...new Set(checks.map((c) => c.service))].sort();
   for (const id of services) {
     const port = checks.find((c) => c.service === id && c.kind !== 'ingress')?.port ?? checks.find((c) => c.service === id)?.port ?? 80;
-    lines.push(`BASE_${shellVar(id)}="\${SMOKE_URL_${shellVar(id)}:-internal:http://${id}:${port}}"`);
+    // BASE_<n> by position: two ids can share a SMOKE_URL_ spelling, never a base.
+    const base = `BASE_${services.indexOf(id)}`;
+    lines.push(`${base}="\${SMOKE_URL_${shellVar(id)}:-}"`, shellDefault(base, `internal:http://${id}:${port}`));
   }
   for (const c of checks) {
     const t = String(Math.max(1, Math.ceil(c.timeoutMs / 1000)));
     const crit = c.critical ? '1' : '0';
-    if (c.kind === 'tcp') lines.push(`check_tcp ${shellQuote(c.name)} "$BASE_${shellVar(c.service)}" ${t} ${crit}`);
-    else if (c.kind === 'http') lines.push(`check_http ${shellQuote(c.name)} "$BASE_${shellVar(c.service)}" ${shellQuote(c.path ?? '/')} ${t} ${c.expect[0]} ${c.expect[1]} ${crit}`);
+    if (c.kind === 'tcp') lines.push(`check_tcp ${shellQuote(c.name)} "$BASE_${services.indexOf(c.service)}" ${t} ${crit}`);
+    else if (c.kind === 'http') lines.push(`check_http ${shellQuote(c.name)} "$BASE_${services.indexOf(c.service)}" ${shellQuote(c.path ?? '/')} ${t} ${c.expect[0]} ${c.expect[1]} ${crit}`);
     else lines.push(`check_http ${shellQuote(c.name)} "$PUBLIC_URL" ${shellQuote(c.path ?? '/')} ${t} ${c.expect[0]} ${c.expect[1]} ${crit}`);
   }
   lines.push('echo "$passed passed, $failed failed"', '[ "$critical_failed" -eq 0 ]', '');

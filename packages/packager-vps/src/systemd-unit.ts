@@ -1,9 +1,11 @@
+import { systemdValue } from '@deployment-manager/core';
 import type { HostLayout } from './host-layout.ts';
 
 /**
  * Renders the systemd unit that runs a compose project at boot: a oneshot
  * that brings the project up (`up -d --remove-orphans`) and down on stop,
- * after Docker. Pure.
+ * after Docker. Values are written with {@link systemdValue}; the layout's
+ * names are DNS-safe by construction. Pure.
  *
  * @example
  * ```ts
@@ -14,7 +16,7 @@ export function renderSystemdUnit(layout: HostLayout, description: string): stri
   const compose = `/usr/bin/docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile}`;
   return [
     '[Unit]',
-    `Description=${description.replace(/[\r\n]+/g, ' ')} via Docker Compose`,
+    `Description=${systemdValue(`${description} via Docker Compose`)}`,
     'Requires=docker.service',
     'After=docker.service network-online.target',
     'Wants=network-online.target',
@@ -22,7 +24,7 @@ export function renderSystemdUnit(layout: HostLayout, description: string): stri
     '[Service]',
     'Type=oneshot',
     'RemainAfterExit=yes',
-    `WorkingDirectory=${layout.dir}`,
+    `WorkingDirectory=${systemdValue(layout.dir)}`,
     `ExecStart=${compose} up -d --remove-orphans`,
     `ExecReload=${compose} up -d --remove-orphans`,
     `ExecStop=${compose} down`,

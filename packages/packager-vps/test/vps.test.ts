@@ -38,7 +38,7 @@ describe('createVpsPackager', () => {
     try {
       const result = await createVpsPackager().pack(manifest, { outDir: dir, log: () => undefined, signal: new AbortController().signal });
       expect(statSync(join(dir, 'deploy.sh')).mode & 0o111).not.toBe(0);
-      expect(readFileSync(join(dir, 'Caddyfile'), 'utf8')).toContain('reverse_proxy api:8080');
+      expect(readFileSync(join(dir, 'Caddyfile'), 'utf8')).toContain('reverse_proxy "api:8080"');
       expect(result.notes.map((n) => `${n.kind}:${n.feature}`)).toEqual(['lost:high-availability', 'emulated:ingress']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SdkError } from '@deployment-manager/core/pure';
+import { withStoreLock } from './file-lock.ts';
 import { assertSecretId, assertSecretValue, type SecretStore } from './store.ts';
 
 interface StoreFile {
@@ -39,7 +40,6 @@ async function save(path: string, values: ReadonlyMap<string, string>): Promise<
   const body = JSON.stringify({ version: 1, secrets } satisfies StoreFile, null, 2) + '\n';
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     // Created 0600 from the start (never readable by others, not even briefly), then renamed over the old file atomically.
     const handle = await open(tmp, 'wx', 0o600);
     try {
@@ -57,8 +57,10 @@ async function save(path: string, values: ReadonlyMap<string, string>): Promise<
 
 /**
  * A {@link SecretStore} in one JSON file, written atomically (temp file + rename)
- * with mode 0600. Writes from one store object are serialized; do not share the
- * file between processes that write at the same time.
+ * with mode 0600. Writes are serialized within the process and, through a
+ * lock file beside the store (O_EXCL, taken over when its owner is dead),
+ * across processes: concurrent writers never lose each other's updates, and
+ * temporary files a killed writer left (which may hold values) are swept.
  *
  * @example
  * ```ts
@@ -73,6 +75,14 @@ export function createFileSecretStore(path: string): SecretStore {
     queue = next.catch(() => undefined);
     return next;
   };
+  const locked = async <T>(task: () => Promise<T>): Promise<T> => {
+    try {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw new SdkError('SECRET_STORE_FAILED', `secret store directory of ${path} cannot be created`, { hint: 'check that the parent directory is writable by this user', cause: e, details: { path } });
+    }
+    return withStoreLock(path, task);
+  };
   return {
     get: async (id) => {
       assertSecretId(id);
@@ -81,20 +91,24 @@ export function createFileSecretStore(path: string): SecretStore {
     set: async (id, value) => {
       assertSecretId(id);
       assertSecretValue(id, value);
-      return serial(async () => {
-        const values = await load(path);
-        values.set(id, value);
-        await save(path, values);
-      });
+      return serial(() =>
+        locked(async () => {
+          const values = await load(path);
+          values.set(id, value);
+          await save(path, values);
+        }),
+      );
     },
     delete: async (id) => {
       assertSecretId(id);
-      return serial(async () => {
-        const values = await load(path);
-        if (!values.delete(id)) return false;
-        await save(path, values);
-        return true;
-      });
+      return serial(() =>
+        locked(async () => {
+          const values = await load(path);
+          if (!values.delete(id)) return false;
+          await save(path, values);
+          return true;
+        }),
+      );
     },
     ids: async () => serial(async () => [...(await load(path)).keys()].sort()),
   };

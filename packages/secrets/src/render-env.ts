@@ -1,7 +1,6 @@
-import { parseNodeId } from '@deployment-manager/core/pure';
+import { dotenvLine, inlineText, parseNodeId } from '@deployment-manager/core/pure';
 import type { PlannedSecret, SecretPlan } from './types.ts';
 
-const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').trim();
 
 function describeGenerator(s: PlannedSecret): string {
   const g = s.generator;
@@ -23,15 +22,17 @@ function describeGenerator(s: PlannedSecret): string {
 }
 
 function entry(s: PlannedSecret, comment: string): string[] {
-  const lines = [`# ${s.id}${s.required ? '' : ' (optional)'}: ${oneLine(comment)}`];
-  for (const t of s.targets) lines.push(t.type === 'env' ? `${t.name}=` : `# file: ${t.name}`);
+  const lines = [`# ${inlineText(s.id)}${s.required ? '' : ' (optional)'}: ${inlineText(comment)}`];
+  for (const t of s.targets) lines.push(t.type === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.name) ? dotenvLine(t.name, '') : `# ${t.type}: ${inlineText(t.name)}`);
   return lines;
 }
 
 /**
  * Renders a `.env` template for a plan: variable names with their prompts and how
  * each is obtained, grouped by class; values are always empty. Secrets that are
- * not bundled (infrastructure, unclassified) appear only as comments.
+ * not bundled (infrastructure, unclassified) appear only as comments. Input
+ * shows in comments only as escaped one-line text, and assignments are
+ * written by `dotenvLine`, so no id or description adds a line.
  *
  * @example
  * ```ts
@@ -41,7 +42,7 @@ function entry(s: PlannedSecret, comment: string): string[] {
 export function renderEnvTemplate(plan: SecretPlan): string {
   const of = (cls: PlannedSecret['class']): PlannedSecret[] => plan.secrets.filter((s) => s.class === cls);
   const out: string[] = [
-    `# secrets of ${parseNodeId(plan.root).name} for tier ${plan.tier}`,
+    `# secrets of ${inlineText(parseNodeId(plan.root).name)} for tier ${inlineText(plan.tier)}`,
     '# written by deployment-manager: names and prompts only, never values',
   ];
   const section = (title: string, list: PlannedSecret[], comment: (s: PlannedSecret) => string): void => {
@@ -59,7 +60,7 @@ export function renderEnvTemplate(plan: SecretPlan): string {
   const excluded = plan.secrets.filter((s) => s.class === 'infrastructure' || s.class === 'unclassified');
   if (excluded.length > 0) {
     out.push('', '# --- not bundled ---');
-    for (const s of excluded) out.push(`# ${s.id} (${s.class}): ${oneLine(s.reason)}`);
+    for (const s of excluded) out.push(`# ${inlineText(s.id)} (${s.class}): ${inlineText(s.reason)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ describe('renderEnvTemplate', () => {
     expect(assignments).toEqual(['OPENAI_API_KEY=', 'QDRANT_API_KEY=']);
     expect(text).toContain('# --- user_prompt');
     expect(text).toContain('format ^sk-');
-    expect(text).toContain('# postgres.password (infrastructure)');
+    expect(text).toContain('# "postgres.password" (infrastructure)');
     expect(text).not.toMatch(/^POSTGRES_PASSWORD=/m);
   });
 
@@ -20,7 +20,7 @@ describe('renderEnvTemplate', () => {
     const overrides = { secrets: [{ id: 'qdrant.api_key', targets: [{ type: 'file' as const, name: 'keys/qdrant' }] }] };
     const plan = planSecrets(graphOf('app', ['qdrant', 'openai']), { tier: 'saas', scenario: scenarioSpec('app'), overrides });
     const text = renderEnvTemplate(plan);
-    expect(text).toContain('# file: keys/qdrant');
+    expect(text).toContain('# file: "keys/qdrant"');
     expect(text).toContain('remote key app/openai.api_key');
   });
 });

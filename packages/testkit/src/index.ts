@@ -9,3 +9,6 @@ export { sharedDir, sharedFixture } from './fixtures.ts';
 export { EXAMPLE_PROFILE, EXAMPLE_ROOT, exampleCloudApp, type ExampleCloudApp } from './example-app.ts';
 export { WORKSPACE_RESOURCES, workspaceArb, type GeneratedWorkspace } from './workspace-arbitrary.ts';
 export { packInBundledConsumer, type BundledConsumerInput, type BundledConsumerRun } from './bundled-consumer.ts';
+export { shellShape } from './shell-shape.ts';
+export { MARKER_FILE, hostileMaps, hostileString, replaceStrings, userStrings } from './hostile.ts';
+export { caddyTokens } from './caddy-tokens.ts';

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { assembleScenario, createFileProfileStore, type ProfileContent } from '@deployment-manager/bundle';
-import { SdkError, buildGraph, loadWorkspace, parseTier, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
+import { SdkError, buildGraph, loadWorkspace, parseTier, readTextFileBounded, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
 import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
 import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, targetServesTier, writePlanFiles, type DeploymentPlan, type PlanFinding, type RolloutStrategy, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
 import type { SecretPlan } from '@deployment-manager/secrets';
@@ -12,12 +11,7 @@ import { UsageError } from '../usage-error.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
 
 function readJson(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read ${what} ${path}`, { hint: 'check the path', cause, details: { path } });
-  }
+  const text = readTextFileBounded(path, what);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
@@ -27,12 +21,7 @@ function readJson(path: string, what: string): unknown {
 
 /** The names defined in a dotenv-style file. Values are never kept: each line is cut at `=` and the rest dropped. */
 function secretNames(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read secrets file ${path}`, { hint: 'pass an env file of NAME=value lines (only the names are read)', cause, details: { path } });
-  }
+  const text = readTextFileBounded(path, 'secrets file');
   const names: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S)?/.exec(line);
@@ -45,7 +34,7 @@ function secretNames(path: string): string[] {
 function readPreviousSha(path: string, given: string | undefined): string {
   if (given !== undefined) return given;
   try {
-    const sha = readFileSync(`${path}.sha256`, 'utf8').trim().split(/\s+/)[0];
+    const sha = readTextFileBounded(`${path}.sha256`, 'checksum file', 4096).trim().split(/\s+/)[0];
     if (sha !== undefined && /^[0-9a-fA-F]{64}$/.test(sha)) return sha;
   } catch {
     // fall through to the error below

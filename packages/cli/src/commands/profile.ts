@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   SECRET_CLASSES,
@@ -12,7 +12,7 @@ import {
   type ProfileVersion,
   type SecretClass,
 } from '@deployment-manager/bundle';
-import { SdkError, parseTier } from '@deployment-manager/core';
+import { SdkError, isSdkError, parseTier, readTextFileBounded } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
 import { SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
@@ -204,8 +204,9 @@ export const profileCommand: Command = defineCommand({
         const file = need(0);
         let data: unknown;
         try {
-          data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+          data = JSON.parse(readTextFileBounded(file, 'profile export')) as unknown;
         } catch (cause) {
+          if (isSdkError(cause)) throw cause;
           throw new SdkError('PARSE_FAILED', `cannot read profile export ${file}`, { hint: 'pass a file written by `profile export`', cause });
         }
         const v = await store.import(data, { newId: values['new-id'] });

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { SdkError, parseTier, type Diagnostic } from '@deployment-manager/core';
+import { SdkError, isSdkError, parseTier, readTextFileBounded, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg, planSwaps } from '@deployment-manager/fitness';
 import { planSecrets, renderEnvTemplate, renderKubernetesSecrets, validatePlan, type ClassificationOverrides, type SecretPlan } from '@deployment-manager/secrets';
 import { defineCommand, type Command } from '../command.ts';
@@ -23,8 +22,9 @@ export interface SecretsJson {
 function readOverrides(path: string): ClassificationOverrides {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(readTextFileBounded(path, 'overrides file'));
   } catch (e) {
+    if (isSdkError(e)) throw e;
     const unreadable = typeof e === 'object' && e !== null && 'code' in e;
     // No parser message: it may quote the file's content.
     throw new SdkError(unreadable ? 'FILE_UNREADABLE' : 'PARSE_FAILED', `overrides file ${path} ${unreadable ? 'cannot be read' : 'is not valid json'}`, {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Creates the secret files of image-tools's compose.yaml in secrets/ beside it (mode 600).
+# Creates the secret files of "image-tools"'s compose.yaml in secrets/ beside it (mode 600).
 # Run it once before `docker compose up`; files that exist are kept.
 # Written by deployment-manager. It holds no secret value: generated values are made here,
 # prompted values come from the environment variable named below (or the terminal).
@@ -31,17 +31,17 @@ ask() {
 }
 missing=0
 
-# minio_root_password (per_install_generated: password, 40 characters) -> env MINIO_ROOT_PASSWORD
-if [ ! -s secrets/minio_root_password.env ]; then
+# "minio_root_password" (per_install_generated: "password, 40 characters") -> env "MINIO_ROOT_PASSWORD"
+if [ ! -s 'secrets/minio_root_password.env' ]; then
   v=$(rand_password 40)
-  printf '%s=%s\n' MINIO_ROOT_PASSWORD "$v" >secrets/minio_root_password.env.tmp
-  mv secrets/minio_root_password.env.tmp secrets/minio_root_password.env
+  printf '%s=%s\n' 'MINIO_ROOT_PASSWORD' "$v" >'secrets/minio_root_password.env.tmp'
+  mv 'secrets/minio_root_password.env.tmp' 'secrets/minio_root_password.env'
 fi
 
-# signing_key (per_install_generated: ed25519 private key (PEM)) -> file keys/share-links.pem
-if [ ! -s secrets/signing_key ]; then
-  openssl genpkey -algorithm ed25519 >secrets/signing_key.tmp
-  mv secrets/signing_key.tmp secrets/signing_key
+# "signing_key" (per_install_generated: "ed25519 private key (PEM)") -> file "keys/share-links.pem"
+if [ ! -s 'secrets/signing_key' ]; then
+  openssl genpkey -algorithm ed25519 >'secrets/signing_key.tmp'
+  mv 'secrets/signing_key.tmp' 'secrets/signing_key'
 fi
 
 exit "$missing"

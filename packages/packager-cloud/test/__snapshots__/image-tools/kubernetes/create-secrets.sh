@@ -1,13 +1,13 @@
 #!/bin/sh
-# Creates the Secret image-tools-secrets that image-tools's Kubernetes manifests read.
+# Creates the Secret "image-tools-secrets" that the Kubernetes manifests read.
 # Arguments go to kubectl (e.g. `sh create-secrets.sh -n apps`). An existing Secret is kept.
 # Written by deployment-manager. It holds no secret value: generated values are made here,
 # prompted values come from the environment variable named below (or the terminal).
 set -eu
 export LC_ALL=C
 umask 077
-if kubectl get secret image-tools-secrets "$@" >/dev/null 2>&1; then
-  echo 'secret image-tools-secrets exists; its values are kept' >&2
+if kubectl get secret 'image-tools-secrets' "$@" >/dev/null 2>&1; then
+  printf '%s\n' 'secret image-tools-secrets exists; its values are kept' >&2
   exit 0
 fi
 dir=$(mktemp -d)
@@ -34,15 +34,15 @@ ask() {
   printf '%s' "$v"
 }
 
-# minio_root_password (per_install_generated: password, 40 characters) -> env MINIO_ROOT_PASSWORD
-rand_password 40 >"$dir/minio_root_password"
+# "minio_root_password" (per_install_generated: "password, 40 characters") -> env "MINIO_ROOT_PASSWORD"
+rand_password 40 >"$dir"/'minio_root_password'
 
-# signing_key (per_install_generated: ed25519 private key (PEM)) -> file keys/share-links.pem
-openssl genpkey -algorithm ed25519 >"$dir/signing_key"
+# "signing_key" (per_install_generated: "ed25519 private key (PEM)") -> file "keys/share-links.pem"
+openssl genpkey -algorithm ed25519 >"$dir"/'signing_key'
 
-kubectl create secret generic image-tools-secrets "$@" \
-  --from-file=minio_root_password="$dir/minio_root_password" \
-  --from-file=signing_key="$dir/signing_key" \
+kubectl create secret generic 'image-tools-secrets' "$@" \
+  '--from-file=minio_root_password='"$dir"/'minio_root_password' \
+  '--from-file=signing_key='"$dir"/'signing_key' \
   >/dev/null
-kubectl label secret image-tools-secrets "$@" app.kubernetes.io/name=image-tools app.kubernetes.io/managed-by=deployment-manager >/dev/null
-echo 'created secret image-tools-secrets' >&2
+kubectl label secret 'image-tools-secrets' "$@" 'app.kubernetes.io/name=image-tools' app.kubernetes.io/managed-by=deployment-manager >/dev/null
+printf '%s\n' 'created secret image-tools-secrets' >&2

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Creates the secret files of picker-wheel's compose.yaml in secrets/ beside it (mode 600).
+# Creates the secret files of "picker-wheel"'s compose.yaml in secrets/ beside it (mode 600).
 # Run it once before `docker compose up`; files that exist are kept.
 # Written by deployment-manager. It holds no secret value: generated values are made here,
 # prompted values come from the environment variable named below (or the terminal).
@@ -31,25 +31,25 @@ ask() {
 }
 missing=0
 
-# postgres_password (per_install_generated: password, 32 characters) -> env POSTGRES_PASSWORD
-if [ ! -s secrets/postgres_password.env ]; then
+# "postgres_password" (per_install_generated: "password, 32 characters") -> env "POSTGRES_PASSWORD"
+if [ ! -s 'secrets/postgres_password.env' ]; then
   v=$(rand_password 32)
-  printf '%s=%s\n' POSTGRES_PASSWORD "$v" >secrets/postgres_password.env.tmp
-  mv secrets/postgres_password.env.tmp secrets/postgres_password.env
+  printf '%s=%s\n' 'POSTGRES_PASSWORD' "$v" >'secrets/postgres_password.env.tmp'
+  mv 'secrets/postgres_password.env.tmp' 'secrets/postgres_password.env'
 fi
 
-# qdrant_api_key (per_install_generated: random, 40 characters of alnum) -> env QDRANT__SERVICE__API_KEY
-if [ ! -s secrets/qdrant_api_key.env ]; then
+# "qdrant_api_key" (per_install_generated: "random, 40 characters of alnum") -> env "QDRANT__SERVICE__API_KEY"
+if [ ! -s 'secrets/qdrant_api_key.env' ]; then
   v=$(rand_chars 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 40)
-  printf '%s=%s\n' QDRANT__SERVICE__API_KEY "$v" >secrets/qdrant_api_key.env.tmp
-  mv secrets/qdrant_api_key.env.tmp secrets/qdrant_api_key.env
+  printf '%s=%s\n' 'QDRANT__SERVICE__API_KEY' "$v" >'secrets/qdrant_api_key.env.tmp'
+  mv 'secrets/qdrant_api_key.env.tmp' 'secrets/qdrant_api_key.env'
 fi
 
-# n8n_encryption_key (per_install_generated: 32 random bytes, hex) -> env N8N_ENCRYPTION_KEY
-if [ ! -s secrets/n8n_encryption_key.env ]; then
+# "n8n_encryption_key" (per_install_generated: "32 random bytes, hex") -> env "N8N_ENCRYPTION_KEY"
+if [ ! -s 'secrets/n8n_encryption_key.env' ]; then
   v=$(printf '%s' "$(openssl rand -hex 32)")
-  printf '%s=%s\n' N8N_ENCRYPTION_KEY "$v" >secrets/n8n_encryption_key.env.tmp
-  mv secrets/n8n_encryption_key.env.tmp secrets/n8n_encryption_key.env
+  printf '%s=%s\n' 'N8N_ENCRYPTION_KEY' "$v" >'secrets/n8n_encryption_key.env.tmp'
+  mv 'secrets/n8n_encryption_key.env.tmp' 'secrets/n8n_encryption_key.env'
 fi
 
 exit "$missing"

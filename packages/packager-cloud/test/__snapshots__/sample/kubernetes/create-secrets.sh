@@ -1,13 +1,13 @@
 #!/bin/sh
-# Creates the Secret notes-secrets that notes's Kubernetes manifests read.
+# Creates the Secret "notes-secrets" that the Kubernetes manifests read.
 # Arguments go to kubectl (e.g. `sh create-secrets.sh -n apps`). An existing Secret is kept.
 # Written by deployment-manager. It holds no secret value: generated values are made here,
 # prompted values come from the environment variable named below (or the terminal).
 set -eu
 export LC_ALL=C
 umask 077
-if kubectl get secret notes-secrets "$@" >/dev/null 2>&1; then
-  echo 'secret notes-secrets exists; its values are kept' >&2
+if kubectl get secret 'notes-secrets' "$@" >/dev/null 2>&1; then
+  printf '%s\n' 'secret notes-secrets exists; its values are kept' >&2
   exit 0
 fi
 dir=$(mktemp -d)
@@ -34,23 +34,23 @@ ask() {
   printf '%s' "$v"
 }
 
-# db_password (per_install_generated: password, 24 characters) -> env POSTGRES_PASSWORD
-rand_password 24 >"$dir/db_password"
+# "db_password" (per_install_generated: "password, 24 characters") -> env "POSTGRES_PASSWORD"
+rand_password 24 >"$dir"/'db_password'
 
-# jwt_signing_key (per_install_generated: ed25519 private key (PEM)) -> file keys/jwt.pem
-openssl genpkey -algorithm ed25519 >"$dir/jwt_signing_key"
+# "jwt_signing_key" (per_install_generated: "ed25519 private key (PEM)") -> file "keys/jwt.pem"
+openssl genpkey -algorithm ed25519 >"$dir"/'jwt_signing_key'
 
-# session_secret (per_install_generated: random, 40 characters of base64url) -> env SESSION_SECRET
-rand_chars 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\055\137' 40 >"$dir/session_secret"
+# "session_secret" (per_install_generated: "random, 40 characters of base64url") -> env "SESSION_SECRET"
+rand_chars 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\055\137' 40 >"$dir"/'session_secret'
 
-# admin_email (user_prompt: asked: Admin e-mail, format ^[^@\s]+@[^@\s]+$) -> env ADMIN_EMAIL
-ask ADMIN_EMAIL 'Admin e-mail' >"$dir/admin_email"
+# "admin_email" (user_prompt: "asked: Admin e-mail, format ^[^@\\s]+@[^@\\s]+$") -> env "ADMIN_EMAIL"
+ask 'ADMIN_EMAIL' 'Admin e-mail' >"$dir"/'admin_email'
 
-kubectl create secret generic notes-secrets "$@" \
-  --from-file=db_password="$dir/db_password" \
-  --from-file=jwt_signing_key="$dir/jwt_signing_key" \
-  --from-file=session_secret="$dir/session_secret" \
-  --from-file=admin_email="$dir/admin_email" \
+kubectl create secret generic 'notes-secrets' "$@" \
+  '--from-file=db_password='"$dir"/'db_password' \
+  '--from-file=jwt_signing_key='"$dir"/'jwt_signing_key' \
+  '--from-file=session_secret='"$dir"/'session_secret' \
+  '--from-file=admin_email='"$dir"/'admin_email' \
   >/dev/null
-kubectl label secret notes-secrets "$@" app.kubernetes.io/name=notes app.kubernetes.io/managed-by=deployment-manager >/dev/null
-echo 'created secret notes-secrets' >&2
+kubectl label secret 'notes-secrets' "$@" 'app.kubernetes.io/name=notes' app.kubernetes.io/managed-by=deployment-manager >/dev/null
+printf '%s\n' 'created secret notes-secrets' >&2

@@ -1,13 +1,13 @@
 #!/bin/sh
-# Creates the Secret secrets-manager-secrets that secrets-manager's Kubernetes manifests read.
+# Creates the Secret "secrets-manager-secrets" that the Kubernetes manifests read.
 # Arguments go to kubectl (e.g. `sh create-secrets.sh -n apps`). An existing Secret is kept.
 # Written by deployment-manager. It holds no secret value: generated values are made here,
 # prompted values come from the environment variable named below (or the terminal).
 set -eu
 export LC_ALL=C
 umask 077
-if kubectl get secret secrets-manager-secrets "$@" >/dev/null 2>&1; then
-  echo 'secret secrets-manager-secrets exists; its values are kept' >&2
+if kubectl get secret 'secrets-manager-secrets' "$@" >/dev/null 2>&1; then
+  printf '%s\n' 'secret secrets-manager-secrets exists; its values are kept' >&2
   exit 0
 fi
 dir=$(mktemp -d)
@@ -34,15 +34,15 @@ ask() {
   printf '%s' "$v"
 }
 
-# session_key (per_install_generated: 32 random bytes, base64) -> env SESSION_KEY
-printf '%s' "$(openssl rand -base64 32 | tr -d '\n')" >"$dir/session_key"
+# "session_key" (per_install_generated: "32 random bytes, base64") -> env "SESSION_KEY"
+printf '%s' "$(openssl rand -base64 32 | tr -d '\n')" >"$dir"/'session_key'
 
-# admin_group (user_prompt: asked: Admin group, format ^[A-Za-z0-9 _.-]{2,64}$) -> env ADMIN_GROUP
-ask ADMIN_GROUP 'Admin group' >"$dir/admin_group"
+# "admin_group" (user_prompt: "asked: Admin group, format ^[A-Za-z0-9 _.-]{2,64}$") -> env "ADMIN_GROUP"
+ask 'ADMIN_GROUP' 'Admin group' >"$dir"/'admin_group'
 
-kubectl create secret generic secrets-manager-secrets "$@" \
-  --from-file=session_key="$dir/session_key" \
-  --from-file=admin_group="$dir/admin_group" \
+kubectl create secret generic 'secrets-manager-secrets' "$@" \
+  '--from-file=session_key='"$dir"/'session_key' \
+  '--from-file=admin_group='"$dir"/'admin_group' \
   >/dev/null
-kubectl label secret secrets-manager-secrets "$@" app.kubernetes.io/name=secrets-manager app.kubernetes.io/managed-by=deployment-manager >/dev/null
-echo 'created secret secrets-manager-secrets' >&2
+kubectl label secret 'secrets-manager-secrets' "$@" 'app.kubernetes.io/name=secrets-manager' app.kubernetes.io/managed-by=deployment-manager >/dev/null
+printf '%s\n' 'created secret secrets-manager-secrets' >&2

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { fc, test } from '@fast-check/vitest';
+import { isSdkError } from '@deployment-manager/core';
+import { exampleCloudApp, hostileMaps, replaceStrings, shellShape } from '@deployment-manager/testkit';
+import { describe, expect } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { renderComposeOverride } from '../src/compose-override.ts';
+import { renderDeployScript } from '../src/deploy-script.ts';
+import { hostLayout } from '../src/host-layout.ts';
+import { deriveSmokeChecks, renderSmokeScript } from '../src/smoke.ts';
+import { renderSystemdUnit } from '../src/systemd-unit.ts';
+
+/*
+ * Every user-controlled string of the example manifest replaced by hostile
+ * text: each script has the shape of the same script rendered from harmless
+ * names (the input stayed a quoted value) or the renderer refused the value
+ * with EMIT_VALUE_INVALID (a NUL, which no shell word can hold).
+ */
+
+const { manifest } = exampleCloudApp();
+const maps = hostileMaps(manifest);
+
+function sameShape(render: (m: typeof manifest) => string, hostile: Map<string, string>, harmless: Map<string, string>): void {
+  let text: string;
+  try {
+    text = render(replaceStrings(manifest, hostile));
+  } catch (error) {
+    expect(isSdkError(error, 'EMIT_VALUE_INVALID')).toBe(true);
+    return;
+  }
+  expect(shellShape(text)).toEqual(shellShape(render(replaceStrings(manifest, harmless))));
+}
+
+const deploy = (m: typeof manifest): string =>
+  renderDeployScript({ manifest: m, environment: 'production', layout: hostLayout(m, 'production'), strategy: 'rolling', secretsFile: m.app.name });
+
+describe('hostile manifests in the compose host files', () => {
+  test.prop([maps], { numRuns: 1000 })('deploy.sh keeps its shape: every value stays one quoted word', ({ hostile, harmless }) => {
+    sameShape(deploy, hostile, harmless);
+  });
+
+  test.prop([maps], { numRuns: 1000 })('smoke.sh keeps its shape on a compose host and on Kubernetes', ({ hostile, harmless }) => {
+    sameShape((m) => renderSmokeScript(m, deriveSmokeChecks(m), 'compose', 'production'), hostile, harmless);
+    sameShape((m) => renderSmokeScript(m, deriveSmokeChecks(m), 'kubernetes', 'production'), hostile, harmless);
+  });
+
+  test.prop([maps], { numRuns: 1000 })('the compose override parses back with the env values as values and no other keys', ({ hostile }) => {
+    const m = replaceStrings(manifest, hostile);
+    const apps = { env: Object.fromEntries(Object.keys(m.services.find((s) => s.kind === 'app')?.env ?? {}).map((k) => [k, ''])) };
+    const doc = parseYaml(renderComposeOverride(m, { name: 'production', apps }, { proxy: true }), { customTags: [{ tag: '!reset', collection: 'seq', resolve: (v) => v }] }) as { services: Record<string, { environment?: Record<string, string> }> };
+    expect(Object.keys(doc).sort()).toEqual(['services', 'volumes']);
+    for (const s of m.services) {
+      const env = doc.services[s.id]?.environment;
+      if (s.kind !== 'app' || env === undefined) continue;
+      for (const [k, v] of Object.entries(env)) expect(v).toBe((s.env?.[k] ?? '').replace(/\$/g, '$$$$'));
+    }
+  });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 24 })], { numRuns: 1000 })('the systemd unit keeps its settings whatever the app and environment names', (name) => {
+    const layout = hostLayout({ ...manifest, app: { ...manifest.app, name } }, name);
+    const unit = renderSystemdUnit(layout, `deployment-manager project ${layout.project}`);
+    const keys = unit.split('\n').filter((l) => l !== '' && !l.startsWith('[')).map((l) => l.slice(0, l.indexOf('=')));
+    expect(keys).toEqual(['Description', 'Requires', 'After', 'Wants', 'Type', 'RemainAfterExit', 'WorkingDirectory', 'ExecStart', 'ExecReload', 'ExecStop', 'TimeoutStartSec', 'WantedBy']);
+    expect(unit).not.toMatch(/\\\n/);
+  });
+});
+
+const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+if (!hasShellcheck) console.warn('[packager-vps tests] shellcheck is not on PATH, so the shellcheck run is skipped (the shape properties still run)');
+
+describe.skipIf(!hasShellcheck)('shellcheck', () => {
+  test.prop([maps], { numRuns: 15 })('passes deploy.sh and smoke.sh rendered from hostile manifests', ({ hostile }) => {
+    const m = replaceStrings(manifest, hostile);
+    let scripts: string[];
+    try {
+      scripts = [deploy(m), renderSmokeScript(m, deriveSmokeChecks(m), 'compose', 'production')];
+    } catch (error) {
+      expect(isSdkError(error, 'EMIT_VALUE_INVALID')).toBe(true);
+      return;
+    }
+    for (const script of scripts) {
+      const r = spawnSync('shellcheck', ['-s', 'bash', '-S', 'warning', '-'], { input: script, encoding: 'utf8' });
+      expect(r.stdout).toBe('');
+    }
+  });
+});
