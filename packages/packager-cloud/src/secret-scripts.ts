@@ -82,8 +82,10 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
     out.push('fi');
     // Services that read the value under a name of their own get a copy of the line under that name.
     for (const alias of new Set(Object.values(s.service_env ?? {}))) {
+      // Both names are variable names (schema and target checks); the sed program is still one quoted word.
       const copy = `secrets/${secretKey(s.id)}.${alias}.env`;
-      out.push(`if [ -s ${file} ] && [ ! -s ${copy} ]; then`, `  sed -n ${shellQuote(`1s/^${s.target.name}=/${alias}=/p`)} ${file} >${copy}.tmp`, `  mv ${copy}.tmp ${copy}`, 'fi');
+      const [copyFile, copyTmp] = [shellQuote(copy), shellQuote(`${copy}.tmp`)];
+      out.push(`if [ -s ${file} ] && [ ! -s ${copyFile} ]; then`, `  sed -n ${shellQuote(`1s/^${s.target.name}=/${alias}=/p`)} ${file} >${copyTmp}`, `  mv ${copyTmp} ${copyFile}`, 'fi');
     }
   }
   out.push('', 'exit "$missing"', '');
