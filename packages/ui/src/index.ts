@@ -26,3 +26,4 @@ export {
 } from './ui-requests.ts';
 export { createPackageJobs, type PackageJobs } from './package-jobs.ts';
 export { loadStaticAssets, type StaticAsset } from './static-assets.ts';
+export { defaultAppLocation, ensureAppBuilt, type AppLocation } from './app-build.ts';

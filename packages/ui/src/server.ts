@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assembleScenario } from '@deployment-manager/bundle';
 import { SdkError, isSdkError, loadWorkspace, type InclusionPolicy } from '@deployment-manager/core';
 import { BUILTIN_ENVIRONMENTS, TARGET_IDS, planDeployment } from '@deployment-manager/planner';
 import { createPackageJobs } from './package-jobs.ts';
 import { allowedHosts, checkRequest } from './request-guard.ts';
+import { defaultAppLocation, ensureAppBuilt } from './app-build.ts';
 import { loadStaticAssets } from './static-assets.ts';
 import { parsePackageRequest, parsePlanRequest, type AssemblyRequest } from './ui-requests.ts';
 import type { UiSession } from './wire-types.ts';
@@ -31,6 +31,8 @@ export interface UiServerOptions {
   readonly appDir?: string;
   /** Port on 127.0.0.1 (default 0: a free one). */
   readonly port?: number;
+  /** Progress lines (the page's first build in a clone); default silent. */
+  readonly log?: (line: string) => void;
 }
 
 /** A running UI server. */
@@ -96,7 +98,8 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
  * Starts the UI server on 127.0.0.1 with a fresh random token. The workspace
  * is loaded once; the page computes graphs, scores, cascades, secret plans
  * and manifests itself and asks the server only for deployment plans and
- * packaging. Throws `SCENARIO_NOT_FOUND` when `scenario` is not in the
+ * packaging. In a source checkout without a built page it builds the page
+ * first (vite, once). Throws `SCENARIO_NOT_FOUND` when `scenario` is not in the
  * workspace and `FILE_UNREADABLE` when the page is not built.
  *
  * @example
@@ -106,7 +109,13 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
  * ```
  */
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
-  const assets = loadStaticAssets(options.appDir ?? fileURLToPath(new URL('../dist/app/', import.meta.url)));
+  let appDir = options.appDir;
+  if (appDir === undefined) {
+    const location = defaultAppLocation();
+    await ensureAppBuilt(location, options.log);
+    appDir = location.appDir;
+  }
+  const assets = loadStaticAssets(appDir);
   const workspace = loadWorkspace(options.root);
   const scenarios = [...workspace.scenarios.keys()].sort();
   if (options.scenario !== undefined && !workspace.scenarios.has(options.scenario)) {

@@ -47,6 +47,7 @@ export const uiCommand: Command = defineCommand({
       port: portOf(values.port),
       ...(scenario === undefined ? {} : { scenario }),
       ...(values.out === undefined ? {} : { outDir: values.out }),
+      log: (line) => io.stderr(`${line}\n`),
     });
     io.stdout(`deployment-manager ui: open ${server.url}\npackages are written under ${server.outDir}; press Ctrl+C to stop\n`);
     await untilInterrupted();
