@@ -22,7 +22,11 @@ await build({
   format: 'cjs',
   target: 'node20',
   outfile,
-  banner: { js: '#!/usr/bin/env node' },
+  // The file has no extension, so Node reads it as ESM under a "type": "module" package.json
+  // (a bundle staged under this repository's out/) and as CommonJS elsewhere (an installed app):
+  // every module the bundle still requires is a Node builtin, so `require` is
+  // process.getBuiltinModule in both.
+  banner: { js: '#!/usr/bin/env node\nvar require = (id) => process.getBuiltinModule(id);' },
   logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
