@@ -37,8 +37,11 @@ build_linux_x64() {
   (cd "$SOURCE_ROOT"/'ui' && 'npm' 'ci')
   (cd "$SOURCE_ROOT"/'ui' && env 'npm_config_platform=linux' 'npm_config_arch=x64' 'npm' 'run' 'build')
   rm -rf 'staging/linux-x64'
-  stage 'linux-x64' 'runtime/bundle.json' 'bundle.json' 'e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0'
-  stage 'linux-x64' 'runtime/launch.json' 'launch.json' '8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87'
+  stage 'linux-x64' 'runtime/bundle.json' 'bundle.json' 'bd3ddb24ac8d9419a7f488a6c0fd69f3210fba5e2b9d1afb513bb2d0e4f3abf3'
+  stage 'linux-x64' 'runtime/launch.json' 'launch.json' '29d5f74e47366b8b7f884d53670baa6b11ff3e3ba52fec215e1c7079075de572'
+  stage 'linux-x64' "$SOURCE_ROOT"/'resources/n8n/linux-x64/n8n' 'resources/n8n/linux-x64/n8n' '' x
+  stage 'linux-x64' "$SOURCE_ROOT"/'resources/ollama/linux-x64/ollama' 'resources/ollama/linux-x64/ollama' '' x
+  stage 'linux-x64' "$SOURCE_ROOT"/'resources/qdrant/linux-x64/qdrant' 'resources/qdrant/linux-x64/qdrant' '' x
   stage 'linux-x64' 'node_modules/@deployment-manager/runtime/dist/runtime.mjs' 'runtime/runtime.mjs' ''
   stage 'linux-x64' "$SOURCE_ROOT"/'api/bin/linux-x64/picker-wheel-api' 'services/api/linux-x64/picker-wheel-api' '' x
   stage 'linux-x64' "$SOURCE_ROOT"/'ui/bin/linux-x64/picker-wheel-ui' 'services/ui/linux-x64/picker-wheel-ui' '' x
@@ -58,8 +61,11 @@ build_win_x64() {
   (cd "$SOURCE_ROOT"/'ui' && 'npm' 'ci')
   (cd "$SOURCE_ROOT"/'ui' && env 'npm_config_platform=win32' 'npm_config_arch=x64' 'npm' 'run' 'build')
   rm -rf 'staging/win-x64'
-  stage 'win-x64' 'runtime/bundle.json' 'bundle.json' 'e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0'
-  stage 'win-x64' 'runtime/launch.json' 'launch.json' '8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87'
+  stage 'win-x64' 'runtime/bundle.json' 'bundle.json' 'bd3ddb24ac8d9419a7f488a6c0fd69f3210fba5e2b9d1afb513bb2d0e4f3abf3'
+  stage 'win-x64' 'runtime/launch.json' 'launch.json' '29d5f74e47366b8b7f884d53670baa6b11ff3e3ba52fec215e1c7079075de572'
+  stage 'win-x64' "$SOURCE_ROOT"/'resources/n8n/win-x64/n8n.exe' 'resources/n8n/win-x64/n8n.exe' '' x
+  stage 'win-x64' "$SOURCE_ROOT"/'resources/ollama/win-x64/ollama.exe' 'resources/ollama/win-x64/ollama.exe' '' x
+  stage 'win-x64' "$SOURCE_ROOT"/'resources/qdrant/win-x64/qdrant.exe' 'resources/qdrant/win-x64/qdrant.exe' '' x
   stage 'win-x64' 'node_modules/@deployment-manager/runtime/dist/runtime.mjs' 'runtime/runtime.mjs' ''
   stage 'win-x64' "$SOURCE_ROOT"/'api/bin/win-x64/picker-wheel-api.exe' 'services/api/win-x64/picker-wheel-api.exe' '' x
   stage 'win-x64' "$SOURCE_ROOT"/'ui/bin/win-x64/picker-wheel-ui.exe' 'services/ui/win-x64/picker-wheel-ui.exe' '' x
@@ -79,8 +85,11 @@ build_darwin_x64() {
   (cd "$SOURCE_ROOT"/'ui' && 'npm' 'ci')
   (cd "$SOURCE_ROOT"/'ui' && env 'npm_config_platform=darwin' 'npm_config_arch=x64' 'npm' 'run' 'build')
   rm -rf 'staging/darwin-x64'
-  stage 'darwin-x64' 'runtime/bundle.json' 'bundle.json' 'e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0'
-  stage 'darwin-x64' 'runtime/launch.json' 'launch.json' '8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87'
+  stage 'darwin-x64' 'runtime/bundle.json' 'bundle.json' 'bd3ddb24ac8d9419a7f488a6c0fd69f3210fba5e2b9d1afb513bb2d0e4f3abf3'
+  stage 'darwin-x64' 'runtime/launch.json' 'launch.json' '29d5f74e47366b8b7f884d53670baa6b11ff3e3ba52fec215e1c7079075de572'
+  stage 'darwin-x64' "$SOURCE_ROOT"/'resources/n8n/darwin-x64/n8n' 'resources/n8n/darwin-x64/n8n' '' x
+  stage 'darwin-x64' "$SOURCE_ROOT"/'resources/ollama/darwin-x64/ollama' 'resources/ollama/darwin-x64/ollama' '' x
+  stage 'darwin-x64' "$SOURCE_ROOT"/'resources/qdrant/darwin-x64/qdrant' 'resources/qdrant/darwin-x64/qdrant' '' x
   stage 'darwin-x64' 'node_modules/@deployment-manager/runtime/dist/runtime.mjs' 'runtime/runtime.mjs' ''
   stage 'darwin-x64' "$SOURCE_ROOT"/'api/bin/darwin-x64/picker-wheel-api' 'services/api/darwin-x64/picker-wheel-api' '' x
   stage 'darwin-x64' "$SOURCE_ROOT"/'ui/bin/darwin-x64/picker-wheel-ui' 'services/ui/darwin-x64/picker-wheel-ui' '' x
@@ -101,8 +110,11 @@ build_darwin_arm64() {
   (cd "$SOURCE_ROOT"/'ui' && 'npm' 'ci')
   (cd "$SOURCE_ROOT"/'ui' && env 'npm_config_platform=darwin' 'npm_config_arch=arm64' 'npm' 'run' 'build')
   rm -rf 'staging/darwin-arm64'
-  stage 'darwin-arm64' 'runtime/bundle.json' 'bundle.json' 'e094e6f0f60577501536910a0ca126a06498c15362f85c590d774fba70cf10c0'
-  stage 'darwin-arm64' 'runtime/launch.json' 'launch.json' '8580a19fb36ce7c265b642ada12921f1096172ab6a4301e2962d0f95514fbd87'
+  stage 'darwin-arm64' 'runtime/bundle.json' 'bundle.json' 'bd3ddb24ac8d9419a7f488a6c0fd69f3210fba5e2b9d1afb513bb2d0e4f3abf3'
+  stage 'darwin-arm64' 'runtime/launch.json' 'launch.json' '29d5f74e47366b8b7f884d53670baa6b11ff3e3ba52fec215e1c7079075de572'
+  stage 'darwin-arm64' "$SOURCE_ROOT"/'resources/n8n/darwin-arm64/n8n' 'resources/n8n/darwin-arm64/n8n' '' x
+  stage 'darwin-arm64' "$SOURCE_ROOT"/'resources/ollama/darwin-arm64/ollama' 'resources/ollama/darwin-arm64/ollama' '' x
+  stage 'darwin-arm64' "$SOURCE_ROOT"/'resources/qdrant/darwin-arm64/qdrant' 'resources/qdrant/darwin-arm64/qdrant' '' x
   stage 'darwin-arm64' 'node_modules/@deployment-manager/runtime/dist/runtime.mjs' 'runtime/runtime.mjs' ''
   stage 'darwin-arm64' "$SOURCE_ROOT"/'api/bin/darwin-arm64/picker-wheel-api' 'services/api/darwin-arm64/picker-wheel-api' '' x
   stage 'darwin-arm64' "$SOURCE_ROOT"/'ui/bin/darwin-arm64/picker-wheel-ui' 'services/ui/darwin-arm64/picker-wheel-ui' '' x
