@@ -9,3 +9,4 @@ export { sharedDir, sharedFixture } from './fixtures.ts';
 export { EXAMPLE_PROFILE, EXAMPLE_ROOT, exampleCloudApp, type ExampleCloudApp } from './example-app.ts';
 export { WORKSPACE_RESOURCES, workspaceArb, type GeneratedWorkspace } from './workspace-arbitrary.ts';
 export { packInBundledConsumer, type BundledConsumerInput, type BundledConsumerRun } from './bundled-consumer.ts';
+export { expectGoldenArtifacts } from './golden-artifacts.ts';
