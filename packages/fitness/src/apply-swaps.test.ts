@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { createGraph, isSdkError, type NodeId } from '@deployment-manager/core';
-import { dagArb, graphOf, pickerWheel } from '../test/graphs.ts';
+import { dagArb, graphOf, pickerWheel, withResources } from '../test/graphs.ts';
 import { applySwaps, parseSwapArg, planSwaps, requirementEdges, type SwapSpec } from './apply-swaps.ts';
 import { DEFAULT_CATALOG } from '@deployment-manager/catalog';
 import { cascade } from './cascade.ts';
@@ -62,29 +62,47 @@ describe('applySwaps', () => {
     expect(applySwaps(g, [{ from: 'postgres', to: 'sqlite', tiers: ['desktop'] }], { tier: 'saas' })).toBe(g);
   });
 
-  test.prop([dagArb, swapSetArb, fc.integer()], { numRuns: 150 })('a swap set commutes (any order) and is idempotent', (d, swaps, seed) => {
-    const g = graphOf(d);
-    const once = applySwaps(g, swaps);
-    const reordered = [...swaps].sort((a, b) => ((a.from.length * 31 + seed) % 7) - ((b.from.length * 31 + seed) % 7) || (a.from < b.from ? 1 : -1));
-    expect(applySwaps(g, reordered)).toEqual(once);
-    expect(applySwaps(once, swaps)).toEqual(once);
-    // One at a time, in either order, gives the same graph too - unless one swap orphans a node
-    // another swap then points at: applied one by one, the orphan is gone (with its declared
-    // edges) before the second swap re-adds it fresh. That limitation is documented; the
-    // property holds everywhere else.
-    const broughtIn = (specs: readonly SwapSpec[]): Set<string> => {
-      const targets = specs.map((s) => `resource:${s.to}` as NodeId);
-      return new Set([...targets, ...requirementEdges(DEFAULT_CATALOG, targets, new Map(), new Set()).map((r) => r.to)]);
-    };
-    const orphansATarget = swaps.some((a) => {
-      const others = broughtIn(swaps.filter((b) => b !== a));
-      return [...planSwaps(g, [a]).removed.keys()].some((id) => others.has(id));
-    });
-    if (!orphansATarget) {
-      const stepwise = swaps.reduce((acc, s) => applySwaps(acc, [s]), g);
-      const backwards = [...swaps].reverse().reduce((acc, s) => applySwaps(acc, [s]), g);
-      expect(backwards).toEqual(stepwise);
-    }
+  it('a swap set commutes (any order) and is idempotent', () => {
+    // The graph holds every swap's source (withResources), so each set changes it. A scenario that
+    // shares a swapped resource's name is left out: swaps match by name, so a second application
+    // swaps that scenario too (a known limit of name-based swaps, not of ordering).
+    const caseArb = fc
+      .tuple(dagArb, swapSetArb.filter((s) => s.length > 0), fc.integer())
+      .map(([d, swaps, seed]) => ({ d: withResources(d, swaps.map((s) => s.from)), swaps, seed }))
+      .filter(({ d, swaps }) => !swaps.some((s) => d.nodes.includes(`scenario:${s.from}`)))
+      .map(({ d, swaps, seed }) => ({ g: graphOf(d), swaps, seed }));
+    let changed = 0;
+    let stepwiseChecked = 0;
+    fc.assert(
+      fc.property(caseArb, ({ g, swaps, seed }) => {
+        const once = applySwaps(g, swaps);
+        if (once !== g) changed++;
+        const reordered = [...swaps].sort((a, b) => ((a.from.length * 31 + seed) % 7) - ((b.from.length * 31 + seed) % 7) || (a.from < b.from ? 1 : -1));
+        expect(applySwaps(g, reordered)).toEqual(once);
+        expect(applySwaps(once, swaps)).toEqual(once);
+        // One at a time, in either order, gives the same graph too - unless one swap orphans a node
+        // another swap then points at: applied one by one, the orphan is gone (with its declared
+        // edges) before the second swap re-adds it fresh. That limitation is documented; the
+        // property holds everywhere else.
+        const broughtIn = (specs: readonly SwapSpec[]): Set<string> => {
+          const targets = specs.map((s) => `resource:${s.to}` as NodeId);
+          return new Set([...targets, ...requirementEdges(DEFAULT_CATALOG, targets, new Map(), new Set()).map((r) => r.to)]);
+        };
+        const orphansATarget = swaps.some((a) => {
+          const others = broughtIn(swaps.filter((b) => b !== a));
+          return [...planSwaps(g, [a]).removed.keys()].some((id) => others.has(id));
+        });
+        if (!orphansATarget) {
+          stepwiseChecked++;
+          const stepwise = swaps.reduce((acc, s) => applySwaps(acc, [s]), g);
+          const backwards = [...swaps].reverse().reduce((acc, s) => applySwaps(acc, [s]), g);
+          expect(backwards).toEqual(stepwise);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(changed).toBe(150);
+    expect(stepwiseChecked / 150).toBeGreaterThan(0.8);
   });
 });
 

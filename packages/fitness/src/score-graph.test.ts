@@ -60,19 +60,14 @@ describe('roles and weights', () => {
 describe('properties', () => {
   test.prop([entryArb, fc.constantFrom(...TIERS)], { numRuns: 200 })('a dependency score and its sub-scores stay within 0..100', (entry, tier) => {
     const s = scoreEntry(entry, TIER_CONSTRAINTS[tier]);
+    // A known entry always has a number (null >= 0 holds in JS, so check the type first).
+    expect(typeof s.score).toBe('number');
     for (const v of [s.score as number, ...Object.values(s.subscores)]) expect(v >= 0 && v <= 100).toBe(true);
     expect(s.supported).toBe(!s.reasons.some((r) => r.blocker));
   });
 
   test.prop([dagArb], { numRuns: 100 })('graph scores stay within 0..100', (d) => {
     for (const t of Object.values(scoreGraph(graphOf(d)).tiers)) expect(t.score >= 0 && t.score <= 100).toBe(true);
-  });
-
-  test.prop([dagArb, fc.integer()], { numRuns: 100 })('node and edge order do not matter', (d, seed) => {
-    const shuffle = <T>(xs: readonly T[]): T[] => xs.map((x, i) => ({ x, k: (i * 7919 + seed) % 1009 })).sort((a, b) => a.k - b.k).map((p) => p.x);
-    const a = scoreGraph(graphOf(d));
-    const b = scoreGraph(graphOf({ ...d, nodes: shuffle(d.nodes), edges: shuffle(d.edges) }));
-    expect(b).toEqual(a);
   });
 
   test.prop([dagArb, fc.constantFrom('sqlite', 'openrouter', 'redis', 'ollama', 'comfyui', 'judge0', 'in-process-cache'), fc.boolean(), fc.constantFrom(...TIERS)], { numRuns: 200 })(

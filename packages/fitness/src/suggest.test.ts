@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { TIERS, isSdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
-import { dagArb, graphOf, NAMES } from '../test/graphs.ts';
+import { dagArb, graphOf, NAMES, withResources } from '../test/graphs.ts';
 import { planSwaps } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, createCatalog, lookupEntry, swapRules, type Catalog, type SwapRule } from '@deployment-manager/catalog';
 import { computeRanks } from './roles.ts';
@@ -51,21 +51,28 @@ function withRules(extra: readonly SwapRule[]): Catalog {
 }
 
 describe('suggestSwaps', () => {
-  test.prop([dagArb, fc.constantFrom(...TIERS), rulesArb], { numRuns: 150 })(
-    'finds exactly the swaps that a full re-score of each swapped graph finds, with the same scores',
-    (d, tier, extra) => {
-      const graph = graphOf(d);
-      const catalog = withRules(extra);
-      const got = suggestSwaps(graph, tier, { catalog });
-      const want = reference(graph, tier, catalog);
-      expect(got.map(key).sort()).toEqual(want.map(key).sort());
-      for (const s of got) {
-        const w = want.find((x) => key(x) === key(s));
-        expect(s.after).toBe(w?.after);
-        expect(s.clearsBlocker).toBe(w?.clearsBlocker);
-      }
-    },
-  );
+  it('finds exactly the swaps that a full re-score of each swapped graph finds, with the same scores', () => {
+    // The graph holds the source of every extra rule (withResources), so most cases have swaps to find.
+    const caseArb = fc.tuple(dagArb, fc.constantFrom(...TIERS), rulesArb).map(([d, tier, extra]) => ({ graph: graphOf(withResources(d, extra.map((r) => r.from))), tier, extra }));
+    let found = 0;
+    fc.assert(
+      fc.property(caseArb, ({ graph, tier, extra }) => {
+        const catalog = withRules(extra);
+        const got = suggestSwaps(graph, tier, { catalog });
+        const want = reference(graph, tier, catalog);
+        if (want.length > 0) found++;
+        expect(got.map(key).sort()).toEqual(want.map(key).sort());
+        for (const s of got) {
+          const w = want.find((x) => key(x) === key(s));
+          expect(s.after).toBe(w?.after);
+          expect(s.clearsBlocker).toBe(w?.clearsBlocker);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    // About 70% of the cases have a swap to find (the rest: a tier no swap improves, such as local).
+    expect(found / 150).toBeGreaterThan(0.5);
+  });
 });
 
 describe('suggestSwaps on a swap that closes a cycle', () => {

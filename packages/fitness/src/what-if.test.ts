@@ -50,11 +50,15 @@ describe('createWhatIf', () => {
 
   it('refuses unknown nodes and the root', () => {
     const w = createWhatIf(pickerWheel());
-    expect(() => w.toggle('resource:nope', false)).toThrow();
-    try {
-      w.toggle('scenario:picker-wheel', false);
-    } catch (e) {
-      expect(isSdkError(e, 'INVALID_ARGUMENT')).toBe(true);
-    }
+    const codeOf = (f: () => unknown): string | undefined => {
+      try {
+        f();
+      } catch (e) {
+        return isSdkError(e) ? e.code : 'raw';
+      }
+      return undefined;
+    };
+    expect(codeOf(() => w.toggle('resource:nope', false))).toBe('NODE_NOT_FOUND');
+    expect(codeOf(() => w.toggle('scenario:picker-wheel', false))).toBe('INVALID_ARGUMENT');
   });
 });

@@ -17,7 +17,7 @@ export const NAMES: readonly string[] = [
 ];
 
 /** A random acyclic graph: node i may depend on node j > i; node 0 is the root scenario. */
-export const dagArb: fc.Arbitrary<{ root: NodeId; nodes: NodeId[]; edges: EdgeInput[] }> = fc
+export const dagArb: fc.Arbitrary<Dag> = fc
   .uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 10 })
   .chain((names) => {
     const nodes: NodeId[] = ['scenario:app', ...names.map((n, i): NodeId => (i % 5 === 4 ? `scenario:${n}` : `resource:${n}`))];
@@ -36,8 +36,20 @@ export const dagArb: fc.Arbitrary<{ root: NodeId; nodes: NodeId[]; edges: EdgeIn
       );
   });
 
+/** A {@link dagArb} value. */
+export type Dag = { root: NodeId; nodes: NodeId[]; edges: EdgeInput[] };
+
+/**
+ * The dag with `resource:<name>` for each name, as a required dependency of the root where the
+ * dag lacks it: so a property about swapping or suggesting for those names always has them to act on.
+ */
+export function withResources(d: Dag, names: readonly string[]): Dag {
+  const missing = [...new Set(names)].map((n): NodeId => `resource:${n}`).filter((id) => !d.nodes.includes(id));
+  return { root: d.root, nodes: [...d.nodes, ...missing], edges: [...d.edges, ...missing.map((to): EdgeInput => ({ from: d.root, to, required: true, enabled: true }))] };
+}
+
 /** Builds the graph of a {@link dagArb} value. */
-export function graphOf(d: { root: NodeId; nodes: NodeId[]; edges: EdgeInput[] }): DependencyGraph {
+export function graphOf(d: Dag): DependencyGraph {
   return createGraph({ root: d.root, nodes: d.nodes.map((id) => ({ id })), edges: d.edges });
 }
 

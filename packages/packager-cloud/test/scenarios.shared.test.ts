@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '@deployment-manager/testkit';
+import { expectGoldenArtifacts, sharedFixture } from '@deployment-manager/testkit';
 import { assembleScenario } from '@deployment-manager/bundle';
 import { loadWorkspace } from '@deployment-manager/core';
 import { Ajv } from 'ajv';
@@ -64,7 +64,7 @@ describe.each(SCENARIOS)('scenario %s', (name) => {
     const outDir = mkdtempSync(join(tmpdir(), `dm-cloud-${name}-`));
     try {
       const result = await createCloudPackager({ composeSchema }).pack(manifest, packContext(outDir));
-      for (const a of result.artifacts) await expect(readFileSync(join(outDir, a.path), 'utf8')).toMatchFileSnapshot(`./__snapshots__/${name}/${a.path}`);
+      await expectGoldenArtifacts(Object.fromEntries(result.artifacts.map((a) => [a.path, readFileSync(join(outDir, a.path), 'utf8')])), `./__snapshots__/${name}`);
       await expect(`${JSON.stringify(result.notes, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/${name}/notes.json`);
     } finally {
       rmSync(outDir, { recursive: true, force: true });

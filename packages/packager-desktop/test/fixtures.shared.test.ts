@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { hasErrors, type PackResult } from '@deployment-manager/core';
-import { sharedFixture } from '@deployment-manager/testkit';
+import { expectGoldenArtifacts, sharedFixture } from '@deployment-manager/testkit';
 import { checkDesktopBundle, createDesktopPackager, validateDesktopArtifact } from '../src/index.ts';
 
 const read = (...p: string[]): unknown => JSON.parse(readFileSync(sharedFixture('fixtures', 'vrooli', ...p), 'utf8'));
@@ -29,7 +29,7 @@ async function packAndValidate(m: DesktopManifest): Promise<{ result: PackResult
 describe('desktop packager on the predecessor reference manifests', () => {
   it('desktop-happy (picker-wheel): every artifact validates offline, pinned by golden files', async () => {
     const { result, files } = await packAndValidate(manifest('desktop-happy.json'));
-    for (const [path, content] of Object.entries(files)) await expect(content).toMatchFileSnapshot(`./__snapshots__/desktop-happy/${path}`);
+    await expectGoldenArtifacts(files, './__snapshots__/desktop-happy');
     expect(result.notes.map((n) => n.feature).sort()).toEqual(['binaries.path', 'binaries.path', 'binaries.path', 'secrets.user_prompt']);
     const staging = JSON.parse(files['staging-plan.json'] ?? '{}') as { platforms: { platform: string; entries: { to: string; verify: boolean }[] }[] };
     expect(staging.platforms.map((p) => p.platform)).toEqual(['linux-x64', 'win-x64', 'darwin-x64', 'darwin-arm64']);

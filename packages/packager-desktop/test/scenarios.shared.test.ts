@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleScenario, type DesktopManifest } from '@deployment-manager/bundle';
 import { hasErrors, loadWorkspace } from '@deployment-manager/core';
-import { sharedFixture } from '@deployment-manager/testkit';
+import { expectGoldenArtifacts, sharedFixture } from '@deployment-manager/testkit';
 import { createDesktopPackager, validateDesktopArtifact } from '../src/index.ts';
 
 const workspace = loadWorkspace(sharedFixture('fixtures', 'vrooli'));
@@ -42,7 +42,7 @@ describe('desktop packager on manifests assembled from the fixture scenarios', (
 
   it('picker-wheel assembled: golden files', async () => {
     const files = await packed(assembled('picker-wheel'));
-    for (const [path, content] of Object.entries(files)) await expect(content).toMatchFileSnapshot(`./__snapshots__/picker-wheel-assembled/${path}`);
+    await expectGoldenArtifacts(files, './__snapshots__/picker-wheel-assembled');
   });
 
   it('every scenario that assembles for desktop also packs, with valid artifacts', async () => {

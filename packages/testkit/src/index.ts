@@ -12,3 +12,4 @@ export { packInBundledConsumer, type BundledConsumerInput, type BundledConsumerR
 export { shellShape } from './shell-shape.ts';
 export { MARKER_FILE, hostileMaps, hostileString, replaceStrings, userStrings } from './hostile.ts';
 export { caddyTokens } from './caddy-tokens.ts';
+export { expectGoldenArtifacts } from './golden-artifacts.ts';
