@@ -1,18 +1,22 @@
 /*
  * A lock file beside the secret store, so processes that write the same store
- * take turns: created with O_EXCL (`wx`), it holds the owner's pid. A lock
- * whose owner is gone (the pid is not alive, e.g. after SIGKILL) or that is
- * older than any write takes is stale and is taken over. While the lock is
- * held, no other writer can have a temporary file open, so every leftover
- * temporary file of the store (from a writer that was killed) is removed.
+ * take turns. The lock appears whole or not at all: its content (the owner's
+ * pid, time and a random token) is written to a draft file first and then
+ * hard-linked to `<path>.lock`, which fails when the lock exists - so no
+ * reader ever sees a half-written lock and takes a live owner for a dead one.
+ * A lock whose owner is gone (the pid is not alive, e.g. after SIGKILL) or
+ * that is older than any write takes is stale and is taken over; a lock is
+ * released only by the owner whose token it holds. While the lock is held, no
+ * other writer can have a temporary file open, so every leftover temporary
+ * file of the store (from a writer that was killed) is removed.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, open, unlink } from 'node:fs/promises';
+import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SdkError } from '@deployment-manager/core/pure';
 
-/** How long to wait for another writer, and when a lock counts as stale whatever its pid. */
-const WAIT_MS = 10_000;
+/** How long to wait for other writers (generous: a loaded machine is slow), and when a lock counts as stale whatever its pid. */
+const WAIT_MS = 30_000;
 const STALE_MS = 60_000;
 
 const isCode = (e: unknown, code: string): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
@@ -32,7 +36,7 @@ async function isStale(lock: string): Promise<boolean> {
   try {
     owner = JSON.parse(await readFile(lock, 'utf8')) as { pid?: unknown; at?: unknown };
   } catch (e) {
-    // Gone already, or a writer killed between creating and filling it.
+    // Gone already (not stale: try again), or not a lock this code wrote (stale).
     return !isCode(e, 'ENOENT');
   }
   const pid = typeof owner.pid === 'number' ? owner.pid : -1;
@@ -40,11 +44,48 @@ async function isStale(lock: string): Promise<boolean> {
   return pid <= 0 || !alive(pid) || Date.now() - at > STALE_MS;
 }
 
-/** Removes the store's temporary files left by a writer that was killed (they may hold secret values). */
+/** The pid in a lock draft's name (`<store>.lock.<pid>.<hex>`), if `name` is one. */
+function draftOwner(store: string, name: string): number | undefined {
+  const prefix = `${store}.lock.`;
+  if (!name.startsWith(prefix)) return undefined;
+  const [pid, hex, ...rest] = name.slice(prefix.length).split('.');
+  return rest.length === 0 && pid !== undefined && /^\d+$/.test(pid) && hex !== undefined && /^[0-9a-f]+$/.test(hex) ? Number(pid) : undefined;
+}
+
+/**
+ * Removes the store's temporary files left by a writer that was killed (they
+ * may hold secret values), and the lock drafts of writers that are gone.
+ */
 async function sweep(path: string): Promise<void> {
-  const prefix = `${basename(path)}.`;
+  const store = basename(path);
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(path), n)).catch(() => undefined)));
+  const leftover = (n: string): boolean => {
+    if (n.startsWith(`${store}.`) && n.endsWith('.tmp')) return true;
+    const pid = draftOwner(store, n);
+    return pid !== undefined && !alive(pid);
+  };
+  await Promise.all(names.filter(leftover).map((n) => unlink(join(dirname(path), n)).catch(() => undefined)));
+}
+
+/** Creates the lock whole (a draft, then a hard link that fails when the lock exists); false when it exists. */
+async function tryLock(path: string, lock: string, content: string): Promise<boolean> {
+  const draft = `${lock}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  try {
+    await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
+    await link(draft, lock);
+    return true;
+  } catch (e) {
+    if (isCode(e, 'EEXIST')) return false;
+    throw new SdkError('SECRET_STORE_FAILED', `secret store lock ${lock} cannot be created`, { hint: 'check that the directory exists and is writable by this user', cause: e, details: { path } });
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+}
+
+/** Removes the lock if it is still ours (a lock taken over as stale belongs to its new owner). */
+async function release(lock: string, content: string): Promise<void> {
+  const now = await readFile(lock, 'utf8').catch(() => undefined);
+  if (now === content) await unlink(lock).catch(() => undefined);
 }
 
 /**
@@ -54,20 +95,10 @@ async function sweep(path: string): Promise<void> {
  */
 export async function withStoreLock<T>(path: string, task: () => Promise<T>): Promise<T> {
   const lock = `${path}.lock`;
+  const content = JSON.stringify({ pid: process.pid, at: Date.now(), token: randomBytes(8).toString('hex') });
   const deadline = Date.now() + WAIT_MS;
   let delay = 5;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx', 0o600);
-      try {
-        await handle.writeFile(JSON.stringify({ pid: process.pid, at: Date.now(), token: randomBytes(8).toString('hex') }));
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (e) {
-      if (!isCode(e, 'EEXIST')) throw new SdkError('SECRET_STORE_FAILED', `secret store lock ${lock} cannot be created`, { hint: 'check that the directory exists and is writable by this user', cause: e, details: { path } });
-    }
+  while (!(await tryLock(path, lock, content))) {
     if (await isStale(lock)) {
       await unlink(lock).catch(() => undefined);
       continue;
@@ -80,6 +111,6 @@ export async function withStoreLock<T>(path: string, task: () => Promise<T>): Pr
     await sweep(path);
     return await task();
   } finally {
-    await unlink(lock).catch(() => undefined);
+    await release(lock, content);
   }
 }

@@ -11,16 +11,19 @@ const writer = fileURLToPath(new URL('./fixtures/store-writer.ts', import.meta.u
 const dir = mkdtempSync(join(tmpdir(), 'dm-store-proc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runWriter(path: string, prefix: string, count: number): Promise<number | null> {
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, path, prefix, String(count)], { cwd: repoRoot, stdio: 'ignore' });
-  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
+/** Exit code and stderr of one writer process (stderr names the error when it fails). */
+function runWriter(path: string, prefix: string, count: number): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', writer, path, prefix, String(count)], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve(`exit ${code}${err === '' ? '' : `: ${err.trim()}`}`)));
 }
 
 describe('file secret store across processes', () => {
   it('loses no update when three processes write the same store at once', async () => {
     const path = join(dir, 'shared', 'secrets.json');
-    const codes = await Promise.all(['a', 'b', 'c'].map((p) => runWriter(path, p, 8)));
-    expect(codes).toEqual([0, 0, 0]);
+    const results = await Promise.all(['a', 'b', 'c'].map((p) => runWriter(path, p, 8)));
+    expect(results).toEqual(['exit 0', 'exit 0', 'exit 0']);
     const ids = await createFileSecretStore(path).ids();
     expect(ids).toHaveLength(24);
     expect(readdirSync(join(dir, 'shared')).sort()).toEqual(['secrets.json']);
