@@ -49,6 +49,11 @@ describe('deployment-manager package', () => {
     expect(stdout).toContain('manifest not valid');
     expect(stdout).toContain('SECRET_INFRASTRUCTURE_REQUIRED');
     expect(existsSync(join(out, 'bundle.json'))).toBe(false);
+    // The refusal names the way out, and taking it ships.
+    expect(stdout).toContain('--swaps optimal applies the cheapest set that ships');
+    const again = await cli(['package', 'recipe-hub', '--root', example, '--target', 'desktop', '--swaps', 'optimal', '--out', out]);
+    expect(again.code).toBe(0);
+    expect(existsSync(join(out, 'bundle.json'))).toBe(true);
   });
 
   it('rejects an unknown target or a missing --out with INVALID_ARGUMENT', async () => {

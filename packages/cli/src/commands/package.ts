@@ -153,6 +153,8 @@ function renderPackage(doc: PackageJson, diagnostics: readonly Diagnostic[], tty
   if (doc.manifest === null) {
     lines.push(colour(tty, 'red', `manifest not valid: ${errors.length} error(s)`));
     for (const d of errors) lines.push(`  ${d.code} ${d.path || '/'}: ${d.message}${d.hint === undefined ? '' : `\n    hint: ${d.hint}`}`);
+    // Refused without swaps: say how to ask for the ones that would ship it.
+    if (doc.swaps.length === 0) lines.push(`no swaps were applied: --swaps optimal applies the cheapest set that ships (see \`deployment-manager swaps plan ${doc.scenario} --tier ${doc.tier}\`)`);
     return `${lines.join('\n')}\n`;
   }
   lines.push(`manifest: ${doc.manifest.path} (sha256 ${doc.manifest.sha256})`);
