@@ -1,12 +1,25 @@
 import {
   createArtifactWriter,
-  createDiagnostic,
+  createDiagnosticBuilder,
+  defineDiagnosticCodes,
   definePackager,
   jsonPointer,
   type Diagnostic,
+  type DiagnosticCodeTable,
   type Packager,
   type PackagerNote,
 } from '@deployment-manager/core';
+
+/** The codes this packager's check reports: declared once, so a typo in a code does not compile. */
+type SystemdDiagnosticCode = 'UNIT_NAME_INVALID' | 'UNIT_AFTER_UNKNOWN';
+
+/** Severity and meaning of each {@link SystemdDiagnosticCode}. */
+const SYSTEMD_DIAGNOSTIC_CODES: DiagnosticCodeTable<SystemdDiagnosticCode> = defineDiagnosticCodes({
+  UNIT_NAME_INVALID: { severity: 'error', summary: 'a service id is not a valid unit name' },
+  UNIT_AFTER_UNKNOWN: { severity: 'error', summary: 'a service starts after a service the bundle does not have' },
+});
+
+const systemdDiagnostic = createDiagnosticBuilder(SYSTEMD_DIAGNOSTIC_CODES);
 
 /** The tiny bundle this example packager accepts: services with a command and an optional port. */
 export interface ServiceBundle {
@@ -28,11 +41,11 @@ export function createSystemdPackager(options: { user?: string } = {}): Packager
       const ids = new Set(bundle.services.map((s) => s.id));
       bundle.services.forEach((s, i) => {
         if (!/^[a-z][a-z0-9-]*$/.test(s.id)) {
-          issues.push(createDiagnostic({ code: 'UNIT_NAME_INVALID', severity: 'error', path: jsonPointer(['services', i, 'id']), message: `service id "${s.id}" is not a valid unit name`, hint: 'use lower-case letters, digits and dashes' }));
+          issues.push(systemdDiagnostic('UNIT_NAME_INVALID', `service id "${s.id}" is not a valid unit name`, { path: jsonPointer(['services', i, 'id']), hint: 'use lower-case letters, digits and dashes' }));
         }
         (s.after ?? []).forEach((dep, j) => {
           if (!ids.has(dep)) {
-            issues.push(createDiagnostic({ code: 'UNIT_AFTER_UNKNOWN', severity: 'error', path: jsonPointer(['services', i, 'after', j]), message: `service "${s.id}" starts after unknown service "${dep}"`, hint: 'name a service of this bundle' }));
+            issues.push(systemdDiagnostic('UNIT_AFTER_UNKNOWN', `service "${s.id}" starts after unknown service "${dep}"`, { path: jsonPointer(['services', i, 'after', j]), hint: 'name a service of this bundle' }));
           }
         });
       });

@@ -1,12 +1,4 @@
-import type { Severity } from '@deployment-manager/core/pure';
-
-/** What a manifest diagnostic code means and how bad it is. */
-export interface DiagnosticCodeInfo {
-  /** Severity every diagnostic of this code has. */
-  readonly severity: Severity;
-  /** One-line meaning. */
-  readonly summary: string;
-}
+import { createDiagnosticBuilder, defineDiagnosticCodes, type DiagnosticBuilder, type DiagnosticCodeTable } from '@deployment-manager/core/pure';
 
 /** Every code name, in table order. */
 export const MANIFEST_DIAGNOSTIC_CODE_NAMES = [
@@ -104,7 +96,7 @@ export type ManifestDiagnosticCode = (typeof MANIFEST_DIAGNOSTIC_CODE_NAMES)[num
  * fixed severity. A code never changes meaning; tests and hosts match on
  * codes, not on messages.
  */
-export const MANIFEST_DIAGNOSTIC_CODES: Readonly<Record<ManifestDiagnosticCode, DiagnosticCodeInfo>> = {
+export const MANIFEST_DIAGNOSTIC_CODES: DiagnosticCodeTable<ManifestDiagnosticCode> = defineDiagnosticCodes({
   MANIFEST_NOT_OBJECT: { severity: 'error', summary: 'the manifest is not a JSON object' },
   MANIFEST_TARGET_UNKNOWN: { severity: 'error', summary: '`target` is missing or not desktop, cloud or mobile' },
   SCHEMA_REQUIRED: { severity: 'error', summary: 'a required property is missing' },
@@ -189,4 +181,7 @@ export const MANIFEST_DIAGNOSTIC_CODES: Readonly<Record<ManifestDiagnosticCode, 
   ASSEMBLY_VERSION_UNSATISFIED: { severity: 'error', summary: 'assembly: the version a dependency (or its drop-in) provides is outside the range a dependent declares' },
   ASSEMBLY_VERSION_RANGE_INVALID: { severity: 'warning', summary: 'assembly: a declared version is not a semver range, so it was not checked' },
   ASSEMBLY_DATA_DIR_UNKNOWN: { severity: 'warning', summary: 'assembly: a resource keeps durable data but its image\'s data directory is unknown, so no volume keeps it' },
-};
+});
+
+/** Builds a manifest diagnostic from {@link MANIFEST_DIAGNOSTIC_CODES}. */
+export const manifestDiagnostic: DiagnosticBuilder<ManifestDiagnosticCode> = createDiagnosticBuilder(MANIFEST_DIAGNOSTIC_CODES);

@@ -1,12 +1,12 @@
-import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core/pure';
-import { MANIFEST_DIAGNOSTIC_CODES, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
+import { jsonPointer, type Diagnostic } from '@deployment-manager/core/pure';
+import { manifestDiagnostic, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
 
 /** A path into the checked value, as segments. */
 export type Segments = readonly (string | number)[];
 
-/** Builds a manifest diagnostic; the severity comes from the code table. */
-export function finding(code: ManifestDiagnosticCode, path: Segments, message: string, hint?: string): Diagnostic {
-  return createDiagnostic({ code, severity: MANIFEST_DIAGNOSTIC_CODES[code].severity, path: jsonPointer(path), message, hint });
+/** {@link manifestDiagnostic} at a path given as segments (what the checks walk). */
+export function finding(code: ManifestDiagnosticCode, path: Segments, message: string, hint?: string): Diagnostic<ManifestDiagnosticCode> {
+  return manifestDiagnostic(code, message, { path: jsonPointer(path), hint });
 }
 
 /** The object at `value`, or undefined when it is not a plain object. */

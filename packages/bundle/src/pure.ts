@@ -71,7 +71,7 @@ export {
   type JsonSchema,
 } from './json-schemas.ts';
 export { PLATFORM_ARCHES, PLATFORM_KEYS, PLATFORM_OSES, BUILD_TEMPLATE_VARS, STATIC_PLACEHOLDERS, canonicalPlatform } from './known-values.ts';
-export { MANIFEST_DIAGNOSTIC_CODES, MANIFEST_DIAGNOSTIC_CODE_NAMES, type DiagnosticCodeInfo, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
+export { MANIFEST_DIAGNOSTIC_CODES, MANIFEST_DIAGNOSTIC_CODE_NAMES, type ManifestDiagnosticCode } from './diagnostic-codes.ts';
 export { validateManifest, semanticDiagnostics } from './validate-manifest.ts';
 export { findPlaceholders, type Placeholder } from './check-placeholders.ts';
 export { pathEscape } from './check-paths.ts';

@@ -1,4 +1,5 @@
-import { createDiagnostic, parseNodeId, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { parseNodeId, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { clientDiagnostic } from './diagnostic-codes.ts';
 
 /** Options of {@link diffGraphs}. */
 export interface GraphDiffOptions {
@@ -28,7 +29,7 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
   const right = options.actualLabel ?? 'analyzer';
   const out: Diagnostic[] = [];
   if (expected.root !== actual.root) {
-    out.push(createDiagnostic({ code: 'SOURCES_ROOT_DIFFERS', severity: 'error', path: '', message: `${left} describe ${expected.root} but ${right} describes ${actual.root}`, hint: 'compare graphs of the same scenario' }));
+    out.push(clientDiagnostic('SOURCES_ROOT_DIFFERS', `${left} describe ${expected.root} but ${right} describes ${actual.root}`, { hint: 'compare graphs of the same scenario' }));
     return out;
   }
   const expectedNodes = new Set(expected.nodes.map((n) => n.id));
@@ -46,13 +47,11 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
   for (const [key, e] of expectedEdges) {
     if (actualEdges.has(key)) continue;
     out.push(
-      createDiagnostic({
-        code: 'SOURCE_EDGE_MISSING',
-        severity: inexpressible(e) ? 'info' : 'warning',
-        file: e.source.file,
+      clientDiagnostic('SOURCE_EDGE_MISSING', `${left} declare ${e.from} -> ${e.to}; ${right} does not`, {
         path: e.source.path,
-        message: `${left} declare ${e.from} -> ${e.to}; ${right} does not`,
+        file: e.source.file,
         hint: inexpressible(e) ? `${right} does not report resource -> resource dependencies` : `re-run the ${right} (refresh) or check the declaration`,
+        severity: inexpressible(e) ? 'info' : 'warning',
       }),
     );
   }
@@ -61,12 +60,9 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
       const prior = expectedEdges.get(key) as DependencyEdge;
       if (options.compareFlags === true && (prior.required !== e.required || prior.enabled !== e.enabled)) {
         out.push(
-          createDiagnostic({
-            code: 'SOURCE_EDGE_FLAGS_DIFFER',
-            severity: 'warning',
-            file: e.source.file,
+          clientDiagnostic('SOURCE_EDGE_FLAGS_DIFFER', `${e.from} -> ${e.to} is required=${prior.required} enabled=${prior.enabled} in ${left} but required=${e.required} enabled=${e.enabled} in ${right}`, {
             path: e.source.path,
-            message: `${e.from} -> ${e.to} is required=${prior.required} enabled=${prior.enabled} in ${left} but required=${e.required} enabled=${e.enabled} in ${right}`,
+            file: e.source.file,
             hint: `the ${left} win; refresh the ${right} if they changed recently`,
           }),
         );
@@ -74,25 +70,23 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
       continue;
     }
     out.push(
-      createDiagnostic({
-        code: 'SOURCE_EDGE_EXTRA',
-        severity: unknowable(e) ? 'info' : 'warning',
-        file: e.source.file,
+      clientDiagnostic('SOURCE_EDGE_EXTRA', `${right} reports ${e.from} -> ${e.to}; ${left} do not declare it`, {
         path: e.source.path,
-        message: `${right} reports ${e.from} -> ${e.to}; ${left} do not declare it`,
+        file: e.source.file,
         hint: unknowable(e) ? `${e.from} is not defined in the ${left}; add it to analyse it locally` : `the declaration may have changed since the ${right} ran; refresh it`,
+        severity: unknowable(e) ? 'info' : 'warning',
       }),
     );
   }
   for (const id of expectedNodes) {
     if (actualNodes.has(id)) continue;
     const quiet = inbound(expected, id).every(inexpressible);
-    out.push(createDiagnostic({ code: 'SOURCE_NODE_MISSING', severity: quiet ? 'info' : 'warning', path: '', message: `${id} is in the graph from ${left} but not in the one from ${right}`, hint: quiet ? `only resource -> resource edges reach it, which ${right} does not report` : `refresh the ${right}` }));
+    out.push(clientDiagnostic('SOURCE_NODE_MISSING', `${id} is in the graph from ${left} but not in the one from ${right}`, { hint: quiet ? `only resource -> resource edges reach it, which ${right} does not report` : `refresh the ${right}`, severity: quiet ? 'info' : 'warning' }));
   }
   for (const id of actualNodes) {
     if (expectedNodes.has(id)) continue;
     const quiet = inbound(actual, id).every(unknowable);
-    out.push(createDiagnostic({ code: 'SOURCE_NODE_EXTRA', severity: quiet ? 'info' : 'warning', path: '', message: `${id} is in the graph from ${right} but not in the one from ${left}`, hint: quiet ? `only scenarios the ${left} do not define reach it` : `check the declarations in the ${left}` }));
+    out.push(clientDiagnostic('SOURCE_NODE_EXTRA', `${id} is in the graph from ${right} but not in the one from ${left}`, { hint: quiet ? `only scenarios the ${left} do not define reach it` : `check the declarations in the ${left}`, severity: quiet ? 'info' : 'warning' }));
   }
   return out;
 }

@@ -1,9 +1,10 @@
-import { createDiagnostic, type DependencyGraph, type DeploymentReport, type Diagnostic, type InclusionPolicy, type ReportDependencyNode } from '@deployment-manager/core';
+import type { DependencyGraph, DeploymentReport, Diagnostic, InclusionPolicy, ReportDependencyNode } from '@deployment-manager/core';
 import type { AnalyzerAnalysis } from './analyzer-analysis.ts';
 import { createAnalyzerClient, type AnalyzerClientOptions } from './analyzer-client.ts';
 import { diffGraphs } from './graph-diff.ts';
 import { graphFromAnalyzerTree } from './graph-from-report.ts';
 import { redactUrl } from './redact.ts';
+import { clientDiagnostic } from './diagnostic-codes.ts';
 
 /** Options of {@link graphFromAnalyzer}: a client's options plus what to build. */
 export interface GraphFromAnalyzerOptions extends AnalyzerClientOptions {
@@ -88,12 +89,9 @@ export async function graphFromAnalyzer(options: GraphFromAnalyzerOptions): Prom
   if (fresh.stale) {
     const days = Math.round((fresh.ageMs / 86_400_000) * 10) / 10;
     extra.push(
-      createDiagnostic({
-        code: 'ANALYZER_DATA_STALE',
-        severity: 'warning',
-        file: source,
+      clientDiagnostic('ANALYZER_DATA_STALE', `the analyzer's data for "${options.scenario}" is ${days} days old${generatedAt === undefined ? '' : ` (generated ${generatedAt})`}`, {
         path: '/generated_at',
-        message: `the analyzer's data for "${options.scenario}" is ${days} days old${generatedAt === undefined ? '' : ` (generated ${generatedAt})`}`,
+        file: source,
         hint: 'refresh it (refresh: true / --refresh) before trusting scores built on it',
       }),
     );

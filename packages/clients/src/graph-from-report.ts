@@ -1,5 +1,4 @@
 import {
-  createDiagnostic,
   createGraph,
   isIncluded,
   nodeId,
@@ -11,6 +10,7 @@ import {
   type ReportDependencyNode,
 } from '@deployment-manager/core';
 import type { AnalyzerAnalysis } from './analyzer-analysis.ts';
+import { clientDiagnostic } from './diagnostic-codes.ts';
 
 /** Options of {@link graphFromAnalyzerTree}. */
 export interface GraphFromTreeOptions {
@@ -50,12 +50,9 @@ export function graphFromAnalyzerTree(scenario: string, tree: readonly ReportDep
       const kind = dep.kind;
       if (kind === undefined) {
         diagnostics.push(
-          createDiagnostic({
-            code: 'ANALYZER_NODE_TYPE_UNKNOWN',
-            severity: 'warning',
-            file,
+          clientDiagnostic('ANALYZER_NODE_TYPE_UNKNOWN', `dependency "${dep.name}" has type "${dep.type}", neither resource nor scenario`, {
             path: dep.pointer,
-            message: `dependency "${dep.name}" has type "${dep.type}", neither resource nor scenario`,
+            file,
             hint: 'the node and its children are left out of the graph',
           }),
         );

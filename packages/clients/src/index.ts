@@ -60,6 +60,7 @@ export {
 export { createFileCacheStore } from './file-cache-store.ts';
 export { cacheKey, fingerprint, stableJson } from './fingerprint.ts';
 export type { FreshnessOptions } from './freshness.ts';
+export { CLIENT_DIAGNOSTIC_CODES, type ClientDiagnosticCode } from './diagnostic-codes.ts';
 export { diffGraphs, type GraphDiffOptions } from './graph-diff.ts';
 export { graphFromAnalyzer, type AnalyzerGraph, type GraphFromAnalyzerOptions } from './graph-from-analyzer.ts';
 export { graphFromAnalyzerTree, type GraphFromTreeOptions } from './graph-from-report.ts';

@@ -1,7 +1,8 @@
-import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core';
+import { jsonPointer, type Diagnostic } from '@deployment-manager/core';
 import { DEFAULT_CATALOG, lookupEntry, secretIdOf, type Catalog } from '@deployment-manager/catalog';
 import { checkPlan, type PlannedClass, type PlannedSecret, type SecretPlan } from '@deployment-manager/secrets';
 import type { RemoteSecretsManifest } from './secrets-manifest.ts';
+import { clientDiagnostic } from './diagnostic-codes.ts';
 
 /** How one secret the manager knows lines up with our plan. */
 export interface SecretMatch {
@@ -73,12 +74,10 @@ export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManif
     if (ours === undefined) {
       matches.push({ remote: name, ...(remoteClass === undefined ? {} : { remoteClass }) });
       diagnostics.push(
-        createDiagnostic({
-          code: 'SECRET_REMOTE_UNKNOWN',
-          severity: r.required ? 'error' : 'warning',
+        clientDiagnostic('SECRET_REMOTE_UNKNOWN', `the secrets manager lists ${r.required ? 'required' : 'optional'} secret "${name}", which our plan does not contain, so it is not bundled`, {
           path,
-          message: `the secrets manager lists ${r.required ? 'required' : 'optional'} secret "${name}", which our plan does not contain, so it is not bundled`,
           hint: 'add the secret to the catalog record of its dependency or declare it in the scenario, then plan again',
+          severity: r.required ? 'error' : 'warning',
         }),
       );
       return;
@@ -89,21 +88,15 @@ export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManif
       effective = 'infrastructure';
       tightened.set(ours.id, toInfrastructure(ours, name));
       diagnostics.push(
-        createDiagnostic({
-          code: 'SECRET_REMOTE_STRICTER',
-          severity: 'warning',
+        clientDiagnostic('SECRET_REMOTE_STRICTER', `the secrets manager keeps "${name}" off bundles; our rules made "${ours.id}" ${ours.class}, so it is now infrastructure`, {
           path,
-          message: `the secrets manager keeps "${name}" off bundles; our rules made "${ours.id}" ${ours.class}, so it is now infrastructure`,
           hint: 'if the value may ship, change the classification in the secrets manager; overrides here cannot loosen it',
         }),
       );
     } else if (remoteClass !== undefined && remoteClass !== ours.class) {
       diagnostics.push(
-        createDiagnostic({
-          code: 'SECRET_REMOTE_CLASS_DIFFERS',
-          severity: 'info',
+        clientDiagnostic('SECRET_REMOTE_CLASS_DIFFERS', `the secrets manager classifies "${name}" as ${remoteClass}; our rules say ${ours.class} for "${ours.id}", which stands`, {
           path,
-          message: `the secrets manager classifies "${name}" as ${remoteClass}; our rules say ${ours.class} for "${ours.id}", which stands`,
           hint: 'our rules decide unless the manager is stricter',
         }),
       );
@@ -113,11 +106,8 @@ export function reconcileSecretPlan(plan: SecretPlan, remote: RemoteSecretsManif
   for (const s of plan.secrets) {
     if (seen.has(s.id) || s.class !== 'remote_fetch') continue;
     diagnostics.push(
-      createDiagnostic({
-        code: 'SECRET_REMOTE_MISSING',
-        severity: 'warning',
+      clientDiagnostic('SECRET_REMOTE_MISSING', `secret "${s.id}" is fetched remotely on ${plan.tier}, but the secrets manager does not list it`, {
         path: jsonPointer(['secrets', s.id]),
-        message: `secret "${s.id}" is fetched remotely on ${plan.tier}, but the secrets manager does not list it`,
         hint: 'store it in the secrets manager before deploying',
       }),
     );

@@ -96,7 +96,7 @@ function fromDocument(doc: unknown, file: string, root: string): Workspace {
   }
   const diagnostics: Diagnostic[] = [];
   const invalid = (base: Segments, issues: readonly CompactIssue[]): void => {
-    for (const issue of issues) diagnostics.push(loaderDiagnostic('COMPACT_INVALID', file, jsonPointer([...base, ...issue.path]), issue.message));
+    for (const issue of issues) diagnostics.push(loaderDiagnostic('COMPACT_INVALID', issue.message, { path: jsonPointer([...base, ...issue.path]), file }));
   };
   for (const [key] of ownEntries(doc)) {
     if (!TOP_KEYS.has(key)) invalid([], [{ path: [key], message: `unknown top-level key "${key}"` }]);
@@ -129,7 +129,7 @@ function fromDocument(doc: unknown, file: string, root: string): Workspace {
     const self = parseNodeId(id);
     const kept = (deps.get(id) ?? []).filter((d) => {
       if (d.kind !== self.kind || d.name !== self.name) return true;
-      diagnostics.push(loaderDiagnostic('DEPENDENCY_SELF', file, d.source.path, `${d.kind} "${d.name}" declares a dependency on itself`));
+      diagnostics.push(loaderDiagnostic('DEPENDENCY_SELF', `${d.kind} "${d.name}" declares a dependency on itself`, { path: d.source.path, file }));
       return false;
     });
     return mergeDuplicateDependencies(kept, file, diagnostics);
@@ -183,7 +183,7 @@ function addEdges(
     const edge = checked.value;
     const list = deps.get(edge.from as NodeId);
     if (list === undefined) {
-      diagnostics.push(loaderDiagnostic('COMPACT_EDGE_UNKNOWN', file, jsonPointer(['edges', index, 'from']), `edge starts at "${edge.from}", which the file does not declare`));
+      diagnostics.push(loaderDiagnostic('COMPACT_EDGE_UNKNOWN', `edge starts at "${edge.from}", which the file does not declare`, { path: jsonPointer(['edges', index, 'from']), file }));
       return;
     }
     const to = parseNodeId(edge.to as NodeId);
@@ -214,7 +214,7 @@ function toScenario(name: string, entry: CompactScenario, dependencies: Declared
     const spec = raw as CompactPort;
     const range = spec.range === undefined ? undefined : parsePortRange(spec.range);
     if (spec.range !== undefined && range === undefined) {
-      diagnostics.push(loaderDiagnostic('PORT_INVALID', file, jsonPointer(['scenarios', name, 'ports', portName, 'range']), `port "${portName}" has a range that is not "low-high" within 1..65535`));
+      diagnostics.push(loaderDiagnostic('PORT_INVALID', `port "${portName}" has a range that is not "low-high" within 1..65535`, { path: jsonPointer(['scenarios', name, 'ports', portName, 'range']), file }));
     }
     return {
       name: portName,

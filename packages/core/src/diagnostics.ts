@@ -3,11 +3,12 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * A typed finding about input data. Loaders, validators and planners return
- * these instead of throwing, so one bad file never stops the others.
+ * these instead of throwing, so one bad file never stops the others. Each is
+ * built by its package's {@link DiagnosticBuilder} from a declared code.
  */
-export interface Diagnostic {
-  /** Stable code, e.g. `DEPENDENCY_SHAPE_UNKNOWN`. Tests assert codes, not wording. */
-  readonly code: string;
+export interface Diagnostic<Code extends string = string> {
+  /** Stable code, e.g. `DEPENDENCY_SHAPE_UNKNOWN`, declared in its package's code table. Tests assert codes, not wording. */
+  readonly code: Code;
   /** How bad it is. */
   readonly severity: Severity;
   /** The file it is about, relative to the workspace root where possible. */
@@ -39,25 +40,6 @@ export function parseJsonPointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Builds a {@link Diagnostic}, dropping absent optional fields. */
-export function createDiagnostic(input: {
-  code: string;
-  severity: Severity;
-  path: string;
-  message: string;
-  file?: string | undefined;
-  hint?: string | undefined;
-}): Diagnostic {
-  return {
-    code: input.code,
-    severity: input.severity,
-    ...(input.file === undefined ? {} : { file: input.file }),
-    path: input.path,
-    message: input.message,
-    ...(input.hint === undefined ? {} : { hint: input.hint }),
-  };
 }
 
 /** True when any diagnostic has severity `error`. */

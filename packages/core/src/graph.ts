@@ -1,5 +1,6 @@
 import { DirectedGraph } from 'graphology';
-import { createDiagnostic, type Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { graphDiagnostic } from './graph-diagnostics.ts';
 import { SdkError } from './errors.ts';
 import {
   nodeId,
@@ -70,12 +71,9 @@ export function buildGraph(workspace: Workspace, scenario: string, options: Buil
         queue.push(to);
         if (dep.kind === 'scenario' && !workspace.scenarios.has(dep.name)) {
           diagnostics.push(
-            createDiagnostic({
-              code: 'SCENARIO_MISSING',
-              severity: 'warning',
-              file: dep.source.file,
+            graphDiagnostic('SCENARIO_MISSING', `scenario "${dep.name}" is declared as a dependency but is not in the workspace`, {
               path: dep.source.path,
-              message: `scenario "${dep.name}" is declared as a dependency but is not in the workspace`,
+              file: dep.source.file,
               hint: 'the edge is kept; add the scenario to the workspace to analyse its own dependencies',
             }),
           );
@@ -107,12 +105,9 @@ function resolveSpelling(workspace: Workspace, dep: DeclaredDependency, diagnost
   const name = spellings[dep.kind].get(dep.name.replace(/_/g, '-'));
   if (name === undefined) return dep;
   diagnostics.push(
-    createDiagnostic({
-      code: 'DEPENDENCY_NAME_NORMALIZED',
-      severity: 'info',
-      file: dep.source.file,
+    graphDiagnostic('DEPENDENCY_NAME_NORMALIZED', `${dep.kind} dependency "${dep.name}" is read as "${name}", the workspace's spelling`, {
       path: dep.source.path,
-      message: `${dep.kind} dependency "${dep.name}" is read as "${name}", the workspace's spelling`,
+      file: dep.source.file,
       hint: `spell it "${name}" to match the folder`,
     }),
   );

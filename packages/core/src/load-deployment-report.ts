@@ -52,7 +52,7 @@ export function findDeploymentReport(workspace: Workspace, scenario: string): De
     if (!isFile(abs)) continue;
     const result = loadDeploymentReport(abs, file);
     if (result.report.scenario === scenario) return result;
-    const mismatch = loaderDiagnostic('REPORT_SCENARIO_MISMATCH', file, '/scenario', `the report is about "${result.report.scenario}", not "${scenario}"`);
+    const mismatch = loaderDiagnostic('REPORT_SCENARIO_MISMATCH', `the report is about "${result.report.scenario}", not "${scenario}"`, { path: '/scenario', file });
     return { report: result.report, diagnostics: [mismatch, ...result.diagnostics] };
   }
   return undefined;

@@ -53,9 +53,9 @@ export function readTextFile(absPath: string, file: string, maxBytes: number = i
     const text = r.bytes.toString('utf8');
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
-  if (r.reason === 'too-large') return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', file, '', `${file} is over the ${maxBytes}-byte limit`) };
+  if (r.reason === 'too-large') return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', `${file} is over the ${maxBytes}-byte limit`, { file }) };
   const why = r.reason === 'not-regular' ? 'is not a regular file' : r.reason === 'missing' ? 'does not exist' : `could not be read (${r.errno ?? 'unknown error'})`;
-  return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', file, '', `${file} ${why}`) };
+  return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', `${file} ${why}`, { file }) };
 }
 
 /** `line L, column C` (both from 1) of a character offset, for people reading a parse error. */
@@ -75,6 +75,6 @@ export function readJsonFile(absPath: string, file: string): ReadJsonResult {
     // Engine messages quote file content (possibly a secret); keep only the position.
     const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
     const where = position === undefined ? '' : ` (${lineAndColumn(read.text, Number(position))})`;
-    return { ok: false, diagnostic: loaderDiagnostic('PARSE_FAILED', file, '', `${file} is not valid JSON${where}`) };
+    return { ok: false, diagnostic: loaderDiagnostic('PARSE_FAILED', `${file} is not valid JSON${where}`, { file }) };
   }
 }

@@ -93,10 +93,10 @@ export function loadWorkspace(root: string, options: LoadWorkspaceOptions = {}):
   const flatCount = all.filter((f) => f.flat).length;
   const layout: WorkspaceLayout = flatCount > 0 && flatCount === all.length ? 'flat' : 'vrooli';
   if (flatCount > 0 && flatCount < all.length) {
-    diagnostics.push(loaderDiagnostic('LAYOUT_MIXED', undefined, '', `${flatCount} of ${all.length} manifests use the flat layout`));
+    diagnostics.push(loaderDiagnostic('LAYOUT_MIXED', `${flatCount} of ${all.length} manifests use the flat layout`));
   }
   if (scenarioDirs.length === 0 && resourceDirs.length === 0) {
-    diagnostics.push(loaderDiagnostic('WORKSPACE_EMPTY', undefined, '', `${abs} holds no scenarios/ or resources/ directories`));
+    diagnostics.push(loaderDiagnostic('WORKSPACE_EMPTY', `${abs} holds no scenarios/ or resources/ directories`));
   }
   return { root: abs, layout, scenarios: sortedMap(scenarios), resources: sortedMap(resources), diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -106,7 +106,7 @@ function listNamed(root: string, folder: string, diagnostics: Diagnostic[]): str
   if (!isDirectory(dir)) return [];
   const names = listDirectories(dir);
   if (names === undefined) {
-    diagnostics.push(loaderDiagnostic('FILE_UNREADABLE', folder, '', `directory ${folder}/ could not be listed`));
+    diagnostics.push(loaderDiagnostic('FILE_UNREADABLE', `directory ${folder}/ could not be listed`, { file: folder }));
     return [];
   }
   return names;
@@ -121,11 +121,11 @@ function locate(root: string, folder: string, names: readonly string[], nested: 
     const hasVrooli = isFile(join(root, vrooli));
     const hasFlat = isFile(join(root, flat));
     if (hasVrooli && hasFlat) {
-      diagnostics.push(loaderDiagnostic('SOURCE_DUPLICATE', flat, '', `${name} has both ${vrooli} and ${flat}`));
+      diagnostics.push(loaderDiagnostic('SOURCE_DUPLICATE', `${name} has both ${vrooli} and ${flat}`, { file: flat }));
     }
     if (hasVrooli) out.push({ name, file: vrooli, flat: false });
     else if (hasFlat) out.push({ name, file: flat, flat: true });
-    else diagnostics.push(loaderDiagnostic('MANIFEST_MISSING', `${folder}/${name}`, '', `${folder}/${name} has neither ${nested.join('/')} nor ${nested[1]}`));
+    else diagnostics.push(loaderDiagnostic('MANIFEST_MISSING', `${folder}/${name} has neither ${nested.join('/')} nor ${nested[1]}`, { file: `${folder}/${name}` }));
   }
   return out;
 }

@@ -77,7 +77,7 @@ export function mergeDuplicateDependencies(deps: readonly DeclaredDependency[], 
       merged.set(key, dep);
       continue;
     }
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_MERGED', file, dep.source.path, `dependency "${dep.name}" is also declared at ${prior.source.path}; merged into one ${dep.kind} edge`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_MERGED', `dependency "${dep.name}" is also declared at ${prior.source.path}; merged into one ${dep.kind} edge`, { path: dep.source.path, file }));
     merged.set(key, mergeDependencies(prior, dep));
   }
   return [...merged.values()];
@@ -103,14 +103,14 @@ function collectEntries(section: unknown, base: Segments, file: string, diagnost
   if (section === undefined || section === null) return [];
   if (Array.isArray(section)) return listEntries(section, base, forcedGroup, forcedGroup === undefined ? 'list' : 'group', file, diagnostics);
   if (!isJsonObject(section)) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', file, jsonPointer(base), `dependencies are a ${jsonTypeName(section)}; expected an object or a list`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `dependencies are a ${jsonTypeName(section)}; expected an object or a list`, { path: jsonPointer(base), file }));
     return [];
   }
   const hasGroups = GROUPS.some((g) => hasOwnField(section, g));
   const details = hasGroups ? ownField(section, 'details') : undefined;
   const detailMap = isJsonObject(details) ? details : undefined;
   if (hasGroups && details !== undefined && detailMap === undefined) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', file, jsonPointer([...base, 'details']), `\`details\` is a ${jsonTypeName(details)}; expected a map of name -> details`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `\`details\` is a ${jsonTypeName(details)}; expected a map of name -> details`, { path: jsonPointer([...base, 'details']), file }));
   }
   const out: RawEntry[] = [];
   const plainKeys: string[] = [];
@@ -121,14 +121,14 @@ function collectEntries(section: unknown, base: Segments, file: string, diagnost
     } else if (hasGroups && key === 'details') {
       continue;
     } else if (Array.isArray(value)) {
-      diagnostics.push(loaderDiagnostic('DEPENDENCY_GROUP_IGNORED', file, jsonPointer(path), `list "${key}" is not a dependency group; it was not read as dependencies`));
+      diagnostics.push(loaderDiagnostic('DEPENDENCY_GROUP_IGNORED', `list "${key}" is not a dependency group; it was not read as dependencies`, { path: jsonPointer(path), file }));
     } else {
       plainKeys.push(key);
       out.push(mapEntry(key, value, path, forcedGroup, forcedGroup === undefined ? 'map' : 'group', file, diagnostics));
     }
   }
   if (hasGroups && plainKeys.length > 0) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_GROUPS_MIXED', file, jsonPointer(base), `\`required\`/\`optional\` groups are mixed with plain entries (${plainKeys.join(', ')})`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_GROUPS_MIXED', `\`required\`/\`optional\` groups are mixed with plain entries (${plainKeys.join(', ')})`, { path: jsonPointer(base), file }));
   }
   if (detailMap !== undefined) return attachDetails(out, detailMap, [...base, 'details'], file, diagnostics);
   return out;
@@ -138,7 +138,7 @@ function groupEntries(value: unknown, path: Segments, group: Group, file: string
   if (Array.isArray(value)) return listEntries(value, path, group, 'group', file, diagnostics);
   if (isJsonObject(value)) return ownEntries(value).map(([name, entry]) => mapEntry(name, entry, [...path, name], group, 'group', file, diagnostics));
   if (value !== null) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', file, jsonPointer(path), `group "${group}" is a ${jsonTypeName(value)}; expected a list or a map`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `group "${group}" is a ${jsonTypeName(value)}; expected a list or a map`, { path: jsonPointer(path), file }));
   }
   return [];
 }
@@ -152,7 +152,7 @@ function listEntries(items: readonly unknown[], base: Segments, group: Group | u
     } else if (isJsonObject(item) && typeof ownField(item, 'name') === 'string') {
       out.push({ name: ownField(item, 'name') as string, path, entry: item, group, shape });
     } else {
-      diagnostics.push(loaderDiagnostic('DEPENDENCY_NAME_INVALID', file, jsonPointer(path), `list item is a ${jsonTypeName(item)} without a string name`));
+      diagnostics.push(loaderDiagnostic('DEPENDENCY_NAME_INVALID', `list item is a ${jsonTypeName(item)} without a string name`, { path: jsonPointer(path), file }));
     }
   });
   return out;
@@ -161,7 +161,7 @@ function listEntries(items: readonly unknown[], base: Segments, group: Group | u
 function mapEntry(name: string, value: unknown, path: Segments, group: Group | undefined, shape: Shape, file: string, diagnostics: Diagnostic[]): RawEntry {
   if (isJsonObject(value)) return { name, path, entry: value, group, shape };
   // A scalar where an object was expected: keep the dependency (its name is clear), use defaults.
-  diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', file, jsonPointer(path), `entry "${name}" is a ${jsonTypeName(value)}; expected an object, defaults were used`));
+  diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `entry "${name}" is a ${jsonTypeName(value)}; expected an object, defaults were used`, { path: jsonPointer(path), file }));
   const entry: JsonObject = typeof value === 'boolean' ? { enabled: value } : EMPTY;
   return { name, path, entry, group, shape };
 }
@@ -170,9 +170,9 @@ function attachDetails(entries: RawEntry[], details: JsonObject, path: Segments,
   const listed = new Set(entries.map((e) => e.name));
   for (const [name, value] of ownEntries(details)) {
     if (!listed.has(name)) {
-      diagnostics.push(loaderDiagnostic('DEPENDENCY_DETAILS_ORPHAN', file, jsonPointer([...path, name]), `details for "${name}", which no group lists`));
+      diagnostics.push(loaderDiagnostic('DEPENDENCY_DETAILS_ORPHAN', `details for "${name}", which no group lists`, { path: jsonPointer([...path, name]), file }));
     } else if (!isJsonObject(value)) {
-      diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', file, jsonPointer([...path, name]), `details for "${name}" are a ${jsonTypeName(value)}; expected an object`));
+      diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `details for "${name}" are a ${jsonTypeName(value)}; expected an object`, { path: jsonPointer([...path, name]), file }));
     }
   }
   return entries.map((e) => {
@@ -186,12 +186,12 @@ function normalizeEntry(item: RawEntry, section: DependencySectionKind, ctx: Dep
   const pointer = jsonPointer(item.path);
   const trimmed = nonEmptyString(item.name);
   if (trimmed === undefined) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_NAME_INVALID', ctx.file, pointer, 'dependency name is empty'));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_NAME_INVALID', 'dependency name is empty', { path: pointer, file: ctx.file }));
     return undefined;
   }
   const { kind, name } = classify(trimmed, item.entry, section, ctx, pointer, diagnostics);
   if (kind === ctx.owner.kind && name === ctx.owner.name) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_SELF', ctx.file, pointer, `${kind} "${name}" declares a dependency on itself`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SELF', `${kind} "${name}" declares a dependency on itself`, { path: pointer, file: ctx.file }));
     return undefined;
   }
   const groupRequired = item.group === undefined ? undefined : item.group === 'required';
@@ -199,7 +199,7 @@ function normalizeEntry(item: RawEntry, section: DependencySectionKind, ctx: Dep
   const enabledDefault = (section === 'resources' && item.shape === 'map') || (section === 'runtime' && item.group === 'optional') ? false : true;
   const enabled = readFlag(item, 'enabled', undefined, enabledDefault, ctx.file, pointer, diagnostics);
   if (required && !enabled) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_DISABLED_BUT_REQUIRED', ctx.file, pointer, `dependency "${name}" is required but not enabled${hasOwnField(item.entry, 'enabled') ? '' : ' (no `enabled` flag)'}`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_DISABLED_BUT_REQUIRED', `dependency "${name}" is required but not enabled${hasOwnField(item.entry, 'enabled') ? '' : ' (no `enabled` flag)'}`, { path: pointer, file: ctx.file }));
   }
   const purpose = readText(item.entry, 'purpose', ctx.file, pointer, diagnostics, false);
   const version = readText(item.entry, 'version', ctx.file, pointer, diagnostics, true);
@@ -222,10 +222,10 @@ function classify(name: string, entry: JsonObject, section: DependencySectionKin
   let resolved = name;
   if (name.startsWith('resource-') && !ctx.knownResources.has(name) && ctx.knownResources.has(name.slice('resource-'.length))) {
     resolved = name.slice('resource-'.length);
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_ALIAS', ctx.file, pointer, `"${name}" was read as resource "${resolved}"`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_ALIAS', `"${name}" was read as resource "${resolved}"`, { path: pointer, file: ctx.file }));
   }
   if (type !== 'resource' && !ctx.knownResources.has(resolved) && ctx.knownScenarios.has(resolved)) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_KIND_INFERRED', ctx.file, pointer, `"${resolved}" is declared as a resource but is a known scenario; read as a scenario dependency`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_KIND_INFERRED', `"${resolved}" is declared as a resource but is a known scenario; read as a scenario dependency`, { path: pointer, file: ctx.file }));
     return { kind: 'scenario', name: resolved };
   }
   return { kind: 'resource', name: resolved };
@@ -235,12 +235,12 @@ function readFlag(item: RawEntry, key: 'required' | 'enabled', group: boolean | 
   const value = ownField(item.entry, key);
   if (typeof value === 'boolean') {
     if (group !== undefined && value !== group) {
-      diagnostics.push(loaderDiagnostic('DEPENDENCY_FLAG_CONFLICT', file, `${pointer}/${key}`, `\`${key}: ${String(value)}\` inside the "${item.group ?? ''}" group`));
+      diagnostics.push(loaderDiagnostic('DEPENDENCY_FLAG_CONFLICT', `\`${key}: ${String(value)}\` inside the "${item.group ?? ''}" group`, { path: `${pointer}/${key}`, file }));
     }
     return value;
   }
   if (value !== undefined) {
-    diagnostics.push(loaderDiagnostic('FIELD_INVALID', file, `${pointer}/${key}`, `\`${key}\` is a ${jsonTypeName(value)}; expected a boolean, ${String(fallback)} was used`));
+    diagnostics.push(loaderDiagnostic('FIELD_INVALID', `\`${key}\` is a ${jsonTypeName(value)}; expected a boolean, ${String(fallback)} was used`, { path: `${pointer}/${key}`, file }));
   }
   return fallback;
 }
@@ -250,6 +250,6 @@ function readText(entry: JsonObject, key: string, file: string, pointer: string,
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
   if (numbersToo && finiteNumber(value) !== undefined) return String(value);
-  diagnostics.push(loaderDiagnostic('FIELD_INVALID', file, `${pointer}/${key}`, `\`${key}\` is a ${jsonTypeName(value)}; expected a string, it was ignored`));
+  diagnostics.push(loaderDiagnostic('FIELD_INVALID', `\`${key}\` is a ${jsonTypeName(value)}; expected a string, it was ignored`, { path: `${pointer}/${key}`, file }));
   return undefined;
 }

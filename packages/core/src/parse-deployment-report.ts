@@ -133,7 +133,7 @@ interface Ctx {
 function parseNodes(value: unknown, path: Segments, ctx: Ctx): ReportDependencyNode[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', ctx.file, jsonPointer(path), `expected a list of dependency nodes, got a ${jsonTypeName(value)}`));
+    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', `expected a list of dependency nodes, got a ${jsonTypeName(value)}`, { path: jsonPointer(path), file: ctx.file }));
     return [];
   }
   const out: ReportDependencyNode[] = [];
@@ -150,7 +150,7 @@ function parseNode(value: unknown, path: Segments, ctx: Ctx): ReportDependencyNo
   const pointer = jsonPointer(path);
   const phantom = PHANTOM_NAMES.has(r.name);
   if (phantom) {
-    ctx.diagnostics.push(loaderDiagnostic('REPORT_PHANTOM_NODE', ctx.file, pointer, `dependency "${r.name}" is a group name the predecessor read as a ${r.type}`));
+    ctx.diagnostics.push(loaderDiagnostic('REPORT_PHANTOM_NODE', `dependency "${r.name}" is a group name the predecessor read as a ${r.type}`, { path: pointer, file: ctx.file }));
   }
   const requirements = r.requirements == null ? undefined : toRequirements(r.requirements);
   return {
@@ -191,7 +191,7 @@ function parseTierSupportMap(value: unknown, path: Segments, ctx: Ctx): ReportTi
 function parseTierMap<T>(value: unknown, path: Segments, ctx: Ctx, parse: (value: unknown, path: Segments) => T | undefined): ReportTierMap<T> {
   if (value === undefined || value === null) return {};
   if (!isJsonObject(value)) {
-    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', ctx.file, jsonPointer(path), `expected a map of tier -> entry, got a ${jsonTypeName(value)}`));
+    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', `expected a map of tier -> entry, got a ${jsonTypeName(value)}`, { path: jsonPointer(path), file: ctx.file }));
     return {};
   }
   const out = new Map<TierId, T>();
@@ -199,9 +199,9 @@ function parseTierMap<T>(value: unknown, path: Segments, ctx: Ctx, parse: (value
     const tier = normalizeTier(key);
     const pointer = jsonPointer([...path, key]);
     if (tier === undefined) {
-      ctx.diagnostics.push(loaderDiagnostic('REPORT_TIER_UNKNOWN', ctx.file, pointer, `"${key}" is not a known tier`));
+      ctx.diagnostics.push(loaderDiagnostic('REPORT_TIER_UNKNOWN', `"${key}" is not a known tier`, { path: pointer, file: ctx.file }));
     } else if (out.has(tier)) {
-      ctx.diagnostics.push(loaderDiagnostic('REPORT_TIER_DUPLICATE', ctx.file, pointer, `"${key}" is another spelling of tier ${tier}`));
+      ctx.diagnostics.push(loaderDiagnostic('REPORT_TIER_DUPLICATE', `"${key}" is another spelling of tier ${tier}`, { path: pointer, file: ctx.file }));
     } else {
       const parsed = parse(entry, [...path, key]);
       if (parsed !== undefined) out.set(tier, parsed);
@@ -212,7 +212,7 @@ function parseTierMap<T>(value: unknown, path: Segments, ctx: Ctx, parse: (value
 
 function parseBundleManifest(value: unknown, ctx: Ctx): ReportBundleManifest | undefined {
   if (!isJsonObject(value)) {
-    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', ctx.file, '/bundle_manifest', `expected an object, got a ${jsonTypeName(value)}`));
+    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', `expected an object, got a ${jsonTypeName(value)}`, { path: '/bundle_manifest', file: ctx.file }));
     return undefined;
   }
   const scenario = ownField(value, 'scenario');
@@ -221,7 +221,7 @@ function parseBundleManifest(value: unknown, ctx: Ctx): ReportBundleManifest | u
     const v = ownField(value, key);
     if (v === undefined || v === null) return [];
     if (Array.isArray(v)) return v;
-    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', ctx.file, `/bundle_manifest/${key}`, `expected a list, got a ${jsonTypeName(v)}`));
+    ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', `expected a list, got a ${jsonTypeName(v)}`, { path: `/bundle_manifest/${key}`, file: ctx.file }));
     return [];
   };
   const files = list('files').flatMap((f, i) => {
@@ -272,6 +272,6 @@ function checked<S extends z.ZodType>(schema: S, value: unknown, path: Segments,
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const where = jsonPointer([...path, ...(first?.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)))]);
-  ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', ctx.file, where, `entry skipped: ${first?.message.toLowerCase() ?? 'invalid'}`));
+  ctx.diagnostics.push(loaderDiagnostic('REPORT_FIELD_INVALID', `entry skipped: ${first?.message.toLowerCase() ?? 'invalid'}`, { path: where, file: ctx.file }));
   return undefined;
 }

@@ -56,15 +56,15 @@ function parseUnguarded(json: unknown, ctx: ParseRuntimeContext): ParsedRuntime 
   if (!isJsonObject(json) || exceedsDepth(json)) {
     diagnostics.push(
       exceedsDepth(json)
-        ? loaderDiagnostic('JSON_TOO_DEEP', ctx.file, '', 'runtime.json nests too deeply to be a runtime manifest')
-        : loaderDiagnostic('DOCUMENT_NOT_OBJECT', ctx.file, '', `runtime.json holds a ${jsonTypeName(json)}, not an object`),
+        ? loaderDiagnostic('JSON_TOO_DEEP', 'runtime.json nests too deeply to be a runtime manifest', { file: ctx.file })
+        : loaderDiagnostic('DOCUMENT_NOT_OBJECT', `runtime.json holds a ${jsonTypeName(json)}, not an object`, { file: ctx.file }),
     );
     return { resource: { name: ctx.name, dependencies: [], extras: {}, file: ctx.file }, diagnostics };
   }
   for (const key of NAME_KEYS) {
     const declared = nonEmptyString(ownField(json, key));
     if (declared !== undefined && declared !== ctx.name) {
-      diagnostics.push(loaderDiagnostic('NAME_MISMATCH', ctx.file, `/${key}`, `runtime.json names the resource "${declared}" but it is loaded as "${ctx.name}"`));
+      diagnostics.push(loaderDiagnostic('NAME_MISMATCH', `runtime.json names the resource "${declared}" but it is loaded as "${ctx.name}"`, { path: `/${key}`, file: ctx.file }));
     }
   }
   const dctx: DependencyParseContext = { file: ctx.file, owner: { kind: 'resource', name: ctx.name }, knownScenarios: ctx.knownScenarios, knownResources: ctx.knownResources };
@@ -78,7 +78,7 @@ function parseUnguarded(json: unknown, ctx: ParseRuntimeContext): ParsedRuntime 
   const priorityField = field('priority');
   const priority = typeof priorityField.value === 'string' ? priorityField.value : undefined;
   if (priorityField.value !== undefined && priority === undefined) {
-    diagnostics.push(loaderDiagnostic('FIELD_INVALID', ctx.file, priorityField.path, `\`priority\` is a ${jsonTypeName(priorityField.value)}; expected a string, it was ignored`));
+    diagnostics.push(loaderDiagnostic('FIELD_INVALID', `\`priority\` is a ${jsonTypeName(priorityField.value)}; expected a string, it was ignored`, { path: priorityField.path, file: ctx.file }));
   }
   const resource: ResourceSpec = {
     name: ctx.name,
@@ -96,6 +96,6 @@ function readNumber(field: { value: unknown; path: string }, file: string, diagn
   if (field.value === undefined) return undefined;
   const n = finiteNumber(field.value);
   if (n !== undefined && n >= 0) return n;
-  diagnostics.push(loaderDiagnostic('FIELD_INVALID', file, field.path, `value is a ${jsonTypeName(field.value)}, not a non-negative finite number; it was ignored`));
+  diagnostics.push(loaderDiagnostic('FIELD_INVALID', `value is a ${jsonTypeName(field.value)}, not a non-negative finite number; it was ignored`, { path: field.path, file }));
   return undefined;
 }

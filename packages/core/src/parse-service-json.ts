@@ -57,18 +57,18 @@ function parseUnguarded(json: unknown, ctx: ParseServiceContext): ParsedService 
     diagnostics,
   });
   if (exceedsDepth(json)) {
-    diagnostics.push(loaderDiagnostic('JSON_TOO_DEEP', ctx.file, '', 'service.json nests too deeply to be a service manifest'));
+    diagnostics.push(loaderDiagnostic('JSON_TOO_DEEP', 'service.json nests too deeply to be a service manifest', { file: ctx.file }));
     return empty(null);
   }
   if (!isJsonObject(json)) {
-    diagnostics.push(loaderDiagnostic('DOCUMENT_NOT_OBJECT', ctx.file, '', `service.json holds a ${jsonTypeName(json)}, not an object`));
+    diagnostics.push(loaderDiagnostic('DOCUMENT_NOT_OBJECT', `service.json holds a ${jsonTypeName(json)}, not an object`, { file: ctx.file }));
     return empty(json);
   }
   const service = ownField(json, 'service');
   const meta: JsonObject = isJsonObject(service) ? service : json;
   const declaredName = nonEmptyString(ownField(meta, 'name'));
   if (declaredName !== undefined && declaredName !== ctx.name) {
-    diagnostics.push(loaderDiagnostic('NAME_MISMATCH', ctx.file, isJsonObject(service) ? '/service/name' : '/name', `service.json names the scenario "${declaredName}" but it is loaded as "${ctx.name}"`));
+    diagnostics.push(loaderDiagnostic('NAME_MISMATCH', `service.json names the scenario "${declaredName}" but it is loaded as "${ctx.name}"`, { path: isJsonObject(service) ? '/service/name' : '/name', file: ctx.file }));
   }
   const displayName = nonEmptyString(ownField(meta, 'displayName')) ?? nonEmptyString(ownField(meta, 'display_name'));
   const description = nonEmptyString(ownField(meta, 'description'));
@@ -84,7 +84,7 @@ function parseUnguarded(json: unknown, ctx: ParseServiceContext): ParsedService 
     // A scenario listed under `resources` (type: scenario) and again under `scenarios` is one edge.
     dependencies = mergeDuplicateDependencies([...resources, ...scenarios], ctx.file, diagnostics);
   } else if (deps !== undefined && deps !== null) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', ctx.file, '/dependencies', `\`dependencies\` is a ${jsonTypeName(deps)}; expected an object with resources and scenarios`));
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `\`dependencies\` is a ${jsonTypeName(deps)}; expected an object with resources and scenarios`, { path: '/dependencies', file: ctx.file }));
   }
 
   const scenario: ScenarioSpec = {

@@ -39,14 +39,14 @@ export function parsePortRange(value: unknown): readonly [number, number] | unde
 export function parsePorts(value: unknown, file: string, diagnostics: Diagnostic[]): PortSpec[] {
   if (value === undefined || value === null) return [];
   if (!isJsonObject(value)) {
-    diagnostics.push(loaderDiagnostic('PORT_INVALID', file, '/ports', `\`ports\` is a ${jsonTypeName(value)}; expected a map of name -> port`));
+    diagnostics.push(loaderDiagnostic('PORT_INVALID', `\`ports\` is a ${jsonTypeName(value)}; expected a map of name -> port`, { path: '/ports', file }));
     return [];
   }
   const out: PortSpec[] = [];
   for (const [name, spec] of ownEntries(value)) {
     const pointer = jsonPointer(['ports', name]);
     if (!isJsonObject(spec)) {
-      diagnostics.push(loaderDiagnostic('PORT_INVALID', file, pointer, `port "${name}" is a ${jsonTypeName(spec)}; expected an object`));
+      diagnostics.push(loaderDiagnostic('PORT_INVALID', `port "${name}" is a ${jsonTypeName(spec)}; expected an object`, { path: pointer, file }));
       continue;
     }
     const env = nonEmptyString(ownField(spec, 'env_var'));
@@ -54,7 +54,7 @@ export function parsePorts(value: unknown, file: string, diagnostics: Diagnostic
     const rawRange = ownField(spec, 'range');
     const range = rawRange === undefined ? undefined : parsePortRange(rawRange);
     if (rawRange !== undefined && range === undefined) {
-      diagnostics.push(loaderDiagnostic('PORT_INVALID', file, `${pointer}/range`, `port "${name}" has a range that is not "low-high" within 1..65535`));
+      diagnostics.push(loaderDiagnostic('PORT_INVALID', `port "${name}" has a range that is not "low-high" within 1..65535`, { path: `${pointer}/range`, file }));
     }
     const description = typeof ownField(spec, 'description') === 'string' ? (ownField(spec, 'description') as string) : undefined;
     out.push({
@@ -72,7 +72,7 @@ function readPort(value: unknown, name: string, pointer: string, file: string, d
   if (value === undefined) return undefined;
   const n = typeof value === 'string' && /^\d{1,5}$/.test(value.trim()) ? Number(value.trim()) : value;
   if (typeof n === 'number' && isPortNumber(n)) return n;
-  diagnostics.push(loaderDiagnostic('PORT_INVALID', file, pointer, `port "${name}" is not an integer 1..65535`));
+  diagnostics.push(loaderDiagnostic('PORT_INVALID', `port "${name}" is not an integer 1..65535`, { path: pointer, file }));
   return undefined;
 }
 
@@ -83,7 +83,7 @@ export function parseHealthChecks(lifecycle: unknown, file: string, diagnostics:
   const checks = ownField(health, 'checks');
   if (checks === undefined) return [];
   if (!Array.isArray(checks)) {
-    diagnostics.push(loaderDiagnostic('HEALTH_CHECK_INVALID', file, '/lifecycle/health/checks', `\`checks\` is a ${jsonTypeName(checks)}; expected a list`));
+    diagnostics.push(loaderDiagnostic('HEALTH_CHECK_INVALID', `\`checks\` is a ${jsonTypeName(checks)}; expected a list`, { path: '/lifecycle/health/checks', file }));
     return [];
   }
   const defaultTimeout = finiteNumber(ownField(health, 'timeout'));
@@ -93,7 +93,7 @@ export function parseHealthChecks(lifecycle: unknown, file: string, diagnostics:
     const name = isJsonObject(check) ? nonEmptyString(ownField(check, 'name')) : undefined;
     const type = isJsonObject(check) ? nonEmptyString(ownField(check, 'type')) : undefined;
     if (!isJsonObject(check) || name === undefined || type === undefined) {
-      diagnostics.push(loaderDiagnostic('HEALTH_CHECK_INVALID', file, pointer, `health check ${index} has no string name and type`));
+      diagnostics.push(loaderDiagnostic('HEALTH_CHECK_INVALID', `health check ${index} has no string name and type`, { path: pointer, file }));
       return;
     }
     const target = typeof ownField(check, 'target') === 'string' ? (ownField(check, 'target') as string) : undefined;
@@ -128,7 +128,7 @@ export function parseDeclaredSecrets(deployment: unknown, file: string, diagnost
       const pointer = jsonPointer(['deployment', 'tiers', tier, 'secrets', index]);
       const name = isJsonObject(secret) ? nonEmptyString(ownField(secret, 'secret_id')) : undefined;
       if (name === undefined) {
-        diagnostics.push(loaderDiagnostic('SECRET_INVALID', file, pointer, `declared secret ${index} of tier "${tier}" has no string secret_id`));
+        diagnostics.push(loaderDiagnostic('SECRET_INVALID', `declared secret ${index} of tier "${tier}" has no string secret_id`, { path: pointer, file }));
         return;
       }
       const declared = ownField(secret as JsonObject, 'classification');
@@ -136,7 +136,7 @@ export function parseDeclaredSecrets(deployment: unknown, file: string, diagnost
       let classification: DeclaredClassification | undefined;
       if (declared !== undefined) {
         if (declared === 'infrastructure' || declared === 'service' || declared === 'user') classification = declared;
-        else diagnostics.push(loaderDiagnostic('SECRET_INVALID', file, `${pointer}/classification`, `declared secret "${name}" of tier "${tier}" has classification ${JSON.stringify(declared)}, not infrastructure, service or user`));
+        else diagnostics.push(loaderDiagnostic('SECRET_INVALID', `declared secret "${name}" of tier "${tier}" has classification ${JSON.stringify(declared)}, not infrastructure, service or user`, { path: `${pointer}/classification`, file }));
       }
       const perTier = classification !== undefined && canonical !== undefined && canonical !== 'server' ? { [canonical]: classification } : {};
       const prior = out.get(name);

@@ -10,7 +10,6 @@
  */
 export { SdkError, isSdkError, SDK_ERROR_CODES, type SdkErrorCode, type SdkErrorOptions } from './errors.ts';
 export {
-  createDiagnostic,
   hasErrors,
   jsonPointer,
   parseJsonPointer,
@@ -18,6 +17,15 @@ export {
   type Severity,
   type ValidationResult,
 } from './diagnostics.ts';
+export {
+  createDiagnosticBuilder,
+  defineDiagnosticCodes,
+  type DiagnosticBuilder,
+  type DiagnosticCodeInfo,
+  type DiagnosticCodeTable,
+  type DiagnosticExtras,
+} from './diagnostic-codes.ts';
+export { GRAPH_DIAGNOSTIC_CODES, type GraphDiagnosticCode } from './graph-diagnostics.ts';
 export { TIERS, TIER_NUMBERS, isTier, normalizeTier, parseTier, type Tier, type TierId } from './tiers.ts';
 export {
   nodeId,
@@ -77,7 +85,7 @@ export { parseServiceJson, type ParseServiceContext, type ParsedService } from '
 export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';
 export { parsePortRange } from './parse-service-parts.ts';
 export { collectEnvNames } from './json-env-names.ts';
-export { LOADER_DIAGNOSTICS, LOADER_DIAGNOSTIC_CODES, type LoaderDiagnosticCode, type LoaderDiagnosticRule } from './parse-diagnostics.ts';
+export { LOADER_DIAGNOSTICS, LOADER_DIAGNOSTIC_CODES, type LoaderDiagnosticCode } from './parse-diagnostics.ts';
 export { parseDeploymentReport } from './parse-deployment-report.ts';
 export type {
   DeploymentReport,

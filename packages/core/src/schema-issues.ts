@@ -1,11 +1,14 @@
 import type { ErrorObject } from 'ajv';
-import { createDiagnostic, type Diagnostic, type Severity } from './diagnostics.ts';
+import type { DiagnosticBuilder } from './diagnostic-codes.ts';
+import type { Diagnostic, Severity } from './diagnostics.ts';
 
 /** Options of {@link schemaIssues}. */
-export interface SchemaIssueOptions {
+export interface SchemaIssueOptions<Code extends string> {
+  /** The calling package's builder, so the code is one it declared. */
+  readonly diagnostic: DiagnosticBuilder<Code>;
   /** Diagnostic code of every issue, e.g. `DESKTOP_CONFIG_SCHEMA`. */
-  readonly code: string;
-  /** Default `error`. */
+  readonly code: NoInfer<Code>;
+  /** Default: the code's declared severity. */
   readonly severity?: Severity;
   /** How the message names the checked document, e.g. `compose.yaml`. */
   readonly subject: string;
@@ -25,30 +28,23 @@ export interface SchemaIssueOptions {
  *
  * @example
  * ```ts
- * if (!validate(config)) return schemaIssues(validate.errors, { code: 'MY_SCHEMA', subject: 'config.json', hint: 'see the schema' });
+ * if (!validate(config)) return schemaIssues(validate.errors, { diagnostic: myDiagnostic, code: 'MY_SCHEMA', subject: 'config.json', hint: 'see the schema' });
  * ```
  */
-export function schemaIssues(errors: readonly ErrorObject[] | null | undefined, options: SchemaIssueOptions): Diagnostic[] {
+export function schemaIssues<Code extends string>(errors: readonly ErrorObject[] | null | undefined, options: SchemaIssueOptions<Code>): Diagnostic<Code>[] {
   const all = errors ?? [];
   const umbrella = options.umbrella ?? ['anyOf'];
   const specific = all.filter((e) => !umbrella.includes(e.keyword));
   const seen = new Set<string>();
-  const out: Diagnostic[] = [];
+  const out: Diagnostic<Code>[] = [];
   for (const e of specific.length > 0 ? specific : all) {
     const key = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const property = (e.params as Record<string, unknown>)['additionalProperty'];
-    out.push(
-      createDiagnostic({
-        code: options.code,
-        severity: options.severity ?? 'error',
-        file: options.file,
-        path: e.instancePath,
-        message: `${options.subject} ${e.instancePath === '' ? '(root)' : e.instancePath} ${e.message ?? 'is invalid'}${typeof property === 'string' ? ` ("${property}")` : ''}`,
-        hint: options.hint,
-      }),
-    );
+    const where = `${options.subject} ${e.instancePath === '' ? '(root)' : e.instancePath}`;
+    const message = `${where} ${e.message ?? 'is invalid'}${typeof property === 'string' ? ` ("${property}")` : ''}`;
+    out.push(options.diagnostic(options.code, message, { file: options.file, path: e.instancePath, hint: options.hint, severity: options.severity }));
   }
   return out;
 }

@@ -43,5 +43,5 @@ function valuesViolations(value: unknown, schema: Readonly<Record<string, unknow
  */
 export function validateDraft07(value: unknown, schema: Readonly<Record<string, unknown>>, code: 'CLOUD_HELM_CHART_INVALID' | 'CLOUD_HELM_VALUES_INVALID', file: string): Diagnostic[] {
   const violations = schema === CHART_YAML_SCHEMA ? chartYamlViolations(value) : valuesViolations(value, schema);
-  return violations.map((v) => cloudDiagnostic(code, v.pointer, `${file} ${v.pointer === '' ? '(root)' : v.pointer} ${v.message}`, 'this is a packager bug or an invalid manifest value', file));
+  return violations.map((v) => cloudDiagnostic(code, `${file} ${v.pointer === '' ? '(root)' : v.pointer} ${v.message}`, { path: v.pointer, file, hint: 'this is a packager bug or an invalid manifest value' }));
 }

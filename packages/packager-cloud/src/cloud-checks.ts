@@ -13,7 +13,7 @@ export function validateCloudManifest(input: unknown): ValidationResult<CloudMan
   const result = validateManifest(input);
   if (!result.ok) return result;
   if (result.value.target !== 'cloud') {
-    const issue = cloudDiagnostic('CLOUD_TARGET_MISMATCH', '/target', `the manifest targets "${result.value.target}", not cloud`, 'assemble a cloud manifest (tier saas or enterprise) for the cloud packager');
+    const issue = cloudDiagnostic('CLOUD_TARGET_MISMATCH', `the manifest targets "${result.value.target}", not cloud`, { path: '/target', hint: 'assemble a cloud manifest (tier saas or enterprise) for the cloud packager' });
     return { ok: false, issues: [issue], warnings: result.warnings };
   }
   return { ok: true, value: result.value, warnings: result.warnings };
@@ -34,8 +34,8 @@ export function checkCloudNames(manifest: CloudManifest): Diagnostic[] {
     out.push(...issues);
     if (issues.some((d) => d.severity === 'error')) continue;
     const spec = s.generator as unknown as GeneratorSpec;
-    if (!isScriptable(spec)) out.push(cloudDiagnostic('CLOUD_GENERATOR_UNSUPPORTED', at('generator'), `the custom alphabet of secret "${s.id}" has characters outside printable ASCII`, 'use a named charset or printable ASCII characters'));
-    if (spec.type === 'keypair' && s.target.type === 'env') out.push(cloudDiagnostic('CLOUD_SECRET_MULTILINE_ENV', at('target'), `secret "${s.id}" is a PEM key delivered as an environment variable; Compose env files hold one line`, 'deliver key pairs as files'));
+    if (!isScriptable(spec)) out.push(cloudDiagnostic('CLOUD_GENERATOR_UNSUPPORTED', `the custom alphabet of secret "${s.id}" has characters outside printable ASCII`, { path: at('generator'), hint: 'use a named charset or printable ASCII characters' }));
+    if (spec.type === 'keypair' && s.target.type === 'env') out.push(cloudDiagnostic('CLOUD_SECRET_MULTILINE_ENV', `secret "${s.id}" is a PEM key delivered as an environment variable; Compose env files hold one line`, { path: at('target'), hint: 'deliver key pairs as files' }));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '@deployment-manager/core';
 import { jsonPointer, schemaIssues } from '@deployment-manager/core';
-import { CLOUD_DIAGNOSTIC_CODES, cloudDiagnostic } from './diagnostic-codes.ts';
+import { cloudDiagnostic } from './diagnostic-codes.ts';
 import validateBundledCompose from './generated/compose-spec.validate.js';
 
 /** Path of the Compose Specification JSON Schema shipped in this package (Apache-2.0, see `schemas/NOTICE`). */
@@ -53,13 +53,13 @@ const FILE = 'compose/compose.yaml';
  */
 export function validateComposeSchema(compose: unknown, schema: Readonly<Record<string, unknown>> | false | 'bundled' = 'bundled'): Diagnostic[] {
   if (schema === false) {
-    return [cloudDiagnostic('CLOUD_COMPOSE_SCHEMA_SKIPPED', '', 'compose.yaml was not validated against the Compose Specification schema', 'pass composeSchema (or leave it unset to use the bundled copy)', FILE)];
+    return [cloudDiagnostic('CLOUD_COMPOSE_SCHEMA_SKIPPED', 'compose.yaml was not validated against the Compose Specification schema', { file: FILE, hint: 'pass composeSchema (or leave it unset to use the bundled copy)' })];
   }
   const validate = validator(schema);
   if (validate(compose)) return [];
   return schemaIssues(validate.errors, {
+    diagnostic: cloudDiagnostic,
     code: 'CLOUD_COMPOSE_SCHEMA',
-    severity: CLOUD_DIAGNOSTIC_CODES.CLOUD_COMPOSE_SCHEMA.severity,
     subject: 'compose.yaml',
     file: FILE,
     hint: 'this is a packager bug or an invalid manifest value; see the Compose Specification',
@@ -95,25 +95,25 @@ export function checkComposeSemantics(compose: unknown): Diagnostic[] {
       const at = jsonPointer(['services', id, 'depends_on', dep]);
       const target = services[dep];
       if (target === undefined) {
-        out.push(cloudDiagnostic('CLOUD_COMPOSE_DEPENDS_ON_UNKNOWN', at, `service "${id}" depends on "${dep}", which is not a service`, `services: ${Object.keys(services).join(', ')}`, FILE));
+        out.push(cloudDiagnostic('CLOUD_COMPOSE_DEPENDS_ON_UNKNOWN', `service "${id}" depends on "${dep}", which is not a service`, { path: at, file: FILE, hint: `services: ${Object.keys(services).join(', ')}` }));
         continue;
       }
       const hc = asRecord(asRecord(target)['healthcheck']);
       if (condition === 'service_healthy' && (hc['test'] === undefined || hc['disable'] === true)) {
-        out.push(cloudDiagnostic('CLOUD_COMPOSE_HEALTHY_WITHOUT_HEALTHCHECK', at, `service "${id}" waits for "${dep}" to be healthy, but "${dep}" has no healthcheck`, 'give it a healthcheck or wait for service_started', FILE));
+        out.push(cloudDiagnostic('CLOUD_COMPOSE_HEALTHY_WITHOUT_HEALTHCHECK', `service "${id}" waits for "${dep}" to be healthy, but "${dep}" has no healthcheck`, { path: at, file: FILE, hint: 'give it a healthcheck or wait for service_started' }));
       }
     }
     for (const [i, v] of (Array.isArray(svc['volumes']) ? svc['volumes'] : []).entries()) {
       const source = typeof v === 'object' && v !== null ? asRecord(v)['source'] : undefined;
       const type = typeof v === 'object' && v !== null ? asRecord(v)['type'] : undefined;
       if (type === 'volume' && typeof source === 'string' && !(source in volumes)) {
-        out.push(cloudDiagnostic('CLOUD_COMPOSE_REFERENCE_UNKNOWN', jsonPointer(['services', id, 'volumes', i]), `service "${id}" mounts volume "${source}", which is not declared under volumes`, 'declare it at the top level', FILE));
+        out.push(cloudDiagnostic('CLOUD_COMPOSE_REFERENCE_UNKNOWN', `service "${id}" mounts volume "${source}", which is not declared under volumes`, { path: jsonPointer(['services', id, 'volumes', i]), file: FILE, hint: 'declare it at the top level' }));
       }
     }
     for (const [i, s] of (Array.isArray(svc['secrets']) ? svc['secrets'] : []).entries()) {
       const source = typeof s === 'string' ? s : asRecord(s)['source'];
       if (typeof source === 'string' && !(source in secrets)) {
-        out.push(cloudDiagnostic('CLOUD_COMPOSE_REFERENCE_UNKNOWN', jsonPointer(['services', id, 'secrets', i]), `service "${id}" uses secret "${source}", which is not declared under secrets`, 'declare it at the top level', FILE));
+        out.push(cloudDiagnostic('CLOUD_COMPOSE_REFERENCE_UNKNOWN', `service "${id}" uses secret "${source}", which is not declared under secrets`, { path: jsonPointer(['services', id, 'secrets', i]), file: FILE, hint: 'declare it at the top level' }));
       }
     }
   }

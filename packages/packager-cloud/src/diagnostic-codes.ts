@@ -1,12 +1,4 @@
-import { createDiagnostic, type Diagnostic, type Severity } from '@deployment-manager/core';
-
-/** What a cloud packager diagnostic code means and how bad it is. */
-export interface CloudDiagnosticInfo {
-  /** Severity every diagnostic of this code has. */
-  readonly severity: Severity;
-  /** One-line meaning. */
-  readonly summary: string;
-}
+import { createDiagnosticBuilder, defineDiagnosticCodes, type DiagnosticBuilder, type DiagnosticCodeTable } from '@deployment-manager/core';
 
 /** A cloud packager diagnostic code (see {@link CLOUD_DIAGNOSTIC_CODES}). */
 export type CloudDiagnosticCode =
@@ -31,7 +23,7 @@ export type CloudDiagnosticCode =
  * `validateManifest` codes), with its fixed severity. Tests and hosts match
  * on codes, never on messages.
  */
-export const CLOUD_DIAGNOSTIC_CODES: Readonly<Record<CloudDiagnosticCode, CloudDiagnosticInfo>> = {
+export const CLOUD_DIAGNOSTIC_CODES: DiagnosticCodeTable<CloudDiagnosticCode> = defineDiagnosticCodes({
   CLOUD_TARGET_MISMATCH: { severity: 'error', summary: 'the manifest is not a cloud manifest' },
   CLOUD_SECRET_MULTILINE_ENV: { severity: 'warning', summary: 'a key pair is delivered as an environment variable; env files hold one line' },
   CLOUD_GENERATOR_UNSUPPORTED: { severity: 'error', summary: 'a generator the install scripts cannot reproduce (custom alphabet outside printable ASCII)' },
@@ -47,9 +39,7 @@ export const CLOUD_DIAGNOSTIC_CODES: Readonly<Record<CloudDiagnosticCode, CloudD
   CLOUD_HELM_VALUES_INVALID: { severity: 'error', summary: 'values.yaml does not validate against the generated values.schema.json' },
   CLOUD_HELM_RENDER_FAILED: { severity: 'error', summary: 'a chart template does not render with the default values' },
   CLOUD_HELM_RENDER_MISMATCH: { severity: 'error', summary: 'the chart rendered with its default values differs from the plain Kubernetes manifests' },
-};
+});
 
-/** Builds a diagnostic of a cloud code, with the code's fixed severity. */
-export function cloudDiagnostic(code: CloudDiagnosticCode, path: string, message: string, hint: string, file?: string): Diagnostic {
-  return createDiagnostic({ code, severity: CLOUD_DIAGNOSTIC_CODES[code].severity, path, message, hint, file });
-}
+/** Builds a cloud packager diagnostic from {@link CLOUD_DIAGNOSTIC_CODES}. */
+export const cloudDiagnostic: DiagnosticBuilder<CloudDiagnosticCode> = createDiagnosticBuilder(CLOUD_DIAGNOSTIC_CODES);

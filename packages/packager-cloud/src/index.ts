@@ -10,7 +10,7 @@
 export { CLOUD_PACKAGER_NAME, checkCloudBundle, createCloudPackager } from './packager.ts';
 export { planCloud, type CloudFile, type CloudPlan } from './plan-cloud.ts';
 export { CLOUD_TARGETS, DEFAULT_WAIT_IMAGE, resolveCloudOptions, type CloudPackagerOptions, type CloudTarget, type ResolvedCloudOptions, type SecretStoreRef } from './options.ts';
-export { CLOUD_DIAGNOSTIC_CODES, type CloudDiagnosticCode, type CloudDiagnosticInfo } from './diagnostic-codes.ts';
+export { CLOUD_DIAGNOSTIC_CODES, type CloudDiagnosticCode } from './diagnostic-codes.ts';
 export { checkCloudNames, validateCloudManifest } from './cloud-checks.ts';
 export { renderCompose, type ComposeFile, type ComposeRender } from './compose.ts';
 export { bundledComposeSchema, checkComposeSemantics, composeSchemaPath, validateComposeSchema } from './compose-validate.ts';

@@ -97,13 +97,13 @@ export function unknownFields(object: Readonly<Record<string, unknown>>, validat
 export function validateKubernetesObject(object: Readonly<Record<string, unknown>>, file: string): Diagnostic[] {
   const key = `${String(object['apiVersion'])}/${String(object['kind'])}`;
   const validate = VALIDATORS.get(key);
-  if (validate === undefined) return [cloudDiagnostic('CLOUD_K8S_KIND_UNKNOWN', '', `no schema validates ${key}`, `known kinds: ${KUBERNETES_KINDS.join(', ')}`, file)];
+  if (validate === undefined) return [cloudDiagnostic('CLOUD_K8S_KIND_UNKNOWN', `no schema validates ${key}`, { file, hint: `known kinds: ${KUBERNETES_KINDS.join(', ')}` })];
   const errors = validate(object);
   if (errors.length > 0) {
     const seen = new Set<string>();
     return errors
       .filter((e) => (seen.has(`${e.instancePath} ${e.message ?? ''}`) ? false : (seen.add(`${e.instancePath} ${e.message ?? ''}`), true)))
-      .map((e) => cloudDiagnostic('CLOUD_K8S_INVALID', e.instancePath, `${key} ${e.instancePath === '' ? '(root)' : e.instancePath} ${e.message ?? 'is invalid'}`, 'this is a packager bug or an invalid manifest value', file));
+      .map((e) => cloudDiagnostic('CLOUD_K8S_INVALID', `${key} ${e.instancePath === '' ? '(root)' : e.instancePath} ${e.message ?? 'is invalid'}`, { path: e.instancePath, file, hint: 'this is a packager bug or an invalid manifest value' }));
   }
-  return unknownFields(object, validate).map((p) => cloudDiagnostic('CLOUD_K8S_UNKNOWN_FIELD', p, `${key} has a field its schema does not know: ${p}`, 'remove the field, or check its spelling and place', file));
+  return unknownFields(object, validate).map((p) => cloudDiagnostic('CLOUD_K8S_UNKNOWN_FIELD', `${key} has a field its schema does not know: ${p}`, { path: p, file, hint: 'remove the field, or check its spelling and place' }));
 }

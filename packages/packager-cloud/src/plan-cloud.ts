@@ -58,12 +58,12 @@ function helmIssues(chart: HelmChart, files: readonly KubernetesFile[], plain: R
     rendered = renderHelmChart(chart);
   } catch (error) {
     if (!isSdkError(error)) throw error;
-    return [...issues, cloudDiagnostic('CLOUD_HELM_RENDER_FAILED', '', `the chart does not render with its default values: ${error.message}`, 'this is a packager bug; report it with the manifest', dir)];
+    return [...issues, cloudDiagnostic('CLOUD_HELM_RENDER_FAILED', `the chart does not render with its default values: ${error.message}`, { file: dir, hint: 'this is a packager bug; report it with the manifest' })];
   }
   for (const [name, text] of rendered) {
     const expected = files.some((f) => f.name === name) ? parseYamlDocuments(plain.get(name) ?? '') : [];
     if (!isDeepStrictEqual(parseYamlDocuments(text), expected)) {
-      issues.push(cloudDiagnostic('CLOUD_HELM_RENDER_MISMATCH', '', `templates/${name} rendered with the default values differs from kubernetes/${name}`, 'this is a packager bug; report it with the manifest', `${dir}/templates/${name}`));
+      issues.push(cloudDiagnostic('CLOUD_HELM_RENDER_MISMATCH', `templates/${name} rendered with the default values differs from kubernetes/${name}`, { file: `${dir}/templates/${name}`, hint: 'this is a packager bug; report it with the manifest' }));
     }
   }
   return issues;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { schemaIssues, type Diagnostic } from '@deployment-manager/core';
 import validate from './generated/electron-builder.validate.js';
+import { desktopDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * Where electron-builder's own configuration schema is shipped in this
@@ -27,6 +28,7 @@ export function electronBuilderSchemaPath(): string {
 export function validateElectronBuilderConfig(config: unknown, file: string): Diagnostic[] {
   if (validate(config)) return [];
   return schemaIssues(validate.errors, {
+    diagnostic: desktopDiagnostic,
     code: 'DESKTOP_CONFIG_SCHEMA',
     subject: 'electron-builder configuration',
     file,

@@ -7,6 +7,7 @@
  * @module @deployment-manager/packager-desktop
  */
 export { DESKTOP_PACKAGER_NAME, checkDesktopBundle, createDesktopPackager } from './packager.ts';
+export { DESKTOP_DIAGNOSTIC_CODES, type DesktopDiagnosticCode } from './diagnostic-codes.ts';
 export { planDesktop, type DesktopFile, type DesktopPlan } from './plan-desktop.ts';
 export {
   DEFAULT_ELECTRON_VERSION,

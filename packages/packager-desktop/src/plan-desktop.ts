@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createDiagnostic, jsonPointer, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
+import { jsonPointer, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { BUILD_PLACEHOLDERS } from './build-commands.ts';
 import { createBuildPlan, type BuildPlan } from './build-plan.ts';
 import { renderBuildScript } from './build-script.ts';
@@ -16,6 +16,7 @@ import { KNOWN_OS_TARGETS, platformOf, type DesktopOs } from './platforms.ts';
 import { SHELL_MAIN_SOURCE } from './shell-main.ts';
 import { planSigning } from './signing.ts';
 import { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH, planStaging, type StagingPlan } from './staging-plan.ts';
+import { desktopDiagnostic, type DesktopDiagnosticCode } from './diagnostic-codes.ts';
 
 /** One file the desktop packager writes, with its content. */
 export interface DesktopFile {
@@ -51,8 +52,8 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 
 function optionIssues(options: ResolvedDesktopOptions): Diagnostic[] {
   const issues: Diagnostic[] = [];
-  const option = (code: string, message: string, hint: string): void => {
-    issues.push(createDiagnostic({ code, severity: 'error', path: '', message, hint }));
+  const option = (code: DesktopDiagnosticCode, message: string, hint: string): void => {
+    issues.push(desktopDiagnostic(code, message, { hint }));
   };
   if (!/^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9][A-Za-z0-9-]*)+$/.test(options.appId)) {
     option('DESKTOP_APP_ID_INVALID', `app id "${options.appId}" is not a reverse-DNS identifier`, 'use letters, digits, dashes and dots, e.g. com.example.my-app');
@@ -82,18 +83,18 @@ function buildIssues(manifest: DesktopManifest): Diagnostic[] {
     for (const [path, text] of texts) {
       for (const name of templateNames(text)) {
         if (!BUILD_PLACEHOLDERS.includes(name)) {
-          issues.push(createDiagnostic({ code: 'DESKTOP_BUILD_PLACEHOLDER_UNKNOWN', severity: 'error', path, message: `build placeholder "{{${name}}}" of service "${service.id}" is unknown`, hint: `use ${BUILD_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}` }));
+          issues.push(desktopDiagnostic('DESKTOP_BUILD_PLACEHOLDER_UNKNOWN', `build placeholder "{{${name}}}" of service "${service.id}" is unknown`, { path, hint: `use ${BUILD_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}` }));
         }
       }
     }
     for (const name of Object.keys(build.env ?? {})) {
-      if (!isEnvName(name)) issues.push(createDiagnostic({ code: 'DESKTOP_BUILD_ENV_INVALID', severity: 'error', path: at('env', name), message: `build env var name "${name}" of service "${service.id}" is not a valid variable name`, hint: 'use letters, digits and underscores' }));
+      if (!isEnvName(name)) issues.push(desktopDiagnostic('DESKTOP_BUILD_ENV_INVALID', `build env var name "${name}" of service "${service.id}" is not a valid variable name`, { path: at('env', name), hint: 'use letters, digits and underscores' }));
     }
     if (build.type === 'custom' && (build.args ?? []).length === 0) {
-      issues.push(createDiagnostic({ code: 'DESKTOP_BUILD_COMMAND_MISSING', severity: 'error', path: at('args'), message: `custom build of service "${service.id}" has no command`, hint: 'put the command and its arguments in build.args' }));
+      issues.push(desktopDiagnostic('DESKTOP_BUILD_COMMAND_MISSING', `custom build of service "${service.id}" has no command`, { path: at('args'), hint: 'put the command and its arguments in build.args' }));
     }
     if (build.type === 'python') {
-      issues.push(createDiagnostic({ code: 'DESKTOP_BUILD_NATIVE_ONLY', severity: 'warning', path: at('type'), message: `python build of service "${service.id}" cannot cross-compile; each platform must be built on its own OS`, hint: 'run build.sh for each platform on a machine of that OS' }));
+      issues.push(desktopDiagnostic('DESKTOP_BUILD_NATIVE_ONLY', `python build of service "${service.id}" cannot cross-compile; each platform must be built on its own OS`, { path: at('type'), hint: 'run build.sh for each platform on a machine of that OS' }));
     }
   }
   return issues;
@@ -123,7 +124,7 @@ export function planDesktop(manifest: DesktopManifest, packagerOptions: DesktopP
 
   const issues: Diagnostic[] = [...optionIssues(options), ...buildIssues(manifest), ...staged.issues, ...signing.issues];
   if (launch.entry === null) {
-    issues.push(createDiagnostic({ code: 'DESKTOP_NO_UI_ENTRY', severity: 'warning', path: '/services', message: 'no ui-bundle service requests a port, so the shell has no page to open', hint: 'give the UI service a requested port named "http"' }));
+    issues.push(desktopDiagnostic('DESKTOP_NO_UI_ENTRY', 'no ui-bundle service requests a port, so the shell has no page to open', { path: '/services', hint: 'give the UI service a requested port named "http"' }));
   }
 
   const configs: Partial<Record<UpdateChannel, ElectronBuilderConfig>> = {};

@@ -1,7 +1,8 @@
-import { createDiagnostic, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
+import type { Diagnostic, PackagerNote } from '@deployment-manager/core';
 import type { CodeSigning } from '@deployment-manager/bundle';
 import { isEnvName } from './paths.ts';
 import type { DesktopOs } from './platforms.ts';
+import { desktopDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * An environment variable the build must set for electron-builder: either a
@@ -67,7 +68,7 @@ export function planSigning(signing: CodeSigning | undefined, base: string | und
   const validName = (name: string, field: string): boolean => {
     if (isEnvName(name)) return true;
     issues.push(
-      createDiagnostic({ code: 'DESKTOP_SIGNING_ENV_INVALID', severity: 'error', path: at(...field.split('/')).path ?? '', message: `signing env var name "${name}" is not a valid variable name`, hint: 'use letters, digits and underscores' }),
+      desktopDiagnostic('DESKTOP_SIGNING_ENV_INVALID', `signing env var name "${name}" is not a valid variable name`, { path: at(...field.split('/')).path ?? '', hint: 'use letters, digits and underscores' }),
     );
     return false;
   };
@@ -86,12 +87,12 @@ export function planSigning(signing: CodeSigning | undefined, base: string | und
     const signtool: Record<string, unknown> = {};
     if (w.certificate_source === 'file') {
       if (w.certificate_file === undefined) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_SIGNING_INCOMPLETE', severity: 'warning', path: at('windows').path ?? '', message: 'windows signing from a file names no certificate_file', hint: 'set certificate_file, or WIN_CSC_LINK at build time' }));
+        issues.push(desktopDiagnostic('DESKTOP_SIGNING_INCOMPLETE', 'windows signing from a file names no certificate_file', { path: at('windows').path ?? '', hint: 'set certificate_file, or WIN_CSC_LINK at build time' }));
       } else signtool['certificateFile'] = w.certificate_file;
       envRef(w.certificate_password_env, 'WIN_CSC_KEY_PASSWORD', 'win', 'windows/certificate_password_env');
     } else if (w.certificate_source === 'store') {
       if (w.certificate_thumbprint === undefined) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_SIGNING_INCOMPLETE', severity: 'warning', path: at('windows').path ?? '', message: 'windows signing from the certificate store names no certificate_thumbprint', hint: 'set certificate_thumbprint' }));
+        issues.push(desktopDiagnostic('DESKTOP_SIGNING_INCOMPLETE', 'windows signing from the certificate store names no certificate_thumbprint', { path: at('windows').path ?? '', hint: 'set certificate_thumbprint' }));
       } else signtool['certificateSha1'] = w.certificate_thumbprint;
     } else {
       notes.push({
@@ -140,7 +141,7 @@ export function planSigning(signing: CodeSigning | undefined, base: string | und
       const hasAppleId = m.apple_id_env !== undefined && m.apple_id_password_env !== undefined;
       if (!hasApiKey && !hasAppleId) {
         issues.push(
-          createDiagnostic({ code: 'DESKTOP_SIGNING_INCOMPLETE', severity: 'warning', path: at('macos').path ?? '', message: 'macos notarization is on but neither an App Store Connect API key nor an Apple ID is configured', hint: 'set apple_api_key_id, apple_api_key_file and apple_api_issuer_id (or apple_id_env and apple_id_password_env)' }),
+          desktopDiagnostic('DESKTOP_SIGNING_INCOMPLETE', 'macos notarization is on but neither an App Store Connect API key nor an Apple ID is configured', { path: at('macos').path ?? '', hint: 'set apple_api_key_id, apple_api_key_file and apple_api_issuer_id (or apple_id_env and apple_id_password_env)' }),
         );
       }
     }

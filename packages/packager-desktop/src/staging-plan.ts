@@ -1,10 +1,11 @@
-import { createDiagnostic, jsonPointer, type Diagnostic } from '@deployment-manager/core';
+import { jsonPointer, type Diagnostic } from '@deployment-manager/core';
 import { buildCommands, type ServiceBuild } from './build-commands.ts';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import type { AppIdentity } from './options.ts';
 import type { ResolvedDesktopOptions } from './options.ts';
 import { isSafeRelativePath, joinPosix, toPosixPath } from './paths.ts';
 import { binaryKeyFor, platformKeys, platformOf } from './platforms.ts';
+import { desktopDiagnostic } from './diagnostic-codes.ts';
 
 /** What a staged file is. */
 export type StagingKind = 'binary' | 'asset' | 'asset-dir' | 'runtime' | 'manifest' | 'launch';
@@ -108,7 +109,7 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
     const key = jsonPointer(pointer);
     if (!unsafe.has(key)) {
       unsafe.add(key);
-      issues.push(createDiagnostic({ code: 'DESKTOP_PATH_UNSAFE', severity: 'error', path: key, message: `path "${path}" is absolute or climbs out of the bundle`, hint: 'use a relative path without ".." segments' }));
+      issues.push(desktopDiagnostic('DESKTOP_PATH_UNSAFE', `path "${path}" is absolute or climbs out of the bundle`, { path: key, hint: 'use a relative path without ".." segments' }));
     }
     return false;
   };
@@ -116,20 +117,20 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
   for (const [i, service] of manifest.services.entries()) {
     for (const key of Object.keys(service.binaries)) {
       if (platformOf(key) === undefined) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_PLATFORM_UNKNOWN', severity: 'warning', path: jsonPointer(['services', i, 'binaries', key]), message: `platform key "${key}" of service "${service.id}" is not one this packager builds; that binary is not packaged`, hint: `use one of ${platformKeys().join(', ')}` }));
+        issues.push(desktopDiagnostic('DESKTOP_PLATFORM_UNKNOWN', `platform key "${key}" of service "${service.id}" is not one this packager builds; that binary is not packaged`, { path: jsonPointer(['services', i, 'binaries', key]), hint: `use one of ${platformKeys().join(', ')}`, severity: 'warning' }));
       }
     }
   }
 
   if (!isSafeRelativePath(options.runtimeSource)) {
-    issues.push(createDiagnostic({ code: 'DESKTOP_PATH_UNSAFE', severity: 'error', path: '', message: `runtime source "${options.runtimeSource}" is absolute or climbs out of the packager output`, hint: `give runtimeSource relative to the packager output, e.g. ${RUNTIME_ENTRY_SOURCE}` }));
+    issues.push(desktopDiagnostic('DESKTOP_PATH_UNSAFE', `runtime source "${options.runtimeSource}" is absolute or climbs out of the packager output`, { hint: `give runtimeSource relative to the packager output, e.g. ${RUNTIME_ENTRY_SOURCE}` }));
   }
 
   const platforms: PlatformStaging[] = [];
   for (const key of options.platforms) {
     const platform = platformOf(key);
     if (platform === undefined) {
-      issues.push(createDiagnostic({ code: 'DESKTOP_PLATFORM_UNKNOWN', severity: 'error', path: '', message: `platform "${key}" requested in the options is not one this packager builds`, hint: `use one of ${platformKeys().join(', ')}` }));
+      issues.push(desktopDiagnostic('DESKTOP_PLATFORM_UNKNOWN', `platform "${key}" requested in the options is not one this packager builds`, { hint: `use one of ${platformKeys().join(', ')}` }));
       continue;
     }
     const entries: StagingEntry[] = [];
@@ -137,7 +138,7 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
       const binaryKey = binaryKeyFor(service.binaries, key);
       const binary = binaryKey === undefined ? undefined : service.binaries[binaryKey];
       if (binaryKey === undefined || binary === undefined) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_BINARY_MISSING', severity: 'error', path: jsonPointer(['services', i, 'binaries']), message: `service "${service.id}" has no binary for platform "${key}"`, hint: `add binaries["${key}"] (with a build entry to compile it), or drop "${key}" from the packaged platforms` }));
+        issues.push(desktopDiagnostic('DESKTOP_BINARY_MISSING', `service "${service.id}" has no binary for platform "${key}"`, { path: jsonPointer(['services', i, 'binaries']), hint: `add binaries["${key}"] (with a build entry to compile it), or drop "${key}" from the packaged platforms` }));
         continue;
       }
       if (!safe(binary.path, ['services', i, 'binaries', binaryKey, 'path'])) continue;
@@ -178,7 +179,7 @@ export function planStaging(manifest: DesktopManifest, options: ResolvedDesktopO
   for (const [i, service] of manifest.services.entries()) {
     for (const [j, asset] of (service.assets ?? []).entries()) {
       if (!isRealSha256(asset.sha256)) {
-        issues.push(createDiagnostic({ code: 'DESKTOP_ASSET_UNVERIFIED', severity: 'warning', path: jsonPointer(['services', i, 'assets', j, 'sha256']), message: `asset "${asset.path}" of service "${service.id}" has no real sha256 (${asset.sha256 === undefined ? 'none' : `"${asset.sha256}"`}); it is staged without verification`, hint: 'pin the file with its lower-case hex sha256' }));
+        issues.push(desktopDiagnostic('DESKTOP_ASSET_UNVERIFIED', `asset "${asset.path}" of service "${service.id}" has no real sha256 (${asset.sha256 === undefined ? 'none' : `"${asset.sha256}"`}); it is staged without verification`, { path: jsonPointer(['services', i, 'assets', j, 'sha256']), hint: 'pin the file with its lower-case hex sha256' }));
       }
     }
   }
@@ -193,7 +194,7 @@ function dedupe(entries: readonly StagingEntry[], platform: string, issues: Diag
     const seen = byTo.get(entry.to);
     if (seen === undefined) byTo.set(entry.to, entry);
     else if (seen.from !== entry.from || seen.origin !== entry.origin || seen.sha256 !== entry.sha256) {
-      issues.push(createDiagnostic({ code: 'DESKTOP_STAGING_CONFLICT', severity: 'error', path: '', message: `two different files are staged at "${entry.to}" for platform "${platform}" (${seen.from} and ${entry.from})`, hint: 'give each binary and asset its own path' }));
+      issues.push(desktopDiagnostic('DESKTOP_STAGING_CONFLICT', `two different files are staged at "${entry.to}" for platform "${platform}" (${seen.from} and ${entry.from})`, { hint: 'give each binary and asset its own path' }));
     }
   }
   return [...byTo.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));

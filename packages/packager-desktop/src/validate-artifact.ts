@@ -1,10 +1,11 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core';
 import { validateElectronBuilderConfig } from './electron-builder-schema.ts';
 import validateBuildPlan from './generated/build-plan.validate.js';
 import validateLaunchFile from './generated/launch-file.validate.js';
 import validateStagingPlan from './generated/staging-plan.validate.js';
 import { LAUNCH_FILE_PATH, RUNTIME_MANIFEST_PATH } from './staging-plan.ts';
 import { validateDesktopManifest } from './validate.ts';
+import { desktopDiagnostic, type DesktopDiagnosticCode } from './diagnostic-codes.ts';
 
 // This package's own artifact schemas (artifact-schemas.ts), compiled ahead of time.
 const OWN_SCHEMAS: ReadonlyMap<string, typeof validateLaunchFile> = new Map([
@@ -13,7 +14,7 @@ const OWN_SCHEMAS: ReadonlyMap<string, typeof validateLaunchFile> = new Map([
   ['build-plan.json', validateBuildPlan],
 ]);
 
-const issue = (code: string, file: string, path: string, message: string): Diagnostic => createDiagnostic({ code, severity: 'error', file, path, message });
+const issue = (code: DesktopDiagnosticCode, file: string, path: string, message: string): Diagnostic => desktopDiagnostic(code, message, { path, file });
 
 /**
  * Validates one file of the desktop packager's output, offline, by its path:

@@ -1,5 +1,6 @@
 import { validateManifest, type DesktopManifest } from '@deployment-manager/bundle';
-import { createDiagnostic, type ValidationResult } from '@deployment-manager/core';
+import type { ValidationResult } from '@deployment-manager/core';
+import { desktopDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * Validates a desktop manifest with the bundle package's
@@ -10,7 +11,7 @@ export function validateDesktopManifest(input: unknown): ValidationResult<Deskto
   const result = validateManifest(input);
   if (!result.ok) return result;
   if (result.value.target !== 'desktop') {
-    const issue = createDiagnostic({ code: 'DESKTOP_TARGET_MISMATCH', severity: 'error', path: '/target', message: `the manifest targets "${result.value.target}", not desktop`, hint: 'assemble a desktop manifest for the desktop packager' });
+    const issue = desktopDiagnostic('DESKTOP_TARGET_MISMATCH', `the manifest targets "${result.value.target}", not desktop`, { path: '/target', hint: 'assemble a desktop manifest for the desktop packager' });
     return { ok: false, issues: [issue], warnings: result.warnings };
   }
   return { ok: true, value: result.value, warnings: result.warnings };

@@ -1,5 +1,6 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core';
+import type { Diagnostic } from '@deployment-manager/core';
 import { JAVA_RESERVED_WORDS } from './java-keywords.ts';
+import { mobileDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * Capacitor's app id rule (the check `cap init` and `cap add` run): Java
@@ -27,11 +28,8 @@ export const CAPACITOR_APP_ID_PATTERN: RegExp = /^[a-zA-Z][\w]*(?:\.[a-zA-Z][\w]
 export function checkAppId(appId: string, platforms: readonly string[], path: string): Diagnostic[] {
   if (!CAPACITOR_APP_ID_PATTERN.test(appId)) {
     return [
-      createDiagnostic({
-        code: 'MOBILE_APP_ID_INVALID',
-        severity: 'error',
+      mobileDiagnostic('MOBILE_APP_ID_INVALID', `app id ${JSON.stringify(appId)} is not a reverse-domain id in Java package form`, {
         path,
-        message: `app id ${JSON.stringify(appId)} is not a reverse-domain id in Java package form`,
         hint: 'use at least two dot-separated segments, each starting with a letter and holding only letters, digits and underscores, e.g. com.example.pickerwheel',
       }),
     ];
@@ -41,22 +39,16 @@ export function checkAppId(appId: string, platforms: readonly string[], path: st
   const reserved = segments.filter((s) => JAVA_RESERVED_WORDS.includes(s));
   if (reserved.length > 0 && platforms.includes('android')) {
     out.push(
-      createDiagnostic({
-        code: 'MOBILE_APP_ID_RESERVED_WORD',
-        severity: 'error',
+      mobileDiagnostic('MOBILE_APP_ID_RESERVED_WORD', `app id "${appId}" has the segment${reserved.length > 1 ? 's' : ''} ${reserved.map((s) => `"${s}"`).join(', ')}, a Java reserved word, so the Android project would not compile`, {
         path,
-        message: `app id "${appId}" has the segment${reserved.length > 1 ? 's' : ''} ${reserved.map((s) => `"${s}"`).join(', ')}, a Java reserved word, so the Android project would not compile`,
         hint: 'rename that segment (e.g. "new" -> "newapp")',
       }),
     );
   }
   if (appId.includes('_') && platforms.includes('ios')) {
     out.push(
-      createDiagnostic({
-        code: 'MOBILE_APP_ID_IOS_UNDERSCORE',
-        severity: 'warning',
+      mobileDiagnostic('MOBILE_APP_ID_IOS_UNDERSCORE', `app id "${appId}" has an underscore, which an iOS bundle id may not contain`, {
         path,
-        message: `app id "${appId}" has an underscore, which an iOS bundle id may not contain`,
         hint: 'drop the underscores, or set a different bundle id in the Xcode project',
       }),
     );

@@ -8,6 +8,7 @@
  * @module @deployment-manager/packager-mobile
  */
 export { MOBILE_PACKAGER_NAME, checkMobileBundle, createMobilePackager } from './packager.ts';
+export { MOBILE_DIAGNOSTIC_CODES, type MobileDiagnosticCode } from './diagnostic-codes.ts';
 export { MOBILE_FILES, planMobile, type MobileFile, type MobilePlan } from './plan-mobile.ts';
 export type { CapacitorLogging, MobileAndroidOptions, MobileIosOptions, MobilePackagerOptions } from './options.ts';
 export { validateMobileManifest } from './validate.ts';

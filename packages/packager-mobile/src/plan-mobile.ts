@@ -1,4 +1,4 @@
-import { createDiagnostic, jsonPointer, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
+import { jsonPointer, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { prettyJson, type MobileManifest } from '@deployment-manager/bundle';
 import { checkAppId } from './app-id.ts';
 import { createCapacitorConfig, type CapacitorConfigJson } from './capacitor-config.ts';
@@ -10,6 +10,7 @@ import { backendOf } from './placement.ts';
 import { createRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
 import { planMobileSecrets, type MobileSecretPlan } from './secret-plan.ts';
 import { renderServerSideMoves, type ServerSideMoves } from './server-side-moves.ts';
+import { mobileDiagnostic } from './diagnostic-codes.ts';
 
 /** One file the mobile packager writes. */
 export interface MobileFile {
@@ -84,15 +85,14 @@ export function planMobile(manifest: MobileManifest, options: MobilePackagerOpti
     if (p.kind !== 'unplaced') continue;
     const runs = p.swapped_to === undefined ? `"${p.dependency}"` : `"${p.dependency}" (swapped for ${p.swapped_to})`;
     const hosted = [p.replacement, ...p.alternatives].filter((r) => r?.hosted === true).map((r) => r?.name);
+    const message = p.must_move
+      ? `dependency ${runs} cannot run on a phone${p.required ? '' : ' (optional: the app must do without it)'}, and the manifest puts it on no server`
+      : `dependency ${runs} is neither embedded nor on a server; it is assumed to be compiled into the app`;
     issues.push(
-      createDiagnostic({
-        code: 'MOBILE_DEPENDENCY_UNPLACED',
-        severity: p.must_move && p.required ? 'error' : 'warning',
+      mobileDiagnostic('MOBILE_DEPENDENCY_UNPLACED', message, {
         path: jsonPointer(['placements', i]),
-        message: p.must_move
-          ? `dependency ${runs} cannot run on a phone${p.required ? '' : ' (optional: the app must do without it)'}, and the manifest puts it on no server`
-          : `dependency ${runs} is neither embedded nor on a server; it is assumed to be compiled into the app`,
         hint: `add a remote service that provides it, a backend remote service for the scenario, or an embedded entry${hosted.length > 0 ? `; hosted replacements: ${hosted.join(', ')}` : ''}`,
+        severity: p.must_move && p.required ? 'error' : 'warning',
       }),
     );
   }

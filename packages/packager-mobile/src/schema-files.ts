@@ -4,6 +4,7 @@ import validateCapacitorConfig from './generated/capacitor-config.validate.js';
 import validateRuntimeConfig from './generated/runtime-config.validate.js';
 import validateSecretPlan from './generated/secret-plan.mobile.validate.js';
 import validateServerSideMoves from './generated/server-side-moves.validate.js';
+import { mobileDiagnostic, type MobileDiagnosticCode } from './diagnostic-codes.ts';
 
 /**
  * Where a committed schema of this package lives: `schemas/<file>` (shipped
@@ -24,9 +25,9 @@ const VALIDATORS: Readonly<Record<string, typeof validateRuntimeConfig>> = {
 };
 
 /** Validates `value` against a committed schema: one `code` error per violation, `file` naming the checked artifact. */
-export function checkAgainstSchema(schemaFile: string, value: unknown, code: string, file: string, hint: string): Diagnostic[] {
+export function checkAgainstSchema(schemaFile: string, value: unknown, code: MobileDiagnosticCode, file: string, hint: string): Diagnostic[] {
   const validate = VALIDATORS[schemaFile];
   if (validate === undefined) throw new SdkError('INTERNAL', `no precompiled validator for ${schemaFile}`, { hint: 'add it to scripts/validator-specs.ts and run scripts/generate-validators.ts' });
   if (validate(value)) return [];
-  return schemaIssues(validate.errors, { code, subject: file, file, hint });
+  return schemaIssues(validate.errors, { diagnostic: mobileDiagnostic, code, subject: file, file, hint });
 }

@@ -1,5 +1,6 @@
-import { createDiagnostic, jsonPointer, type Diagnostic, type NodeId } from '@deployment-manager/core';
+import { jsonPointer, type Diagnostic, type NodeId } from '@deployment-manager/core';
 import type { ManifestSecret, MobileManifest, MobileServerSecret, SecretPrompt } from '@deployment-manager/bundle';
+import { mobileDiagnostic } from './diagnostic-codes.ts';
 
 /** A reference into the remote secret store: where a `remote_fetch` value is read at run time. */
 export interface MobileRemoteRef {
@@ -106,11 +107,8 @@ export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResul
     const s = device[index];
     if (s !== undefined && s.class !== 'remote_fetch') {
       issues.push(
-        createDiagnostic({
-          code: 'MOBILE_SECRET_SERVER_HELD',
-          severity: 'error',
+        mobileDiagnostic('MOBILE_SECRET_SERVER_HELD', `secret "${s.id}" is ${p.env}, which the server of "${p.held_by}" holds, but the app would obtain it as ${s.class}`, {
           path: jsonPointer(['secrets', index, 'class']),
-          message: `secret "${s.id}" is ${p.env}, which the server of "${p.held_by}" holds, but the app would obtain it as ${s.class}`,
           hint: 'a key held by a server reaches the device only as remote_fetch (or not at all): reclassify it or remove it from the manifest',
         }),
       );
@@ -131,21 +129,15 @@ export function planMobileSecrets(input: MobileSecretsInput): MobileSecretsResul
   const needsStore = device.some((s) => s.class === 'remote_fetch');
   if (input.secretStore !== undefined && store === undefined) {
     issues.push(
-      createDiagnostic({
-        code: 'MOBILE_SECRET_STORE_UNKNOWN',
-        severity: 'error',
+      mobileDiagnostic('MOBILE_SECRET_STORE_UNKNOWN', `secret store "${input.secretStore}" is not a remote service of the manifest`, {
         path: '/options/secretStore',
-        message: `secret store "${input.secretStore}" is not a remote service of the manifest`,
         hint: `use one of: ${manifest.remote_services.map((r) => r.id).join(', ') || '(none)'}`,
       }),
     );
   } else if (needsStore && store === undefined) {
     issues.push(
-      createDiagnostic({
-        code: 'MOBILE_SECRET_STORE_MISSING',
-        severity: 'error',
+      mobileDiagnostic('MOBILE_SECRET_STORE_MISSING', 'the app fetches secrets remotely, but the manifest has no remote service to fetch them from', {
         path: jsonPointer(['secrets', device.findIndex((s) => s.class === 'remote_fetch'), 'class']),
-        message: 'the app fetches secrets remotely, but the manifest has no remote service to fetch them from',
         hint: 'add the remote service that serves them, or reclassify the secrets',
       }),
     );

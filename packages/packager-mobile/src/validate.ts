@@ -1,5 +1,6 @@
 import { validateManifest, type MobileManifest } from '@deployment-manager/bundle';
-import { createDiagnostic, type ValidationResult } from '@deployment-manager/core';
+import type { ValidationResult } from '@deployment-manager/core';
+import { mobileDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * Validates a mobile manifest with the bundle package's
@@ -12,7 +13,7 @@ export function validateMobileManifest(input: unknown): ValidationResult<MobileM
   const result = validateManifest(input);
   if (!result.ok) return result;
   if (result.value.target !== 'mobile') {
-    const issue = createDiagnostic({ code: 'MOBILE_TARGET_MISMATCH', severity: 'error', path: '/target', message: `the manifest targets "${result.value.target}", not mobile`, hint: 'assemble a mobile manifest for the mobile packager' });
+    const issue = mobileDiagnostic('MOBILE_TARGET_MISMATCH', `the manifest targets "${result.value.target}", not mobile`, { path: '/target', hint: 'assemble a mobile manifest for the mobile packager' });
     return { ok: false, issues: [issue], warnings: result.warnings };
   }
   return { ok: true, value: result.value, warnings: result.warnings };

@@ -10,7 +10,7 @@
 export { checkHostEnvironment, checkHostManifest, createVpsPackager, writeHostFiles, type VpsPackagerOptions } from './packager.ts';
 export { composeHostNotes, renderComposeHost, type ComposeHostOptions, type ComposeHostRender, type HostFile } from './render-host.ts';
 export type { HostEnvOverride, HostEnvironment } from './host-environment.ts';
-export { HOST_DIAGNOSTIC_CODES, type HostDiagnosticCode, type HostDiagnosticInfo } from './diagnostic-codes.ts';
+export { HOST_DIAGNOSTIC_CODES, type HostDiagnosticCode } from './diagnostic-codes.ts';
 export { dnsName, hostLayout, secretFileKey, type HostLayout } from './host-layout.ts';
 export { renderComposeOverride, type ComposeOverrideOptions } from './compose-override.ts';
 export { renderCaddyfile } from './caddyfile.ts';

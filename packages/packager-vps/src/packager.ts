@@ -1,5 +1,6 @@
 import { validateManifest, type CloudManifest } from '@deployment-manager/bundle';
-import { createArtifactWriter, createDiagnostic, definePackager, throwIfAborted, type Diagnostic, type PackContext, type PackagerArtifact, type Packager } from '@deployment-manager/core';
+import { createArtifactWriter, definePackager, throwIfAborted, type Diagnostic, type PackContext, type PackagerArtifact, type Packager } from '@deployment-manager/core';
+import { hostDiagnostic } from './diagnostic-codes.ts';
 import type { HostEnvironment } from './host-environment.ts';
 import { renderComposeHost, type ComposeHostOptions, type HostFile } from './render-host.ts';
 
@@ -20,7 +21,7 @@ export function checkHostManifest(bundle: unknown, target: string): Diagnostic[]
   const validation = validateManifest(bundle);
   const out: Diagnostic[] = validation.ok ? [...validation.warnings] : [...validation.issues, ...validation.warnings];
   if (validation.ok && validation.value.target !== 'cloud') {
-    out.push(createDiagnostic({ code: 'MANIFEST_NOT_CLOUD', severity: 'error', path: '/target', message: `a ${validation.value.target} manifest cannot be deployed to ${target}`, hint: 'assemble the scenario for the saas or enterprise tier' }));
+    out.push(hostDiagnostic('MANIFEST_NOT_CLOUD', `a ${validation.value.target} manifest cannot be deployed to ${target}`, { path: '/target', hint: 'assemble the scenario for the saas or enterprise tier' }));
   }
   return out;
 }
@@ -38,7 +39,7 @@ export function checkHostManifest(bundle: unknown, target: string): Diagnostic[]
 export function checkHostEnvironment(environment: HostEnvironment | undefined): Diagnostic[] {
   const name = environment?.name ?? 'production';
   if (/^[a-z][a-z0-9-]{0,30}$/.test(name)) return [];
-  return [createDiagnostic({ code: 'HOST_ENVIRONMENT_INVALID', severity: 'error', path: '', message: `environment name ${JSON.stringify(name)} is not a lower-case name`, hint: 'use lower-case letters, digits and dashes, starting with a letter (at most 31 characters)' })];
+  return [hostDiagnostic('HOST_ENVIRONMENT_INVALID', `environment name ${JSON.stringify(name)} is not a lower-case name`, { hint: 'use lower-case letters, digits and dashes, starting with a letter (at most 31 characters)' })];
 }
 
 /**

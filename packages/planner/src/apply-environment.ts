@@ -2,7 +2,7 @@ import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
 import { cpuMillicores, jsonPointer, memoryMiB } from '@deployment-manager/core';
 import type { EnvironmentOverlay, ServiceOverride } from './environment.ts';
 import { BUILTIN_ENVIRONMENTS } from './environments-data.ts';
-import { planFinding, type PlanFinding } from './finding.ts';
+import { planDiagnostic, type PlanDiagnostic } from './diagnostic-codes.ts';
 
 const NAME = /^[a-z][a-z0-9-]{0,30}$/;
 
@@ -20,9 +20,9 @@ export function findEnvironment(name: string, custom: readonly EnvironmentOverla
   return custom.find((e) => e.name === name) ?? (Object.hasOwn(BUILTIN_ENVIRONMENTS, name) ? BUILTIN_ENVIRONMENTS[name] : undefined);
 }
 
-function checkOverride(o: ServiceOverride, path: (string | number)[], out: PlanFinding[]): void {
+function checkOverride(o: ServiceOverride, path: (string | number)[], out: PlanDiagnostic[]): void {
   const bad = (reason: string, fix: string, at: string): void => {
-    out.push(planFinding('ENVIRONMENT_INVALID', 'error', reason, fix, jsonPointer([...path, at])));
+    out.push(planDiagnostic('ENVIRONMENT_INVALID', reason, { path: jsonPointer([...path, at]), hint: fix }));
   };
   if (o.replicas !== undefined && (!Number.isInteger(o.replicas) || o.replicas < 0)) bad(`replicas ${String(o.replicas)} is not a whole number >= 0`, 'set replicas to 0, 1, 2...', 'replicas');
   if (o.resources?.cpu !== undefined && cpuMillicores(o.resources.cpu) === undefined) bad(`cpu "${o.resources.cpu}" is not a cpu quantity`, 'write cpu as cores ("1", "0.5") or millicores ("500m")', 'resources');
@@ -31,17 +31,17 @@ function checkOverride(o: ServiceOverride, path: (string | number)[], out: PlanF
 }
 
 /** The findings about an overlay itself (name, numbers, quantities, guardrails), independent of any manifest. */
-export function checkEnvironment(overlay: EnvironmentOverlay): PlanFinding[] {
-  const out: PlanFinding[] = [];
+export function checkEnvironment(overlay: EnvironmentOverlay): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
   if (!NAME.test(overlay.name)) {
-    out.push(planFinding('ENVIRONMENT_INVALID', 'error', `environment name "${overlay.name}" is not a lower-case name`, 'use lower-case letters, digits and dashes, starting with a letter (at most 31 characters)', '/name'));
+    out.push(planDiagnostic('ENVIRONMENT_INVALID', `environment name "${overlay.name}" is not a lower-case name`, { path: '/name', hint: 'use lower-case letters, digits and dashes, starting with a letter (at most 31 characters)' }));
   }
   if (overlay.apps !== undefined) checkOverride(overlay.apps, ['apps'], out);
   for (const [id, o] of Object.entries(overlay.services ?? {})) checkOverride(o, ['services', id], out);
   const g = overlay.guardrails;
   for (const [key, value] of Object.entries({ maxMonthlyCost: g?.maxMonthlyCost, confirmAbove: g?.confirmAbove, ...(g?.quotas ?? {}) })) {
     if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
-      out.push(planFinding('ENVIRONMENT_INVALID', 'error', `guardrail ${key} = ${String(value)} is not a number >= 0`, 'set guardrails to finite, non-negative numbers', jsonPointer(['guardrails', key])));
+      out.push(planDiagnostic('ENVIRONMENT_INVALID', `guardrail ${key} = ${String(value)} is not a number >= 0`, { path: jsonPointer(['guardrails', key]), hint: 'set guardrails to finite, non-negative numbers' }));
     }
   }
   return out;
@@ -64,7 +64,7 @@ export interface EnvironmentResult {
   /** The manifest with the overlay applied. */
   readonly manifest: CloudManifest;
   /** Problems with the overlay (unknown service ids, malformed values). */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
 }
 
 /**
@@ -84,7 +84,7 @@ export function applyEnvironment(manifest: CloudManifest, overlay: EnvironmentOv
   const ids = new Set(manifest.services.map((s) => s.id));
   for (const id of Object.keys(overlay.services ?? {})) {
     if (!ids.has(id)) {
-      findings.push(planFinding('ENVIRONMENT_SERVICE_UNKNOWN', 'error', `environment "${overlay.name}" overrides service "${id}", which the manifest does not have`, `use one of ${[...ids].join(', ')}`, jsonPointer(['services', id])));
+      findings.push(planDiagnostic('ENVIRONMENT_SERVICE_UNKNOWN', `environment "${overlay.name}" overrides service "${id}", which the manifest does not have`, { path: jsonPointer(['services', id]), hint: `use one of ${[...ids].join(', ')}` }));
     }
   }
   const services = manifest.services.map((s) => {

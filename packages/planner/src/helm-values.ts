@@ -1,7 +1,7 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import { Document } from 'yaml';
 import type { EnvironmentOverlay, ServiceOverride } from './environment.ts';
-import { planFinding, type PlanFinding } from './finding.ts';
+import { planDiagnostic, type PlanDiagnostic } from './diagnostic-codes.ts';
 
 /** What {@link renderHelmValues} produced. */
 export interface HelmValuesRender {
@@ -10,7 +10,7 @@ export interface HelmValuesRender {
   /** The values as data (what `helm -f` merges over the chart's values.yaml). */
   readonly values: Readonly<Record<string, unknown>>;
   /** Overrides the chart has no value for. */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
 }
 
 const sortKeys = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
@@ -33,7 +33,7 @@ const sortKeys = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
  * ```
  */
 export function renderHelmValues(base: CloudManifest, applied: CloudManifest, overlay: EnvironmentOverlay): HelmValuesRender {
-  const findings: PlanFinding[] = [];
+  const findings: PlanDiagnostic[] = [];
   const services: Record<string, unknown> = {};
   for (const s of applied.services) {
     const own = Object.hasOwn(overlay.services ?? {}, s.id) ? overlay.services?.[s.id] : undefined;
@@ -52,13 +52,13 @@ export function renderHelmValues(base: CloudManifest, applied: CloudManifest, ov
   const values: Record<string, unknown> = { ...(Object.keys(services).length === 0 ? {} : { services }) };
   if (overlay.ingress?.host !== undefined) {
     if (base.ingress?.host === undefined) {
-      findings.push(planFinding('TARGET_LOST_FEATURE', 'warning', `the chart has no ingress host value (the base manifest sets none), so host "${overlay.ingress.host}" of environment "${overlay.name}" is not applied on k8s`, 'set ingress.host in the profile so the chart gets an ingress.host value, then override it per environment'));
+      findings.push(planDiagnostic('TARGET_LOST_FEATURE', `the chart has no ingress host value (the base manifest sets none), so host "${overlay.ingress.host}" of environment "${overlay.name}" is not applied on k8s`, { hint: 'set ingress.host in the profile so the chart gets an ingress.host value, then override it per environment' }));
     } else {
       values['ingress'] = { host: overlay.ingress.host };
     }
   }
   if (overlay.ingress?.tls !== undefined && overlay.ingress.tls !== (base.ingress?.tls ?? false)) {
-    findings.push(planFinding('TARGET_LOST_FEATURE', 'warning', `the chart has no tls value, so tls=${String(overlay.ingress.tls)} of environment "${overlay.name}" is not applied on k8s`, 'set ingress.tls in the profile so the chart is rendered with it'));
+    findings.push(planDiagnostic('TARGET_LOST_FEATURE', `the chart has no tls value, so tls=${String(overlay.ingress.tls)} of environment "${overlay.name}" is not applied on k8s`, { hint: 'set ingress.tls in the profile so the chart is rendered with it' }));
   }
   const doc = new Document(values);
   doc.commentBefore = ` values-${overlay.name}.yaml: environment "${overlay.name}" of ${applied.app.name} ${applied.app.version}\n use: helm upgrade --install ${applied.app.name} ./chart -f values-${overlay.name}.yaml`;

@@ -10,9 +10,15 @@
 export { planDeployment, renderPlanFiles, type DeploymentInput, type DeploymentPlan, type PlanFailure, type PlanOutcome, type PlanSuccess } from './plan.ts';
 export { PLAN_STAGES, buildStages, type PlanStage, type PlanStageId, type StageInput } from './stages.ts';
 export { fitnessFindings, manifestFindings, secretFindings, type ManifestCheck } from './preflight.ts';
-export { planFinding, isBlocked, type PlanFinding } from './finding.ts';
-export { FINDING_STAGES, PLAN_FINDING_CODES, type FindingStage, type PlanFindingCode, type PlanFindingInfo } from './finding-codes.ts';
-export { findingToDiagnostic, diagnosticToFinding } from './diagnostics-bridge.ts';
+export {
+  FINDING_STAGES,
+  PLAN_DIAGNOSTIC_CODES,
+  stageOf,
+  type FindingStage,
+  type PlanDiagnostic,
+  type PlanDiagnosticCode,
+  type PlanDiagnosticCodeInfo,
+} from './diagnostic-codes.ts';
 export type { EnvironmentOverlay, Guardrails, Quotas, RolloutSpec, SecretSource, ServiceOverride } from './environment.ts';
 export { BUILTIN_ENVIRONMENTS, DEVELOPMENT, PRODUCTION, STAGING } from './environments-data.ts';
 export { applyEnvironment, checkEnvironment, findEnvironment, type EnvironmentResult } from './apply-environment.ts';

@@ -5,8 +5,7 @@ import type { SecretPlan } from '@deployment-manager/secrets';
 import { findEnvironment } from './apply-environment.ts';
 import { footprint, type CostEstimate, type Footprint } from './cost.ts';
 import type { EnvironmentOverlay, Guardrails, RolloutSpec } from './environment.ts';
-import { planFinding, type PlanFinding } from './finding.ts';
-import type { FindingStage } from './finding-codes.ts';
+import { planDiagnostic, stageOf, type FindingStage, type PlanDiagnostic } from './diagnostic-codes.ts';
 import { checkGuardrails } from './guardrails.ts';
 import { fitnessFindings, manifestFindings, secretFindings } from './preflight.ts';
 import type { PriceTable } from './price-table.ts';
@@ -82,7 +81,7 @@ export interface PlanFailure {
   /** Its fix. */
   readonly fix_suggestion: string;
   /** Every blocking finding. */
-  readonly errors: readonly PlanFinding[];
+  readonly errors: readonly PlanDiagnostic[];
 }
 
 /** A deployment plan: ordered stages, every finding, and what each part will do. */
@@ -104,7 +103,7 @@ export interface DeploymentPlan {
   /** pre-flight, configure, package, provision, deploy, verify. */
   readonly stages: readonly PlanStage[];
   /** Every finding, errors first. */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
   /** Monthly cost estimate, for priced targets. */
   readonly cost?: CostEstimate;
   /** What the manifest asks for in total. */
@@ -137,11 +136,11 @@ function hashOf(value: unknown): string | undefined {
   }
 }
 
-function outcomeOf(findings: readonly PlanFinding[], urls: string[], nextSteps: string[]): PlanOutcome {
-  const errors = findings.filter((f) => f.status === 'error');
+function outcomeOf(findings: readonly PlanDiagnostic[], urls: string[], nextSteps: string[]): PlanOutcome {
+  const errors = findings.filter((f) => f.severity === 'error');
   const first = errors[0];
   if (first === undefined) return { status: 'success', urls, next_steps: nextSteps };
-  return { status: 'error', stage: first.stage, reason: first.reason, fix_suggestion: first.fix_suggestion, errors };
+  return { status: 'error', stage: stageOf(first), reason: first.message, fix_suggestion: first.hint ?? '', errors };
 }
 
 function urlsOf(manifest: CloudManifest, target: string): string[] {
@@ -168,13 +167,13 @@ function urlsOf(manifest: CloudManifest, target: string): string[] {
  * ```
  */
 export function planDeployment(input: DeploymentInput): DeploymentPlan {
-  const findings: PlanFinding[] = [];
+  const findings: PlanDiagnostic[] = [];
   const layout = planLayout(input.outDir ?? 'out', input.target);
   const env = findEnvironment(input.environment, input.environments);
   const known = [...new Set([...(input.environments ?? []).map((e) => e.name), 'development', 'staging', 'production'])];
-  if (env === undefined) findings.push(planFinding('ENVIRONMENT_UNKNOWN', 'error', `environment "${input.environment}" is not defined`, `use one of ${known.join(', ')}, or pass a custom environment`, '/environment'));
+  if (env === undefined) findings.push(planDiagnostic('ENVIRONMENT_UNKNOWN', `environment "${input.environment}" is not defined`, { path: '/environment', hint: `use one of ${known.join(', ')}, or pass a custom environment` }));
   const target = isTargetId(input.target) ? input.target : undefined;
-  if (target === undefined) findings.push(planFinding('TARGET_UNKNOWN', 'error', `target "${input.target}" is not known`, `use one of ${TARGET_IDS.join(', ')}`, '/target'));
+  if (target === undefined) findings.push(planDiagnostic('TARGET_UNKNOWN', `target "${input.target}" is not known`, { path: '/target', hint: `use one of ${TARGET_IDS.join(', ')}` }));
   findings.push(...fitnessFindings(input, input.tier));
   const checked = manifestFindings(input.manifest, { scenario: input.scenario, version: input.version, tier: input.tier });
   findings.push(...checked.findings);
@@ -189,17 +188,17 @@ export function planDeployment(input: DeploymentInput): DeploymentPlan {
     render = renderTarget(base, target, env, { ...(input.prices === undefined ? {} : { prices: input.prices }), ...(input.region === undefined ? {} : { region: input.region }) });
     findings.push(...render.findings);
     findings.push(...secretFindings(render.manifest, input.secretPlan, input.providedSecrets ?? [], target, render.secretSource));
-    for (const n of render.notes) findings.push(planFinding('TARGET_LOST_FEATURE', n.kind === 'lost' ? 'warning' : 'info', `${target}: ${n.message}`, n.kind === 'lost' ? 'accept the loss or choose a target that keeps it (k8s)' : 'nothing to do; it works differently there', n.path));
+    for (const n of render.notes) findings.push(planDiagnostic('TARGET_LOST_FEATURE', `${target}: ${n.message}`, { path: n.path, hint: n.kind === 'lost' ? 'accept the loss or choose a target that keeps it (k8s)' : 'nothing to do; it works differently there', severity: n.kind === 'lost' ? 'warning' : 'info' }));
     need = footprint(render.manifest);
     if (render.cost.ok) cost = render.cost.estimate;
-    else if (render.cost.reason === 'no-price-data') findings.push(planFinding('COST_UNKNOWN', 'info', `target ${target} runs on infrastructure the planner has no prices for, so cost is not estimated`, 'check the capacity of the server or cluster against the footprint in the plan'));
+    else if (render.cost.reason === 'no-price-data') findings.push(planDiagnostic('COST_UNKNOWN', `target ${target} runs on infrastructure the planner has no prices for, so cost is not estimated`, { hint: 'check the capacity of the server or cluster against the footprint in the plan' }));
     findings.push(...checkGuardrails(cost, need, mergeGuardrails(env.guardrails, input.guardrails), input.confirmCost === true));
     rollout = planRollout(render.manifest, target, input.rollout ?? env.rollout ?? { strategy: 'rolling' }, env.name, layout);
     findings.push(...rollout.findings);
     rollback = planRollback(base, input.previous, target, env.name);
     findings.push(...rollback.findings);
   }
-  const sortedFindings = findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => RANK[a.status] - RANK[b.status] || i - j).map(([f]) => f);
+  const sortedFindings = findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => RANK[a.severity] - RANK[b.severity] || i - j).map(([f]) => f);
   const smoke = render === undefined ? [] : deriveSmokeChecks(render.manifest);
   const stages = buildStages({ input, env, target, render, rollout, rollback, smoke, findings: sortedFindings, layout });
   const sha = hashOf(input.manifest);

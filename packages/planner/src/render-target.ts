@@ -5,7 +5,7 @@ import { deriveSmokeChecks, renderComposeHost, renderComposeOverride, renderSmok
 import { applyEnvironment } from './apply-environment.ts';
 import { estimateCost, footprint, type CostResult } from './cost.ts';
 import type { EnvironmentOverlay, SecretSource } from './environment.ts';
-import { planFinding, type PlanFinding } from './finding.ts';
+import { planDiagnostic, type PlanDiagnostic } from './diagnostic-codes.ts';
 import { renderHelmValues } from './helm-values.ts';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from './price-table.ts';
 import { TARGETS, type TargetId } from './targets-data.ts';
@@ -29,7 +29,7 @@ export interface TargetRender {
   /** What the target cannot express. */
   readonly notes: readonly PackagerNote[];
   /** Findings (environment problems, no size fits, overrides the chart cannot take). */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
   /** The cost estimate (or why there is none). */
   readonly cost: CostResult;
   /** Where secret values come from. */
@@ -64,7 +64,7 @@ export function defaultSecretSource(manifest: CloudManifest, target: TargetId, e
  */
 export function renderTarget(base: CloudManifest, target: TargetId, environment: EnvironmentOverlay, options: RenderTargetOptions = {}): TargetRender {
   const { manifest, findings: envFindings } = applyEnvironment(base, environment);
-  const findings: PlanFinding[] = [...envFindings];
+  const findings: PlanDiagnostic[] = [...envFindings];
   const cost = estimateCost(manifest, target, options.prices ?? DEFAULT_PRICE_TABLE);
   const secretSource = environment.secrets ?? defaultSecretSource(manifest, target, environment.name);
   const done = (files: readonly HostFile[], notes: readonly PackagerNote[] = [], terraform?: TerraformModule): TargetRender => ({
@@ -95,7 +95,7 @@ export function renderTarget(base: CloudManifest, target: TargetId, environment:
   }
   if (!cost.ok) {
     const need = cost.needed;
-    findings.push(planFinding('TARGET_NO_SIZE', 'error', `no ${TARGETS[target].provider} size in the price table fits ${need.cpuMillis}m cpu, ${need.memoryMiB} MiB memory and ${need.gpus} gpu (plus host overhead)`, 'lower replicas or resource requests, swap heavy dependencies for hosted ones, or add a larger size to the price table'));
+    findings.push(planDiagnostic('TARGET_NO_SIZE', `no ${TARGETS[target].provider} size in the price table fits ${need.cpuMillis}m cpu, ${need.memoryMiB} MiB memory and ${need.gpus} gpu (plus host overhead)`, { hint: 'lower replicas or resource requests, swap heavy dependencies for hosted ones, or add a larger size to the price table' }));
     const r = renderComposeHost(manifest, host);
     return done(r.files, r.notes);
   }

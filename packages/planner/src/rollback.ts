@@ -1,5 +1,6 @@
 import { exportCanonical, type CloudManifest } from '@deployment-manager/bundle';
-import { planFinding, type PlanFinding } from './finding.ts';
+import { hasErrors } from '@deployment-manager/core';
+import { planDiagnostic, type PlanDiagnostic } from './diagnostic-codes.ts';
 import { hostLayout } from '@deployment-manager/packager-vps';
 import { summarizeManifestChanges, type ManifestChanges } from './manifest-changes.ts';
 import { diffManifests, type DiffOperation } from './manifest-diff.ts';
@@ -30,7 +31,7 @@ export interface RollbackPlan {
   /** Ordered steps. */
   readonly steps: readonly string[];
   /** Findings (checksum mismatch blocks; data risks warn). */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
 }
 
 type Rec = Readonly<Record<string, unknown>>;
@@ -52,9 +53,9 @@ type Rec = Readonly<Record<string, unknown>>;
 export function planRollback(current: CloudManifest, previous: PreviousRelease | undefined, target: TargetId, environment: string): RollbackPlan {
   const fromSha256 = exportCanonical(current).sha256;
   if (previous === undefined) {
-    return { available: false, fromSha256, diff: [], steps: [], findings: [planFinding('ROLLBACK_NONE', 'info', 'no previous release was given, so this deployment has no rollback target', 'pass the previous export (bundle.json and its .sha256) to plan a rollback (CLI: --previous <bundle.json>)')] };
+    return { available: false, fromSha256, diff: [], steps: [], findings: [planDiagnostic('ROLLBACK_NONE', 'no previous release was given, so this deployment has no rollback target', { hint: 'pass the previous export (bundle.json and its .sha256) to plan a rollback (CLI: --previous <bundle.json>)' })] };
   }
-  const findings: PlanFinding[] = [];
+  const findings: PlanDiagnostic[] = [];
   let actual: string;
   try {
     actual = exportCanonical(previous.manifest).sha256;
@@ -63,7 +64,7 @@ export function planRollback(current: CloudManifest, previous: PreviousRelease |
   }
   const expected = previous.sha256.toLowerCase();
   if (actual !== expected) {
-    findings.push(planFinding('ROLLBACK_CHECKSUM_MISMATCH', 'error', `the previous manifest hashes to ${actual === '' ? '(not JSON)' : actual}, not to its recorded ${expected}`, 'use the exact previous export (deployment-manager bundle verify <file>), not an edited copy', '/previous/sha256'));
+    findings.push(planDiagnostic('ROLLBACK_CHECKSUM_MISMATCH', `the previous manifest hashes to ${actual === '' ? '(not JSON)' : actual}, not to its recorded ${expected}`, { path: '/previous/sha256', hint: 'use the exact previous export (deployment-manager bundle verify <file>), not an edited copy' }));
   }
   const diff = diffManifests(current, previous.manifest);
   const changes = summarizeManifestChanges(current, previous.manifest);
@@ -71,12 +72,12 @@ export function planRollback(current: CloudManifest, previous: PreviousRelease |
   for (const c of changes.servicesChanged) {
     const risky = c.fields.filter((f) => f === 'image' || f === 'volumes');
     if (resources.has(c.id) && risky.length > 0) {
-      findings.push(planFinding('ROLLBACK_DATA_RISK', 'warning', `rolling back changes ${risky.join(' and ')} of stateful service "${c.id}"; data written by the new version may not be readable by the old one`, `back up "${c.id}" before deploying, and restore that backup if you roll back`, `/services/${current.services.findIndex((s) => s.id === c.id)}`));
+      findings.push(planDiagnostic('ROLLBACK_DATA_RISK', `rolling back changes ${risky.join(' and ')} of stateful service "${c.id}"; data written by the new version may not be readable by the old one`, { path: `/services/${current.services.findIndex((s) => s.id === c.id)}`, hint: `back up "${c.id}" before deploying, and restore that backup if you roll back` }));
     }
   }
   for (const id of changes.servicesAdded) {
     if (!resources.has(id) && (asRec(asArray(asRec(previous.manifest)['services']).find((s) => asRec(s)['id'] === id))['kind'] === 'resource')) {
-      findings.push(planFinding('ROLLBACK_DATA_RISK', 'warning', `rolling back re-adds stateful service "${id}" with the data it had before this release`, `check that "${id}" still holds usable data before rolling back`));
+      findings.push(planDiagnostic('ROLLBACK_DATA_RISK', `rolling back re-adds stateful service "${id}" with the data it had before this release`, { hint: `check that "${id}" still holds usable data before rolling back` }));
     }
   }
   const version = asRec(asRec(previous.manifest)['app'])['version'];
@@ -90,7 +91,7 @@ export function planRollback(current: CloudManifest, previous: PreviousRelease |
         ? [rerender, `docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile} up -d --remove-orphans`, 'run smoke.sh']
         : [rerender, 'STRATEGY=recreate ./deploy.sh from the previous artifacts (infrastructure is unchanged unless the sizes differ: terraform plan shows it)', 'run smoke.sh'];
   return {
-    available: !findings.some((f) => f.status === 'error'),
+    available: !hasErrors(findings),
     toSha256: expected,
     ...(typeof version === 'string' ? { toVersion: version } : {}),
     fromSha256,

@@ -1,6 +1,6 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
 import type { RolloutSpec } from './environment.ts';
-import { planFinding, type PlanFinding } from './finding.ts';
+import { planDiagnostic, type PlanDiagnostic } from './diagnostic-codes.ts';
 import { dnsName, hostLayout } from '@deployment-manager/packager-vps';
 import type { PlanCommand } from './command-line.ts';
 import { planLayout, type PlanLayout } from './plan-layout.ts';
@@ -19,15 +19,15 @@ export interface RolloutPlan {
   /** Commands that carry the rollout out, in order; each runs as printed (see {@link commandLine}). */
   readonly commands: readonly PlanCommand[];
   /** Findings (unsupported strategy, emulation notes, bad parameters). */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
 }
 
-function checkSpec(spec: RolloutSpec): PlanFinding[] {
-  const out: PlanFinding[] = [];
+function checkSpec(spec: RolloutSpec): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
   const whole = (n: number | undefined): boolean => n === undefined || (Number.isInteger(n) && n >= 0);
-  if (!whole(spec.maxSurge) || !whole(spec.maxUnavailable)) out.push(planFinding('ROLLOUT_INVALID', 'error', `maxSurge ${String(spec.maxSurge)} / maxUnavailable ${String(spec.maxUnavailable)} must be whole numbers >= 0`, 'use for example maxSurge: 1, maxUnavailable: 0', '/rollout'));
-  else if (spec.strategy === 'rolling' && (spec.maxSurge ?? 1) === 0 && (spec.maxUnavailable ?? 0) === 0) out.push(planFinding('ROLLOUT_INVALID', 'error', 'a rolling update with maxSurge 0 and maxUnavailable 0 can never progress', 'set maxSurge to 1 (no downtime) or maxUnavailable to 1', '/rollout'));
-  if (spec.canaryPercent !== undefined && (!Number.isInteger(spec.canaryPercent) || spec.canaryPercent < 1 || spec.canaryPercent > 99)) out.push(planFinding('ROLLOUT_INVALID', 'error', `canaryPercent ${String(spec.canaryPercent)} is not a whole number from 1 to 99`, 'use for example canaryPercent: 10', '/rollout/canaryPercent'));
+  if (!whole(spec.maxSurge) || !whole(spec.maxUnavailable)) out.push(planDiagnostic('ROLLOUT_INVALID', `maxSurge ${String(spec.maxSurge)} / maxUnavailable ${String(spec.maxUnavailable)} must be whole numbers >= 0`, { path: '/rollout', hint: 'use for example maxSurge: 1, maxUnavailable: 0' }));
+  else if (spec.strategy === 'rolling' && (spec.maxSurge ?? 1) === 0 && (spec.maxUnavailable ?? 0) === 0) out.push(planDiagnostic('ROLLOUT_INVALID', 'a rolling update with maxSurge 0 and maxUnavailable 0 can never progress', { path: '/rollout', hint: 'set maxSurge to 1 (no downtime) or maxUnavailable to 1' }));
+  if (spec.canaryPercent !== undefined && (!Number.isInteger(spec.canaryPercent) || spec.canaryPercent < 1 || spec.canaryPercent > 99)) out.push(planDiagnostic('ROLLOUT_INVALID', `canaryPercent ${String(spec.canaryPercent)} is not a whole number from 1 to 99`, { path: '/rollout/canaryPercent', hint: 'use for example canaryPercent: 10' }));
   return out;
 }
 
@@ -93,9 +93,9 @@ export function planRollout(manifest: CloudManifest, target: TargetId, spec: Rol
   const support = TARGETS[target].strategies[spec.strategy];
   const findings = checkSpec(spec);
   if (support.support === 'unsupported') {
-    findings.push(planFinding('ROLLOUT_UNSUPPORTED', 'error', `target ${target} cannot do a ${spec.strategy} rollout: ${support.how}`, target === 'k8s' ? 'choose recreate or rolling' : `choose rolling (or recreate), or deploy to the k8s target for ${spec.strategy}`, '/rollout/strategy'));
+    findings.push(planDiagnostic('ROLLOUT_UNSUPPORTED', `target ${target} cannot do a ${spec.strategy} rollout: ${support.how}`, { path: '/rollout/strategy', hint: target === 'k8s' ? 'choose recreate or rolling' : `choose rolling (or recreate), or deploy to the k8s target for ${spec.strategy}` }));
   } else if (support.support === 'emulated') {
-    findings.push(planFinding('ROLLOUT_EMULATED', 'info', `${spec.strategy} on ${target} is emulated: ${support.how}`, 'review the rollout steps; they are scripts, not a platform guarantee', '/rollout/strategy'));
+    findings.push(planDiagnostic('ROLLOUT_EMULATED', `${spec.strategy} on ${target} is emulated: ${support.how}`, { path: '/rollout/strategy', hint: 'review the rollout steps; they are scripts, not a platform guarantee' }));
   }
   let work: RolloutWork = { steps: [], commands: [] };
   if (support.support === 'unsupported') work = { steps: [], commands: [] };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleCloudApp } from '@deployment-manager/testkit';
 import { deriveSmokeChecks, renderSmokeScript } from '@deployment-manager/packager-vps';
 import { verify } from './verify.ts';
+import { stageOf } from './diagnostic-codes.ts';
 
 // One loopback server stands in for every service: /health and /healthz (n8n's) answer with the current status code.
 let status = 200;
@@ -74,10 +75,10 @@ describe('verify against a real HTTP server on 127.0.0.1', () => {
     expect(report.status).toBe('error');
     expect(report.failed).toEqual(['api.health', 'ingress:/', 'ingress:/api', 'n8n.health', 'ui.health']);
     expect(report.results.find((r) => r.name === 'api.health')).toMatchObject({ status: 'failed', httpStatus: 503 });
-    expect(report.findings.map((f) => [f.stage, f.code, f.status])).toContainEqual(['verify', 'SMOKE_CHECK_FAILED', 'error']);
-    expect(report.findings.find((f) => f.reason.includes('api.health'))?.status).toBe('error');
+    expect(report.findings.map((f) => [stageOf(f), f.code, f.severity])).toContainEqual(['verify', 'SMOKE_CHECK_FAILED', 'error']);
+    expect(report.findings.find((f) => f.message.includes('api.health'))?.severity).toBe('error');
     // ui is not critical: its failure is a warning.
-    expect(report.findings.find((f) => f.reason.includes('ui.health'))?.status).toBe('warning');
+    expect(report.findings.find((f) => f.message.includes('ui.health'))?.severity).toBe('warning');
   });
 
   it('fails tcp checks on a closed port and skips checks without a url', async () => {

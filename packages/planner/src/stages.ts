@@ -1,5 +1,6 @@
 import type { EnvironmentOverlay } from './environment.ts';
-import type { PlanFinding } from './finding.ts';
+import { hasErrors } from '@deployment-manager/core';
+import type { PlanDiagnostic } from './diagnostic-codes.ts';
 import { hostLayout } from '@deployment-manager/packager-vps';
 import type { DeploymentInput } from './plan.ts';
 import type { TargetRender } from './render-target.ts';
@@ -33,7 +34,7 @@ export interface PlanStage {
   /** Files it renders or reads. */
   readonly artifacts: readonly string[];
   /** Findings that belong to it (pre-flight holds every check's findings). */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
 }
 
 /** What {@link buildStages} reads. */
@@ -53,7 +54,7 @@ export interface StageInput {
   /** Smoke checks. */
   readonly smoke: readonly SmokeCheck[];
   /** Every finding, sorted. */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
   /** Where the plan's files are written (the commands name them). */
   readonly layout: PlanLayout;
 }
@@ -76,7 +77,7 @@ function describeOverrides(env: EnvironmentOverlay): string {
  * `planDeployment`.
  */
 export function buildStages(s: StageInput): PlanStage[] {
-  const blocked = s.findings.some((f) => f.status === 'error');
+  const blocked = hasErrors(s.findings);
   const status = blocked ? 'blocked' : 'ready';
   const t = s.target === undefined ? undefined : TARGETS[s.target];
   const m = s.render?.manifest;
@@ -88,7 +89,7 @@ export function buildStages(s: StageInput): PlanStage[] {
   const generated = secrets.filter((x) => x.class === 'per_install_generated');
   const source = s.render?.secretSource;
   const apps = m?.services.filter((x) => x.kind === 'app' && x.image === undefined).map((x) => x.id) ?? [];
-  const stage = (id: PlanStage['id'], body: StageBody, findings: readonly PlanFinding[] = []): PlanStage => {
+  const stage = (id: PlanStage['id'], body: StageBody, findings: readonly PlanDiagnostic[] = []): PlanStage => {
     const { run, ...rest } = body;
     return { id, status, ...rest, commands: run.map(commandLine), invocations: run, findings };
   };

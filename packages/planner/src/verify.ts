@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { planFinding, type PlanFinding } from './finding.ts';
+import { planDiagnostic, type PlanDiagnostic } from './diagnostic-codes.ts';
 import type { SmokeCheck } from '@deployment-manager/packager-vps';
 
 /** Where {@link verify} sends its probes. */
@@ -33,7 +33,7 @@ export interface VerifyReport {
   /** Names of the failed checks. */
   readonly failed: readonly string[];
   /** One `verify`-stage finding per failed check. */
-  readonly findings: readonly PlanFinding[];
+  readonly findings: readonly PlanDiagnostic[];
 }
 
 async function probeHttp(url: string, check: SmokeCheck): Promise<Omit<SmokeResult, 'name' | 'critical'>> {
@@ -81,7 +81,7 @@ const join = (base: string, path: string): string => `${base.replace(/\/+$/, '')
  * @example
  * ```ts
  * const report = await verify(deriveSmokeChecks(manifest), { urls: { api: 'http://127.0.0.1:8080' } });
- * if (report.status === 'error') console.error(report.findings[0]?.reason);
+ * if (report.status === 'error') console.error(report.findings[0]?.message);
  * ```
  */
 export async function verify(checks: readonly SmokeCheck[], targets: VerifyTargets): Promise<VerifyReport> {
@@ -97,12 +97,10 @@ export async function verify(checks: readonly SmokeCheck[], targets: VerifyTarge
   }
   const failedResults = results.filter((r) => r.status === 'failed');
   const findings = failedResults.map((r) =>
-    planFinding(
-      'SMOKE_CHECK_FAILED',
-      r.critical ? 'error' : 'warning',
-      `smoke check ${r.name} failed: ${r.detail}`,
-      `inspect the logs of the service behind ${r.name}; roll back to the previous release if it does not recover`,
-    ),
+    planDiagnostic('SMOKE_CHECK_FAILED', `smoke check ${r.name} failed: ${r.detail}`, {
+      hint: `inspect the logs of the service behind ${r.name}; roll back to the previous release if it does not recover`,
+      severity: r.critical ? 'error' : 'warning',
+    }),
   );
   return { status: failedResults.some((r) => r.critical) ? 'error' : 'success', results, failed: failedResults.map((r) => r.name), findings };
 }

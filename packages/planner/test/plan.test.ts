@@ -1,6 +1,7 @@
 import { exportCanonical, type CloudManifest } from '@deployment-manager/bundle';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { stageOf } from '../src/diagnostic-codes.ts';
 import { applyManifestDiff } from '../src/manifest-diff.ts';
 import { planDeployment, type DeploymentInput } from '../src/plan.ts';
 import { fitnessFindings } from '../src/preflight.ts';
@@ -21,7 +22,7 @@ const input = (over: Partial<DeploymentInput> = {}): DeploymentInput => ({
   providedSecrets: ['OPENAI_API_KEY'],
   ...over,
 });
-const codes = (p: ReturnType<typeof planDeployment>): string[] => p.findings.filter((f) => f.status === 'error').map((f) => f.code);
+const codes = (p: ReturnType<typeof planDeployment>): string[] => p.findings.filter((f) => f.severity === 'error').map((f) => f.code);
 
 describe('planDeployment: the example app to production', () => {
   it.each(TARGET_IDS)('lists every stage in order and succeeds on %s when the operator secret is there', (target) => {
@@ -45,14 +46,14 @@ describe('planDeployment: the example app to production', () => {
   it('accepts the secret by id as well as by env name, and never needs generated ones', () => {
     expect(planDeployment(input({ providedSecrets: ['openai.api_key'] })).outcome.status).toBe('success');
     const generated = planDeployment(input()).findings.find((f) => f.code === 'SECRET_GENERATED_ON_DEPLOY');
-    expect(generated?.status).toBe('info');
-    expect(generated?.reason).toContain('postgres.password');
+    expect(generated?.severity).toBe('info');
+    expect(generated?.message).toContain('postgres.password');
   });
 
   test.prop([fc.subarray(['OPENAI_API_KEY', 'POSTGRES_PASSWORD', 'N8N_API_KEY', 'UNRELATED'])], { numRuns: 30 })(
     'reports a missing secret exactly when a required operator secret is not provided',
     (provided) => {
-      const missing = planDeployment(input({ target: 'vps', providedSecrets: provided })).findings.filter((f) => f.code === 'SECRET_MISSING').map((f) => f.reason);
+      const missing = planDeployment(input({ target: 'vps', providedSecrets: provided })).findings.filter((f) => f.code === 'SECRET_MISSING').map((f) => f.message);
       expect(missing).toEqual(provided.includes('OPENAI_API_KEY') ? [] : ['Missing ENV: OPENAI_API_KEY']);
     },
   );
@@ -105,7 +106,7 @@ describe('rollout and rollback', () => {
     expect(plan.rollback).toMatchObject({ available: true, toVersion: '3.1.0', toSha256: exportCanonical(previous).sha256, fromSha256: plan.manifestSha256 });
     expect(plan.rollback?.steps[0]).toContain('helm rollback recipe-hub');
     expect(applyManifestDiff(example.manifest, plan.rollback?.diff ?? [])).toEqual(previous);
-    expect(plan.findings.filter((f) => f.code === 'ROLLBACK_DATA_RISK').map((f) => f.status)).toEqual(['warning']);
+    expect(plan.findings.filter((f) => f.code === 'ROLLBACK_DATA_RISK').map((f) => f.severity)).toEqual(['warning']);
     const tampered = planDeployment(input({ previous: { manifest: previous, sha256: '0'.repeat(64) } }));
     expect(tampered.outcome).toMatchObject({ status: 'error', stage: 'rollback' });
   });
@@ -133,7 +134,7 @@ describe('pre-flight aggregation', () => {
   it('turns fitness blockers into readiness errors naming the dependency', () => {
     const report = { root: 'scenario:x', unknown: ['resource:mystery'], dependencies: [], tiers: { saas: { score: 10, subscores: { portability: 0, resources: 0, licensing: 0, platform_support: 0 }, blockers: ['resource:gpu-farm'], warnings: [], reasons: [{ dependency: 'resource:gpu-farm', fact: 'gpu', subscore: 'resources', delta: -100, blocker: true, message: 'needs a gpu' }], needs: { ramMb: 0, diskMb: 0, gpu: 'required', daemons: 0, internet: [] }, coverage: 1 } } };
     const found = fitnessFindings({ fitness: report as never }, 'saas');
-    expect(found.map((f) => [f.stage, f.code, f.status])).toEqual([['readiness', 'FITNESS_BLOCKER', 'error'], ['readiness', 'FITNESS_UNKNOWN', 'warning']]);
-    expect(found[0]?.reason).toContain('needs a gpu');
+    expect(found.map((f) => [stageOf(f), f.code, f.severity])).toEqual([['readiness', 'FITNESS_BLOCKER', 'error'], ['readiness', 'FITNESS_UNKNOWN', 'warning']]);
+    expect(found[0]?.message).toContain('needs a gpu');
   });
 });

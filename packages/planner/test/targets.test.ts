@@ -35,7 +35,7 @@ describe('renderTarget for the example app in production', () => {
     const r = renderTarget(huge, 'do', PRODUCTION);
     expect(r.findings.map((f) => f.code)).toContain('TARGET_NO_SIZE');
     expect(r.terraform).toBeUndefined();
-    expect(renderTarget(huge, 'vps', PRODUCTION).findings.filter((f) => f.status === 'error')).toEqual([]);
+    expect(renderTarget(huge, 'vps', PRODUCTION).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('renders a compose override that doubles app replicas, adds the proxy and resets published ports', () => {

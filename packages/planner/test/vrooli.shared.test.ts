@@ -25,13 +25,13 @@ describe('planner over the Vrooli fixtures (saas)', () => {
     for (const target of TARGET_IDS) {
       const all = planDeployment({ scenario: name, version: manifest.app.version, tier: 'saas', environment: 'production', target, manifest, providedSecrets: supplied, confirmCost: true, guardrails: { maxMonthlyCost: 1e9 } });
       expect(all.stages.map((s) => s.id)).toEqual([...PLAN_STAGES]);
-      expect(all.findings.filter((f) => f.code === 'SECRET_MISSING' && f.status === 'error')).toEqual([]);
-      const errors = all.findings.filter((f) => f.status === 'error').map((f) => f.code);
+      expect(all.findings.filter((f) => f.code === 'SECRET_MISSING' && f.severity === 'error')).toEqual([]);
+      const errors = all.findings.filter((f) => f.severity === 'error').map((f) => f.code);
       // What may still block a real scenario: a strategy or a size the target does not have.
       expect(errors.filter((c) => c !== 'TARGET_NO_SIZE')).toEqual([]);
       if (supplied.length > 0 && !(target === 'k8s' && manifest.secrets?.every((s) => s.class !== 'user_prompt'))) {
         const none = planDeployment({ scenario: name, version: manifest.app.version, tier: 'saas', environment: 'production', target, manifest, providedSecrets: [] });
-        const missing = none.findings.filter((f) => f.code === 'SECRET_MISSING' && f.status === 'error').map((f) => f.reason);
+        const missing = none.findings.filter((f) => f.code === 'SECRET_MISSING' && f.severity === 'error').map((f) => f.message);
         expect(missing.length).toBeGreaterThan(0);
         expect(none.outcome.status).toBe('error');
       }

@@ -1,8 +1,9 @@
-import { compareIds, createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
+import { compareIds, type Diagnostic } from '@deployment-manager/core/pure';
 import { checkGenerator } from './generator-spec.ts';
 import { checkPrompt } from './prompt.ts';
 import { checkTarget } from './targets.ts';
 import { SECRET_CLASSES, type PlannedSecret, type SecretPlan } from './types.ts';
+import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
 /** Errors (blocking) and warnings found in a plan's secrets and usage. */
 export interface PlanFindings {
@@ -20,8 +21,8 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 }
 
 function checkSecret(s: PlannedSecret, path: string, tier: string, errors: Diagnostic[], warnings: Diagnostic[]): void {
-  const err = (code: string, message: string, hint: string, at = ''): void => {
-    errors.push(createDiagnostic({ code, severity: 'error', path: path + at, message, hint }));
+  const err = (code: SecretDiagnosticCode, message: string, hint: string, at = ''): void => {
+    errors.push(secretDiagnostic(code, message, { path: path + at, hint }));
   };
   const bundled = s.class !== 'infrastructure' && s.class !== 'unclassified';
   if (s.class === 'unclassified') {
@@ -41,7 +42,7 @@ function checkSecret(s: PlannedSecret, path: string, tier: string, errors: Diagn
     if (s.required) {
       err('SECRET_INFRASTRUCTURE_REQUIRED', `secret "${s.id}" is operator infrastructure on tier ${tier} and cannot ship in the bundle`, remedy, '/class');
     } else {
-      warnings.push(createDiagnostic({ code: 'SECRET_INFRASTRUCTURE_OPTIONAL', severity: 'warning', path: path + '/class', message: `optional secret "${s.id}" is operator infrastructure on tier ${tier}; the feature that needs it will be off`, hint: remedy }));
+      warnings.push(secretDiagnostic('SECRET_INFRASTRUCTURE_OPTIONAL', `optional secret "${s.id}" is operator infrastructure on tier ${tier}; the feature that needs it will be off`, { path: path + '/class', hint: remedy }));
     }
   }
   if (s.class === 'per_install_generated') {
@@ -56,7 +57,7 @@ function checkSecret(s: PlannedSecret, path: string, tier: string, errors: Diagn
     if (s.remote === undefined || typeof s.remote.key !== 'string' || s.remote.key === '') {
       err('SECRET_REMOTE_MISSING', `remote secret "${s.id}" has no remote key`, 'add remote: { "key": "path/in/store" }', '/remote');
     }
-    warnings.push(createDiagnostic({ code: 'SECRET_NEEDS_NETWORK', severity: 'warning', path: path + '/class', message: `secret "${s.id}" is fetched remotely, so the first run needs network access to its secret store`, hint: 'make sure the install can reach the secret store, or classify it as user_prompt for offline installs' }));
+    warnings.push(secretDiagnostic('SECRET_NEEDS_NETWORK', `secret "${s.id}" is fetched remotely, so the first run needs network access to its secret store`, { path: path + '/class', hint: 'make sure the install can reach the secret store, or classify it as user_prompt for offline installs' }));
   }
   if (bundled && s.targets.length === 0) err('SECRET_TARGET_MISSING', `bundled secret "${s.id}" has no target`, 'add an env or file target', '/targets');
   s.targets.forEach((t, j) => errors.push(...checkTarget(t, `${path}/targets/${j}`)));
@@ -75,7 +76,7 @@ export function checkPlan(plan: Pick<SecretPlan, 'tier' | 'secrets' | 'usage'>):
   const targets = new Map<string, string>();
   plan.secrets.forEach((s, i) => {
     const path = `/secrets/${i}`;
-    if (ids.has(s.id)) errors.push(createDiagnostic({ code: 'SECRET_ID_DUPLICATE', severity: 'error', path: path + '/id', message: `secret id "${s.id}" appears twice`, hint: 'give each secret a unique id' }));
+    if (ids.has(s.id)) errors.push(secretDiagnostic('SECRET_ID_DUPLICATE', `secret id "${s.id}" appears twice`, { path: path + '/id', hint: 'give each secret a unique id' }));
     ids.set(s.id, i);
     checkSecret(s, path, plan.tier, errors, warnings);
     s.targets.forEach((t, j) => {
@@ -83,7 +84,7 @@ export function checkPlan(plan: Pick<SecretPlan, 'tier' | 'secrets' | 'usage'>):
       const key = t.type === 'file' ? `file:${t.name.toLowerCase()}` : `env:${t.name}`;
       const prior = targets.get(key);
       if (prior !== undefined) {
-        errors.push(createDiagnostic({ code: 'SECRET_TARGET_DUPLICATE', severity: 'error', path: `${path}/targets/${j}`, message: `${t.type} target "${t.name}" of "${s.id}" is also used by "${prior}"`, hint: 'give each secret its own env name or file path (override its targets)' }));
+        errors.push(secretDiagnostic('SECRET_TARGET_DUPLICATE', `${t.type} target "${t.name}" of "${s.id}" is also used by "${prior}"`, { path: `${path}/targets/${j}`, hint: 'give each secret its own env name or file path (override its targets)' }));
       } else {
         targets.set(key, s.id);
       }
@@ -95,15 +96,15 @@ export function checkPlan(plan: Pick<SecretPlan, 'tier' | 'secrets' | 'usage'>):
     u.secrets.forEach((id, j) => {
       const users = usedBy.get(id);
       if (users !== undefined) users.add(u.service);
-      else errors.push(createDiagnostic({ code: 'SECRET_USAGE_UNKNOWN', severity: 'error', path: `/usage/${i}/secrets/${j}`, message: `service "${u.service}" uses secret "${id}", which is not in the plan`, hint: 'add the secret to the plan or remove it from the service' }));
+      else errors.push(secretDiagnostic('SECRET_USAGE_UNKNOWN', `service "${u.service}" uses secret "${id}", which is not in the plan`, { path: `/usage/${i}/secrets/${j}`, hint: 'add the secret to the plan or remove it from the service' }));
     });
   });
   plan.secrets.forEach((s, i) => {
     const users = usedBy.get(s.id) ?? new Set<string>();
     if (users.size === 0) {
-      errors.push(createDiagnostic({ code: 'SECRET_UNUSED', severity: 'error', path: `/secrets/${i}`, message: `secret "${s.id}" is used by no service`, hint: 'remove it from the plan or list it under a service in usage' }));
+      errors.push(secretDiagnostic('SECRET_UNUSED', `secret "${s.id}" is used by no service`, { path: `/secrets/${i}`, hint: 'remove it from the plan or list it under a service in usage' }));
     } else if (users.size !== s.consumers.length || s.consumers.some((c) => !users.has(c))) {
-      errors.push(createDiagnostic({ code: 'SECRET_USAGE_MISMATCH', severity: 'error', path: `/secrets/${i}/consumers`, message: `consumers of secret "${s.id}" differ from the services that use it`, hint: 'rebuild the plan with planSecrets instead of editing usage by hand' }));
+      errors.push(secretDiagnostic('SECRET_USAGE_MISMATCH', `consumers of secret "${s.id}" differ from the services that use it`, { path: `/secrets/${i}/consumers`, hint: 'rebuild the plan with planSecrets instead of editing usage by hand' }));
     }
   });
   return { errors: sortDiagnostics(errors), warnings: sortDiagnostics(warnings) };

@@ -1,5 +1,6 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import type { CharsetName, GeneratorSpec } from './types.ts';
+import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
 /**
  * The least entropy a generator may produce, in bits. 112 is NIST's minimum
@@ -75,7 +76,7 @@ const isIntIn = (n: unknown, lo: number, hi: number): boolean => typeof n === 'n
  * ```
  */
 export function checkGenerator(spec: unknown, path: string): Diagnostic[] {
-  const bad = (code: string, message: string, hint: string): Diagnostic[] => [createDiagnostic({ code, severity: 'error', path, message, hint })];
+  const bad = (code: SecretDiagnosticCode, message: string, hint: string): Diagnostic[] => [secretDiagnostic(code, message, { path, hint })];
   if (typeof spec !== 'object' || spec === null) {
     return bad('SECRET_GENERATOR_INVALID', 'generator is not an object', 'use e.g. { "type": "random", "length": 32, "charset": "alnum" }');
   }

@@ -1,4 +1,4 @@
-import { compareIds, createDiagnostic, jsonPointer, parseNodeId, type DeclaredClassification, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
+import { compareIds, jsonPointer, parseNodeId, type DeclaredClassification, type DeclaredSecret, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId, type ScenarioSpec, type Tier } from '@deployment-manager/core/pure';
 import { DEFAULT_CATALOG, secretIdOf, type Catalog } from '@deployment-manager/catalog';
 import { dependencySecrets, findAppSecret, matchEnvPattern, swapHintsFor } from './policy.ts';
 import { DEFAULT_SECRET_POLICY } from './policy/index.ts';
@@ -6,6 +6,7 @@ import type { ClassificationOverrides, SecretPolicy } from './policy-types.ts';
 import { checkPlan, sortDiagnostics } from './check-plan.ts';
 import { classifySecret, findOverride, type Classification } from './classify.ts';
 import type { GeneratorSpec, Hosting, PlannedSecret, PromptSpec, SecretClass, SecretKind, SecretOrigin, SecretPlan, SecretUsage, SuggestedSecret, SwapHint } from './types.ts';
+import { secretDiagnostic } from './diagnostic-codes.ts';
 
 /** Options of {@link planSecrets}. */
 export interface PlanSecretsOptions {
@@ -126,7 +127,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
     if (node.kind !== 'resource') continue;
     const entry = dependencySecrets(catalog, node.name);
     if (entry === undefined) {
-      notes.push(createDiagnostic({ code: 'SECRET_REQUIREMENTS_UNKNOWN', severity: 'warning', path: jsonPointer(['nodes', node.id]), message: `the secrets of "${node.name}" are unknown, so none are planned for it`, hint: 'state them in its catalog record (secrets: [] if it needs none) or declare them in the scenario' }));
+      notes.push(secretDiagnostic('SECRET_REQUIREMENTS_UNKNOWN', `the secrets of "${node.name}" are unknown, so none are planned for it`, { path: jsonPointer(['nodes', node.id]), hint: 'state them in its catalog record (secrets: [] if it needs none) or declare them in the scenario' }));
       continue;
     }
     const readers = dependents.get(node.id) ?? [];
@@ -165,7 +166,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
     if (node.kind !== 'scenario') continue;
     const spec = specs.get(node.name);
     if (spec === undefined) {
-      notes.push(createDiagnostic({ code: 'SECRET_SCENARIO_UNREAD', severity: 'warning', path: jsonPointer(['nodes', node.id]), message: `scenario "${node.name}" was not given, so its declared secrets are not planned`, hint: 'pass its ScenarioSpec in the scenario or scenarios option' }));
+      notes.push(secretDiagnostic('SECRET_SCENARIO_UNREAD', `scenario "${node.name}" was not given, so its declared secrets are not planned`, { path: jsonPointer(['nodes', node.id]), hint: 'pass its ScenarioSpec in the scenario or scenarios option' }));
       continue;
     }
     const isRequired = required.has(node.id);
@@ -183,7 +184,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
         continue;
       }
       suggestions.push({ id, env, source: node.id, pattern: app?.name ?? (pattern?.pattern as string), kind });
-      notes.push(createDiagnostic({ code: 'SECRET_SUGGESTED', severity: 'warning', file: spec.file, path: jsonPointer(['nodes', node.id, 'env', env]), message: `env var "${env}" of scenario "${node.name}" looks like a secret but is not declared, so it is not planned`, hint: `declare it in the scenario's secrets, or accept it with an override { "id": "${id}", "class": ... }` }));
+      notes.push(secretDiagnostic('SECRET_SUGGESTED', `env var "${env}" of scenario "${node.name}" looks like a secret but is not declared, so it is not planned`, { path: jsonPointer(['nodes', node.id, 'env', env]), file: spec.file, hint: `declare it in the scenario's secrets, or accept it with an override { "id": "${id}", "class": ... }` }));
     }
   }
 
@@ -199,7 +200,7 @@ export function planSecrets(graph: DependencyGraph, options: PlanSecretsOptions)
     }
     const owner = catalogEnvOwner(d.name);
     if (owner !== undefined) {
-      notes.push(createDiagnostic({ code: 'SECRET_DEPENDENCY_ABSENT', severity: 'warning', file: d.source.file, path: d.source.path, message: `declared secret "${d.name}" belongs to "${owner}", which is not in this graph, so it is not planned`, hint: `if "${owner}" was swapped out this is expected; otherwise add the dependency` }));
+      notes.push(secretDiagnostic('SECRET_DEPENDENCY_ABSENT', `declared secret "${d.name}" belongs to "${owner}", which is not in this graph, so it is not planned`, { path: d.source.path, file: d.source.file, hint: `if "${owner}" was swapped out this is expected; otherwise add the dependency` }));
       return;
     }
     const app = findAppSecret(policy, d.name);

@@ -1,12 +1,13 @@
 // Lookups in the secret policy (app secret names, env heuristics), the
 // dependency secrets a catalog record states, and the checks both must pass.
 import { lookupEntry, type Catalog, type CatalogEntry, type SecretFact } from '@deployment-manager/catalog';
-import { createDiagnostic, type Diagnostic, type Tier, type ValidationResult } from '@deployment-manager/core/pure';
+import type { Diagnostic, Tier, ValidationResult } from '@deployment-manager/core/pure';
 import type { AppSecretName, EnvNamePattern, SecretPolicy } from './policy-types.ts';
 import { checkGenerator } from './generator-spec.ts';
 import { checkPrompt } from './prompt.ts';
 import { checkTarget } from './targets.ts';
 import { SECRET_CLASSES, SECRET_KINDS, type SwapHint } from './types.ts';
+import { secretDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * The catalog record of a dependency whose secrets are stated (an empty list
@@ -87,7 +88,7 @@ export function mergeSecretPolicies(base: SecretPolicy, extra: Partial<SecretPol
 function checkFact(fact: SecretFact, path: string): Diagnostic[] {
   const issues: Diagnostic[] = [];
   const err = (at: string, message: string, hint: string): void => {
-    issues.push(createDiagnostic({ code: 'SECRET_CATALOG_INVALID', severity: 'error', path: path + at, message, hint }));
+    issues.push(secretDiagnostic('SECRET_CATALOG_INVALID', message, { path: path + at, hint }));
   };
   if (!/^[a-z0-9_]+$/.test(fact.key)) err('/key', `secret key "${fact.key}" is not lower snake case`, 'use keys such as password or api_key');
   if (!(SECRET_KINDS as readonly string[]).includes(fact.kind) || fact.kind === 'unknown') err('/kind', `secret kind "${fact.kind}" is not a known kind`, `use one of ${SECRET_KINDS.filter((k) => k !== 'unknown').join(', ')}`);
@@ -116,14 +117,14 @@ export function validateSecretPolicy(policy: SecretPolicy, catalog?: Catalog): V
       const path = `/catalog/${entry.name}/secrets/${j}`;
       issues.push(...checkFact(fact, path));
       if (envs.has(fact.env)) {
-        issues.push(createDiagnostic({ code: 'SECRET_CATALOG_INVALID', severity: 'error', path: `${path}/env`, message: `"${entry.name}" reads env name "${fact.env}" for two secrets`, hint: 'give each secret of a record its own env name' }));
+        issues.push(secretDiagnostic('SECRET_CATALOG_INVALID', `"${entry.name}" reads env name "${fact.env}" for two secrets`, { path: `${path}/env`, hint: 'give each secret of a record its own env name' }));
       }
       envs.add(fact.env);
     });
   }
   policy.rules.forEach((rule, i) => {
     if (!(SECRET_CLASSES as readonly string[]).includes(rule.class)) {
-      issues.push(createDiagnostic({ code: 'SECRET_CATALOG_INVALID', severity: 'error', path: `/rules/${i}/class`, message: `rule "${rule.id}" assigns unknown class "${rule.class}"`, hint: `use one of ${SECRET_CLASSES.join(', ')}` }));
+      issues.push(secretDiagnostic('SECRET_CATALOG_INVALID', `rule "${rule.id}" assigns unknown class "${rule.class}"`, { path: `/rules/${i}/class`, hint: `use one of ${SECRET_CLASSES.join(', ')}` }));
     }
   });
   for (const [kind, spec] of Object.entries(policy.generators)) {

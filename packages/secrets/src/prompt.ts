@@ -1,5 +1,6 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import type { PromptSpec } from './types.ts';
+import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
 /** True when `format` compiles as a JavaScript regular expression. */
 export function isValidFormat(format: string): boolean {
@@ -13,7 +14,7 @@ export function isValidFormat(format: string): boolean {
 
 /** Checks a prompt: a non-empty label, string description/hint, and a `format` that compiles. */
 export function checkPrompt(prompt: unknown, path: string): Diagnostic[] {
-  const bad = (code: string, at: string, message: string, hint: string): Diagnostic => createDiagnostic({ code, severity: 'error', path: path + at, message, hint });
+  const bad = (code: SecretDiagnosticCode, at: string, message: string, hint: string): Diagnostic => secretDiagnostic(code, message, { path: path + at, hint });
   if (typeof prompt !== 'object' || prompt === null) return [bad('SECRET_PROMPT_INVALID', '', 'prompt is not an object', 'use { "label": "...", "description": "..." }')];
   const p = prompt as Partial<PromptSpec>;
   const issues: Diagnostic[] = [];

@@ -50,3 +50,4 @@ export {
   type SecretVolume,
 } from './render-k8s.ts';
 export { REDACTED, assertNoSecretValues, findSecretLeaks, redact } from './redact.ts';
+export { SECRET_DIAGNOSTIC_CODES, type SecretDiagnosticCode } from './diagnostic-codes.ts';

@@ -1,5 +1,6 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import type { SecretTarget } from './types.ts';
+import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -21,7 +22,7 @@ export function isBundlePath(path: string): boolean {
 
 /** Checks one target: a valid env-var name, or a file path inside the bundle. */
 export function checkTarget(target: unknown, path: string): Diagnostic[] {
-  const bad = (code: string, message: string, hint: string): Diagnostic[] => [createDiagnostic({ code, severity: 'error', path, message, hint })];
+  const bad = (code: SecretDiagnosticCode, message: string, hint: string): Diagnostic[] => [secretDiagnostic(code, message, { path, hint })];
   if (typeof target !== 'object' || target === null) return bad('SECRET_TARGET_INVALID', 'target is not an object', 'use { "type": "env", "name": "MY_VAR" }');
   const t = target as Partial<SecretTarget>;
   if (t.type === 'env') {

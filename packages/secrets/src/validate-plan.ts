@@ -1,6 +1,7 @@
-import { createDiagnostic, isTier, type ValidationResult } from '@deployment-manager/core/pure';
+import { isTier, type ValidationResult } from '@deployment-manager/core/pure';
 import { checkPlan } from './check-plan.ts';
 import type { SecretPlan } from './types.ts';
+import { secretDiagnostic } from './diagnostic-codes.ts';
 
 /**
  * Validates a secret plan for use in a bundle, recomputing every check rather
@@ -18,12 +19,12 @@ import type { SecretPlan } from './types.ts';
  */
 export function validatePlan(plan: SecretPlan): ValidationResult<SecretPlan> {
   if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.secrets) || !Array.isArray(plan.usage)) {
-    const issue = createDiagnostic({ code: 'SECRET_PLAN_SHAPE', severity: 'error', path: '', message: 'the value is not a secret plan (secrets and usage arrays missing)', hint: 'pass the result of planSecrets' });
+    const issue = secretDiagnostic('SECRET_PLAN_SHAPE', 'the value is not a secret plan (secrets and usage arrays missing)', { hint: 'pass the result of planSecrets' });
     return { ok: false, issues: [issue], warnings: [] };
   }
   const findings = checkPlan(plan);
   const issues = isTier(plan.tier)
     ? findings.errors
-    : [createDiagnostic({ code: 'SECRET_PLAN_SHAPE', severity: 'error', path: '/tier', message: `plan tier "${String(plan.tier)}" is not a deployment tier`, hint: 'plan for one of local, desktop, mobile, saas, enterprise' }), ...findings.errors];
+    : [secretDiagnostic('SECRET_PLAN_SHAPE', `plan tier "${String(plan.tier)}" is not a deployment tier`, { path: '/tier', hint: 'plan for one of local, desktop, mobile, saas, enterprise' }), ...findings.errors];
   return issues.length === 0 ? { ok: true, value: plan, warnings: findings.warnings } : { ok: false, issues, warnings: findings.warnings };
 }

@@ -1,7 +1,8 @@
-import { createDiagnostic, type Diagnostic } from '@deployment-manager/core/pure';
+import type { Diagnostic } from '@deployment-manager/core/pure';
 import { PASSWORD_GROUPS, alphabetOf } from './generator-spec.ts';
 import { isValidFormat } from './prompt.ts';
 import type { GeneratorSpec, PlannedSecret } from './types.ts';
+import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -49,7 +50,7 @@ export function matchesGenerator(spec: GeneratorSpec, value: string): boolean {
  * ```
  */
 export function checkProvidedValue(secret: PlannedSecret, value: string): Diagnostic[] {
-  const issue = (code: string, message: string, hint: string): Diagnostic[] => [createDiagnostic({ code, severity: 'error', path: `/${secret.id}`, message, hint })];
+  const issue = (code: SecretDiagnosticCode, message: string, hint: string): Diagnostic[] => [secretDiagnostic(code, message, { path: `/${secret.id}`, hint })];
   if (typeof value !== 'string' || value.length === 0) return issue('SECRET_VALUE_EMPTY', `value for secret "${secret.id}" is empty`, 'provide a non-empty value');
   if (/[\r\n\u0000]/.test(value) && secret.targets.some((t) => t.type === 'env')) {
     return issue('SECRET_VALUE_MULTILINE', `value for secret "${secret.id}" spans several lines but goes to an environment variable`, 'use a file target for multi-line values such as pem keys');

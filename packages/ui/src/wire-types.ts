@@ -31,8 +31,8 @@ export interface PlanView {
   readonly outcome: { readonly status: 'success'; readonly urls: readonly string[] } | { readonly status: 'error'; readonly stage: string; readonly reason: string; readonly fix_suggestion: string };
   /** The stages in order. */
   readonly stages: readonly { readonly id: string; readonly status: 'ready' | 'blocked'; readonly actions: readonly string[]; readonly commands: readonly string[] }[];
-  /** Pre-flight and planning findings. */
-  readonly findings: readonly { readonly status: 'error' | 'warning' | 'info'; readonly stage: string; readonly code: string; readonly reason: string; readonly fix_suggestion: string }[];
+  /** Pre-flight and planning findings: the planner's diagnostics. */
+  readonly findings: readonly { readonly severity: 'error' | 'warning' | 'info'; readonly code: string; readonly path: string; readonly message: string; readonly hint?: string }[];
   /** Monthly cost, when the target has prices. */
   readonly cost?: {
     readonly monthlyUsd: number;

@@ -1,7 +1,7 @@
 import { assembleScenario, createFileProfileStore, type ProfileContent } from '@deployment-manager/bundle';
 import { SdkError, buildGraph, loadWorkspace, parseTier, readTextFileBounded, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
 import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
-import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, targetServesTier, writePlanFiles, type DeploymentPlan, type PlanFinding, type RolloutStrategy, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
+import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, targetServesTier, writePlanFiles, stageOf, type DeploymentPlan, type PlanDiagnostic, type RolloutStrategy, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
 import type { SecretPlan } from '@deployment-manager/secrets';
 import { defineCommand, type Command } from '../command.ts';
 import { SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
@@ -102,8 +102,8 @@ function renderRefusal(scenario: string, diagnostics: readonly Diagnostic[], io:
   return `${lines.join('\n')}\n`;
 }
 
-const mark = (io: CliIo, f: PlanFinding): string =>
-  f.status === 'error' ? colour(io.isTTY, 'red', 'error  ') : f.status === 'warning' ? colour(io.isTTY, 'yellow', 'warning') : colour(io.isTTY, 'grey', 'info   ');
+const mark = (io: CliIo, f: PlanDiagnostic): string =>
+  f.severity === 'error' ? colour(io.isTTY, 'red', 'error  ') : f.severity === 'warning' ? colour(io.isTTY, 'yellow', 'warning') : colour(io.isTTY, 'grey', 'info   ');
 
 function renderPlan(plan: DeploymentPlan, io: CliIo, write: PlanWrite): string {
   const out: string[] = [`plan: ${plan.scenario} ${plan.version} -> ${plan.environment} on ${plan.target} (tier ${plan.tier})${plan.manifestSha256 === undefined ? '' : `, manifest sha256 ${plan.manifestSha256}`}`, ''];
@@ -112,7 +112,7 @@ function renderPlan(plan: DeploymentPlan, io: CliIo, write: PlanWrite): string {
     for (const a of s.actions) out.push(`   - ${a}`);
     for (const c of s.commands) out.push(`   $ ${c}`);
     for (const n of s.needs) out.push(`   needs: ${n}`);
-    if (s.id === 'pre-flight') for (const f of s.findings) out.push(`   ${mark(io, f)} [${f.stage}/${f.code}] ${f.reason}${f.status === 'info' ? '' : `\n            fix: ${f.fix_suggestion}`}`);
+    if (s.id === 'pre-flight') for (const f of s.findings) out.push(`   ${mark(io, f)} [${stageOf(f)}/${f.code}] ${f.message}${f.severity === 'info' ? '' : `\n            fix: ${f.hint ?? ''}`}`);
   });
   if (plan.cost !== undefined) {
     out.push('', `cost: $${plan.cost.monthlyUsd.toFixed(2)}/month (${plan.cost.source})`);

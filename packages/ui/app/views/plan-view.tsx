@@ -132,8 +132,8 @@ function PlanResult({ plan }: { plan: Plan }) {
       <ul>
         {plan.findings.map((f, i) => (
           <li key={i}>
-            <b>{f.status}</b> [{f.stage}/{f.code}] {f.reason}
-            {f.status === 'info' ? '' : ` - fix: ${f.fix_suggestion}`}
+            <b>{f.severity}</b> [{f.code}] {f.message}
+            {f.severity === 'info' || f.hint === undefined ? '' : ` - fix: ${f.hint}`}
           </li>
         ))}
       </ul>
