@@ -100,12 +100,11 @@ export {
   type ProfileSummary,
   type ProfileUpdate,
 } from './profile-store.ts';
+export { issueDrafts, swapIssueDraft, type IssueDraft, type SwapIssueFacts, type SwapIssueInput } from './issue-drafts.ts';
 export {
   decisionsFromSuggestions,
-  issueDrafts,
   needsEngineering,
   swapDecisionsDocument,
-  type IssueDraft,
   type SwapDecision,
   type SwapDecisionStatus,
   type SwapDecisionsDocument,

@@ -1,7 +1,7 @@
 import type { SwapSuggestion } from '@deployment-manager/fitness';
 import { describe, expect, it } from 'vitest';
 import { exportCanonical } from './canonical-export.ts';
-import { decisionsFromSuggestions, issueDrafts, needsEngineering, swapDecisionsDocument } from './swap-decisions.ts';
+import { decisionsFromSuggestions, swapDecisionsDocument } from './swap-decisions.ts';
 
 const suggestion = (from: string, to: string, effort: 'low' | 'medium' | 'high', lacks: string[]): SwapSuggestion => ({
   from: `resource:${from}`,
@@ -38,16 +38,5 @@ describe('swap decisions', () => {
     const b = exportCanonical(swapDecisionsDocument('notes', ['desktop'], [...d].reverse()));
     expect(a.sha256).toBe(b.sha256);
     expect(JSON.parse(a.text)).toMatchObject({ format: 'deployment-manager.swap-decisions', formatVersion: 1, scenario: 'notes' });
-  });
-
-  it('drafts issues only for accepted swaps that need engineering work, with context in the body', () => {
-    const d = decisionsFromSuggestions(suggestions, [{ from: 'postgres', to: 'sqlite' }, { from: 'redis', to: 'in-process-cache' }, { from: 'ollama', to: 'openrouter' }]);
-    expect(d.filter(needsEngineering).map((x) => x.from)).toEqual(['ollama', 'postgres']);
-    const drafts = issueDrafts(swapDecisionsDocument('notes', ['desktop'], d));
-    expect(drafts.map((x) => x.title)).toEqual(['notes: replace ollama with openrouter (desktop)', 'notes: replace postgres with sqlite (desktop)']);
-    expect(drafts[1]?.body).toContain('`jsonb`');
-    expect(drafts[1]?.body).toContain('use sqlite');
-    expect(drafts[1]?.body).toContain('- [ ] code that relied on `jsonb` is rewritten or removed');
-    expect(drafts[1]?.labels).toEqual(['deployment', 'swap', 'effort:medium']);
   });
 });

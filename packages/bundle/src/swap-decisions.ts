@@ -94,55 +94,7 @@ export function swapDecisionsDocument(scenario: string, tiers: readonly Tier[], 
   };
 }
 
-/** A ready-to-file issue for a swap that needs engineering work. */
-export interface IssueDraft {
-  /** Issue title. */
-  readonly title: string;
-  /** Markdown body with the context an engineer needs. */
-  readonly body: string;
-  /** Suggested labels. */
-  readonly labels: readonly string[];
-}
-
 /** True when an accepted swap needs engineering work: effort above low, or capabilities lost. */
 export function needsEngineering(d: SwapDecision): boolean {
   return d.status === 'accepted' && (d.effort === 'medium' || d.effort === 'high' || (d.lacks ?? []).length > 0);
-}
-
-/**
- * Issue drafts (title, body with context, labels) for every accepted swap
- * that needs engineering work. Pure; same document, same drafts.
- *
- * @example
- * ```ts
- * issueDrafts(doc).map((d) => d.title) // ['picker-wheel: replace postgres with sqlite (desktop)']
- * ```
- */
-export function issueDrafts(doc: SwapDecisionsDocument): IssueDraft[] {
-  return doc.decisions.filter(needsEngineering).map((d) => {
-    const tiers = d.tiers ?? doc.tiers;
-    const lines = [
-      `The deployment profile of **${doc.scenario}** replaces \`${d.from}\` with \`${d.to}\` for ${tiers.join(', ')}.`,
-      '',
-      '## What changes',
-      d.note === undefined ? '_No note in the swap catalog._' : d.note,
-      '',
-      '## Context',
-      `- effort: ${d.effort ?? 'unknown'}`,
-      `- capabilities the replacement lacks: ${(d.lacks ?? []).length === 0 ? 'none known' : (d.lacks ?? []).map((c) => `\`${c}\``).join(', ')}`,
-      `- dependencies it brings in: ${(d.requires ?? []).length === 0 ? 'none' : (d.requires ?? []).map((c) => `\`${c}\``).join(', ')}`,
-      ...(d.gain === undefined ? [] : [`- fitness gain: ${d.gain >= 0 ? '+' : ''}${d.gain}`]),
-      '',
-      '## Done when',
-      `- [ ] ${doc.scenario} runs against \`${d.to}\` on ${tiers.join(', ')}`,
-      ...(d.lacks ?? []).map((c) => `- [ ] code that relied on \`${c}\` is rewritten or removed`),
-      '- [ ] data migration (if any) is written and tested',
-      '- [ ] the bundle validates (`deployment-manager bundle validate`)',
-    ];
-    return {
-      title: `${doc.scenario}: replace ${d.from} with ${d.to} (${tiers.join(', ')})`,
-      body: lines.join('\n') + '\n',
-      labels: ['deployment', 'swap', `effort:${d.effort ?? 'unknown'}`],
-    };
-  });
 }

@@ -1,8 +1,6 @@
-import type { DependencyGraph, DeploymentReport, Diagnostic, InclusionPolicy, ReportDependencyNode } from '@deployment-manager/core';
+import { diffGraphs, graphFromAnalyzerTree, nodeId, type DependencyGraph, type DeploymentReport, type Diagnostic, type InclusionPolicy, type NodeId, type ReportDependencyNode } from '@deployment-manager/core';
 import type { AnalyzerAnalysis } from './analyzer-analysis.ts';
 import { createAnalyzerClient, type AnalyzerClientOptions } from './analyzer-client.ts';
-import { diffGraphs } from './graph-diff.ts';
-import { graphFromAnalyzerTree } from './graph-from-report.ts';
 import { redactUrl } from './redact.ts';
 import { clientDiagnostic } from './diagnostic-codes.ts';
 
@@ -83,7 +81,7 @@ export async function graphFromAnalyzer(options: GraphFromAnalyzerOptions): Prom
   const built = graphFromAnalyzerTree(options.scenario, tree, {
     source,
     ...(options.policy === undefined ? {} : { policy: options.policy }),
-    ...(analysis === undefined ? {} : { analysis }),
+    ...(analysis === undefined ? {} : { rootRequired: rootRequired(analysis) }),
   });
   const extra: Diagnostic[] = [...parsed];
   if (fresh.stale) {
@@ -108,4 +106,13 @@ export async function graphFromAnalyzer(options: GraphFromAnalyzerOptions): Prom
     ageMs: fresh.ageMs,
     stale: fresh.stale,
   };
+}
+
+// The `required` flag of the root's own edges, as the analyzer's scan states them.
+function rootRequired(analysis: AnalyzerAnalysis): Map<NodeId, boolean> {
+  const flags = new Map<NodeId, boolean>();
+  for (const d of analysis.resources) flags.set(nodeId('resource', d.name), d.required);
+  for (const d of analysis.scenarios) flags.set(nodeId('scenario', d.name), d.required);
+  for (const [name, spec] of Object.entries(analysis.declaredScenarios)) flags.set(nodeId('scenario', name), spec.required);
+  return flags;
 }

@@ -61,11 +61,9 @@ export { createFileCacheStore } from './file-cache-store.ts';
 export { cacheKey, fingerprint, stableJson } from './fingerprint.ts';
 export type { FreshnessOptions } from './freshness.ts';
 export { CLIENT_DIAGNOSTIC_CODES, type ClientDiagnosticCode } from './diagnostic-codes.ts';
-export { diffGraphs, type GraphDiffOptions } from './graph-diff.ts';
 export { graphFromAnalyzer, type AnalyzerGraph, type GraphFromAnalyzerOptions } from './graph-from-analyzer.ts';
-export { graphFromAnalyzerTree, type GraphFromTreeOptions } from './graph-from-report.ts';
 export { buildUrl, createHttpClient, type HttpClient, type RequestOptions, type SearchParams } from './http.ts';
-export { createdIssueSchema, createIssueTrackerClient, type CreatedIssue, type IssueTrackerClient } from './issue-tracker-client.ts';
+export { createdIssueSchema, createIssueTrackerClient, type CreatedIssue, type IssueInput, type IssueTrackerClient } from './issue-tracker-client.ts';
 export { redactText, redactUrl, REDACTED } from './redact.ts';
 export {
   createSecretsManagerClient,
@@ -85,4 +83,3 @@ export {
 } from './secrets-manifest.ts';
 export { reconcileSecretPlan, type SecretMatch, type SecretReconciliation } from './secrets-reconcile.ts';
 export { SERVICES, type ServiceInfo, type ServiceName } from './services.ts';
-export { swapIssueDraft, type IssueInput, type SwapIssueDraft, type SwapIssueInput } from './swap-issue.ts';

@@ -1,9 +1,30 @@
+import { swapIssueDraft, type SwapIssueInput } from '@deployment-manager/bundle';
 import { z } from 'zod';
 import { signalOf } from './analyzer-client.ts';
 import type { CallOptions, ClientOptions } from './client-options.ts';
 import { createHttpClient } from './http.ts';
-import { swapIssueDraft, type IssueInput, type SwapIssueInput } from './swap-issue.ts';
 import { defined, optString } from './wire.ts';
+
+/**
+ * An issue to file, as the tracker client takes it. Bundle's `IssueDraft`
+ * (`title`, `body`, `labels`, `priority`) fits as is.
+ */
+export interface IssueInput {
+  /** One-line title. */
+  readonly title: string;
+  /** Markdown body. */
+  readonly body: string;
+  /** `low`, `medium`, `high` or `critical` (default `medium`). */
+  readonly priority?: 'low' | 'medium' | 'high' | 'critical';
+  /** Issue type (default `task`). */
+  readonly type?: string;
+  /** Tags. */
+  readonly tags?: readonly string[];
+  /** Labels (bundle's spelling of tags; both are sent as tags). */
+  readonly labels?: readonly string[];
+  /** The app (scenario) the issue is about. */
+  readonly appId?: string;
+}
 
 /** An issue the tracker created. */
 export interface CreatedIssue {
@@ -38,7 +59,7 @@ export interface IssueTrackerClient {
   readonly baseUrl: string;
   /** `POST /api/v1/issues` with a draft, e.g. bundle's `issueDrafts` (never retried: a retry could file it twice). */
   createIssue(draft: IssueInput, options?: CallOptions): Promise<CreatedIssue>;
-  /** Renders a swap decision ({@link swapIssueDraft}) and files it: the "one click". */
+  /** Renders a swap with bundle's `swapIssueDraft` and files it under the scenario's app id: the "one click". */
   fileSwapDecision(decision: SwapIssueInput, options?: CallOptions): Promise<CreatedIssue>;
 }
 
@@ -48,7 +69,7 @@ export interface IssueTrackerClient {
  * @example
  * ```ts
  * const tracker = createIssueTrackerClient({ token: process.env.ISSUE_TRACKER_TOKEN });
- * const { id } = await tracker.fileSwapDecision({ scenario: 'picker-wheel', tier: 'desktop', suggestion });
+ * const { id } = await tracker.fileSwapDecision({ scenario: 'picker-wheel', tiers: ['desktop'], swap: suggestion });
  * ```
  */
 export function createIssueTrackerClient(options: ClientOptions = {}): IssueTrackerClient {
@@ -69,6 +90,6 @@ export function createIssueTrackerClient(options: ClientOptions = {}): IssueTrac
   return {
     baseUrl: http.baseUrl,
     createIssue,
-    fileSwapDecision: (decision, call = {}) => createIssue(swapIssueDraft(decision), call),
+    fileSwapDecision: (decision, call = {}) => createIssue({ ...swapIssueDraft(decision), appId: decision.scenario }, call),
   };
 }

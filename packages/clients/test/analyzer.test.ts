@@ -1,6 +1,7 @@
 import { isSdkError, type SdkError } from '@deployment-manager/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnalyzerClient, createFreshnessCache, graphFromAnalyzer, graphFromAnalyzerTree, DEFAULT_MAX_AGE_MS } from '../src/index.ts';
+import { createAnalyzerClient, createFreshnessCache, graphFromAnalyzer, DEFAULT_MAX_AGE_MS } from '../src/index.ts';
+import { graphFromAnalyzerTree } from '@deployment-manager/core';
 import { shopAnalysis, shopDag, shopReport } from './analyzer-payloads.ts';
 import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
 

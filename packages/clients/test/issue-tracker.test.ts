@@ -1,7 +1,8 @@
 import { createGraph } from '@deployment-manager/core';
 import { cascade, parseSwapArg, suggestSwaps } from '@deployment-manager/fitness';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIssueTrackerClient, swapIssueDraft, type SwapIssueInput } from '../src/index.ts';
+import { swapIssueDraft, type SwapIssueInput } from '@deployment-manager/bundle';
+import { createIssueTrackerClient } from '../src/index.ts';
 import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
 
 let servers: Loopback[] = [];
@@ -15,26 +16,8 @@ const graph = createGraph({ root: 'scenario:shop', edges: [{ from: 'scenario:sho
 function decision(): SwapIssueInput {
   const suggestion = suggestSwaps(graph, 'desktop').find((s) => s.from === 'resource:postgres' && s.to === 'sqlite');
   if (suggestion === undefined) throw new Error('fitness no longer suggests postgres -> sqlite on desktop');
-  return { scenario: 'shop', tier: 'desktop', suggestion, cascade: cascade(graph, [parseSwapArg('postgres=sqlite')], 'desktop') };
+  return { scenario: 'shop', tiers: ['desktop'], swap: suggestion, cascade: cascade(graph, [parseSwapArg('postgres=sqlite')], 'desktop') };
 }
-
-describe('swapIssueDraft', () => {
-  it('states scenario, tier, score delta, effort and the cascade', () => {
-    const d = decision();
-    const draft = swapIssueDraft(d);
-    const gain = (Math.round(d.suggestion.gain * 10) / 10).toFixed(1);
-    expect(draft.title).toBe(`shop: swap postgres -> sqlite for desktop (+${gain})`);
-    expect(draft.body).toContain('**Scenario:** shop');
-    expect(draft.body).toContain('**Tier:** desktop');
-    expect(draft.body).toContain(`(+${gain})`);
-    expect(draft.body).toContain(`**Effort:** ${d.suggestion.effort}`);
-    expect(draft.body).toMatch(/Removed: .*postgres \(replaced\)/);
-    expect(draft.body).toMatch(/Added: .*sqlite \(replacement\)/);
-    for (const s of d.cascade?.secrets.removed ?? []) expect(draft.body).toContain(s.env);
-    expect(draft.appId).toBe('shop');
-    expect(swapIssueDraft(d)).toEqual(draft);
-  });
-});
 
 describe('issue tracker client', () => {
   it('files a swap decision in one call and reads the created id', async () => {
@@ -48,6 +31,8 @@ describe('issue tracker client', () => {
     expect(s.requests[0]?.url).toBe('/api/v1/issues');
     expect(sent['title']).toBe(swapIssueDraft(decision()).title);
     expect(sent['app_id']).toBe('shop');
+    expect(sent['priority']).toBe(swapIssueDraft(decision()).priority);
+    expect(sent['tags']).toEqual(swapIssueDraft(decision()).labels);
     expect(s.requests[0]?.headers.authorization).toBe('Bearer t0k');
   });
 

@@ -87,6 +87,8 @@ export { parsePortRange } from './parse-service-parts.ts';
 export { collectEnvNames } from './json-env-names.ts';
 export { LOADER_DIAGNOSTICS, LOADER_DIAGNOSTIC_CODES, type LoaderDiagnosticCode } from './parse-diagnostics.ts';
 export { parseDeploymentReport } from './parse-deployment-report.ts';
+export { graphFromAnalyzerTree, type GraphFromTreeOptions } from './graph-from-analyzer-tree.ts';
+export { diffGraphs, type GraphDiffOptions } from './graph-diff.ts';
 export type {
   DeploymentReport,
   DeploymentReportResult,

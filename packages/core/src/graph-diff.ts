@@ -1,5 +1,7 @@
-import { parseNodeId, type DependencyEdge, type DependencyGraph, type Diagnostic, type NodeId } from '@deployment-manager/core';
-import { clientDiagnostic } from './diagnostic-codes.ts';
+/* Where two graphs of one scenario from different sources disagree (files vs the analyzer), as diagnostics. */
+import type { Diagnostic } from './diagnostics.ts';
+import { graphDiagnostic } from './graph-diagnostics.ts';
+import { parseNodeId, type DependencyEdge, type DependencyGraph, type NodeId } from './model.ts';
 
 /** Options of {@link diffGraphs}. */
 export interface GraphDiffOptions {
@@ -29,7 +31,7 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
   const right = options.actualLabel ?? 'analyzer';
   const out: Diagnostic[] = [];
   if (expected.root !== actual.root) {
-    out.push(clientDiagnostic('SOURCES_ROOT_DIFFERS', `${left} describe ${expected.root} but ${right} describes ${actual.root}`, { hint: 'compare graphs of the same scenario' }));
+    out.push(graphDiagnostic('SOURCES_ROOT_DIFFERS', `${left} describe ${expected.root} but ${right} describes ${actual.root}`, { hint: 'compare graphs of the same scenario' }));
     return out;
   }
   const expectedNodes = new Set(expected.nodes.map((n) => n.id));
@@ -47,7 +49,7 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
   for (const [key, e] of expectedEdges) {
     if (actualEdges.has(key)) continue;
     out.push(
-      clientDiagnostic('SOURCE_EDGE_MISSING', `${left} declare ${e.from} -> ${e.to}; ${right} does not`, {
+      graphDiagnostic('SOURCE_EDGE_MISSING', `${left} declare ${e.from} -> ${e.to}; ${right} does not`, {
         path: e.source.path,
         file: e.source.file,
         hint: inexpressible(e) ? `${right} does not report resource -> resource dependencies` : `re-run the ${right} (refresh) or check the declaration`,
@@ -60,7 +62,7 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
       const prior = expectedEdges.get(key) as DependencyEdge;
       if (options.compareFlags === true && (prior.required !== e.required || prior.enabled !== e.enabled)) {
         out.push(
-          clientDiagnostic('SOURCE_EDGE_FLAGS_DIFFER', `${e.from} -> ${e.to} is required=${prior.required} enabled=${prior.enabled} in ${left} but required=${e.required} enabled=${e.enabled} in ${right}`, {
+          graphDiagnostic('SOURCE_EDGE_FLAGS_DIFFER', `${e.from} -> ${e.to} is required=${prior.required} enabled=${prior.enabled} in ${left} but required=${e.required} enabled=${e.enabled} in ${right}`, {
             path: e.source.path,
             file: e.source.file,
             hint: `the ${left} win; refresh the ${right} if they changed recently`,
@@ -70,7 +72,7 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
       continue;
     }
     out.push(
-      clientDiagnostic('SOURCE_EDGE_EXTRA', `${right} reports ${e.from} -> ${e.to}; ${left} do not declare it`, {
+      graphDiagnostic('SOURCE_EDGE_EXTRA', `${right} reports ${e.from} -> ${e.to}; ${left} do not declare it`, {
         path: e.source.path,
         file: e.source.file,
         hint: unknowable(e) ? `${e.from} is not defined in the ${left}; add it to analyse it locally` : `the declaration may have changed since the ${right} ran; refresh it`,
@@ -81,12 +83,12 @@ export function diffGraphs(expected: DependencyGraph, actual: DependencyGraph, o
   for (const id of expectedNodes) {
     if (actualNodes.has(id)) continue;
     const quiet = inbound(expected, id).every(inexpressible);
-    out.push(clientDiagnostic('SOURCE_NODE_MISSING', `${id} is in the graph from ${left} but not in the one from ${right}`, { hint: quiet ? `only resource -> resource edges reach it, which ${right} does not report` : `refresh the ${right}`, severity: quiet ? 'info' : 'warning' }));
+    out.push(graphDiagnostic('SOURCE_NODE_MISSING', `${id} is in the graph from ${left} but not in the one from ${right}`, { hint: quiet ? `only resource -> resource edges reach it, which ${right} does not report` : `refresh the ${right}`, severity: quiet ? 'info' : 'warning' }));
   }
   for (const id of actualNodes) {
     if (expectedNodes.has(id)) continue;
     const quiet = inbound(actual, id).every(unknowable);
-    out.push(clientDiagnostic('SOURCE_NODE_EXTRA', `${id} is in the graph from ${right} but not in the one from ${left}`, { hint: quiet ? `only scenarios the ${left} do not define reach it` : `check the declarations in the ${left}`, severity: quiet ? 'info' : 'warning' }));
+    out.push(graphDiagnostic('SOURCE_NODE_EXTRA', `${id} is in the graph from ${right} but not in the one from ${left}`, { hint: quiet ? `only scenarios the ${left} do not define reach it` : `check the declarations in the ${left}`, severity: quiet ? 'info' : 'warning' }));
   }
   return out;
 }

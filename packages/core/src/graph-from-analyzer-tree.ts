@@ -1,23 +1,16 @@
-import {
-  createGraph,
-  isIncluded,
-  nodeId,
-  type DependencyGraph,
-  type Diagnostic,
-  type EdgeInput,
-  type InclusionPolicy,
-  type NodeId,
-  type ReportDependencyNode,
-} from '@deployment-manager/core';
-import type { AnalyzerAnalysis } from './analyzer-analysis.ts';
-import { clientDiagnostic } from './diagnostic-codes.ts';
+/* The dependency graph of a scenario from the analyzer's tree (a deployment report or DAG export), beside the report's loader. */
+import type { Diagnostic } from './diagnostics.ts';
+import { createGraph, isIncluded, type EdgeInput } from './graph.ts';
+import { graphDiagnostic } from './graph-diagnostics.ts';
+import { nodeId, type DependencyGraph, type InclusionPolicy, type NodeId } from './model.ts';
+import type { ReportDependencyNode } from './parse-deployment-report-types.ts';
 
 /** Options of {@link graphFromAnalyzerTree}. */
 export interface GraphFromTreeOptions {
   /** `all` edges (default) or only `active` ones (enabled or required). */
   readonly policy?: InclusionPolicy;
-  /** The analyzer's scan of the root scenario: gives the `required` flag of the root's edges. */
-  readonly analysis?: AnalyzerAnalysis;
+  /** The `required` flag of the root's own edges by node id (e.g. from the analyzer's scan); default true. */
+  readonly rootRequired?: ReadonlyMap<NodeId, boolean>;
   /** Label used as `file` in source refs and diagnostics (e.g. the redacted URL). Default `analyzer`. */
   readonly source?: string;
 }
@@ -28,7 +21,7 @@ export interface GraphFromTreeOptions {
  * every dependency once (the tree's repeats merged), edges parent -> child.
  * Phantom nodes (`required`, `optional`, already diagnosed by core's parser)
  * are left out, and so are nodes of unknown type (with a diagnostic). The analyzer does not report `enabled`, so every edge
- * is enabled; `required` comes from `analysis` for the root's own edges and
+ * is enabled; `required` comes from `rootRequired` for the root's own edges and
  * defaults to true elsewhere.
  *
  * @example
@@ -40,7 +33,7 @@ export function graphFromAnalyzerTree(scenario: string, tree: readonly ReportDep
   const policy = options.policy ?? 'all';
   const file = options.source ?? 'analyzer';
   const root = nodeId('scenario', scenario);
-  const required = requiredFlags(options.analysis);
+  const required = options.rootRequired ?? new Map<NodeId, boolean>();
   const edges: EdgeInput[] = [];
   const diagnostics: Diagnostic[] = [];
   const visit = (parent: NodeId, deps: readonly ReportDependencyNode[]): void => {
@@ -50,7 +43,7 @@ export function graphFromAnalyzerTree(scenario: string, tree: readonly ReportDep
       const kind = dep.kind;
       if (kind === undefined) {
         diagnostics.push(
-          clientDiagnostic('ANALYZER_NODE_TYPE_UNKNOWN', `dependency "${dep.name}" has type "${dep.type}", neither resource nor scenario`, {
+          graphDiagnostic('ANALYZER_NODE_TYPE_UNKNOWN', `dependency "${dep.name}" has type "${dep.type}", neither resource nor scenario`, {
             path: dep.pointer,
             file,
             hint: 'the node and its children are left out of the graph',
@@ -59,7 +52,7 @@ export function graphFromAnalyzerTree(scenario: string, tree: readonly ReportDep
         continue;
       }
       const to = nodeId(kind, dep.name);
-      const isRequired = parent === root ? (required.get(`${kind}:${dep.name}`) ?? true) : true;
+      const isRequired = parent === root ? (required.get(to) ?? true) : true;
       const edge = { required: isRequired, enabled: true };
       if (!isIncluded(edge, policy)) continue;
       edges.push({ from: parent, to, ...edge, source: { file, path: dep.pointer }, attributes: {} });
@@ -68,13 +61,4 @@ export function graphFromAnalyzerTree(scenario: string, tree: readonly ReportDep
   };
   visit(root, tree);
   return createGraph({ root, policy, edges, diagnostics });
-}
-
-function requiredFlags(analysis: AnalyzerAnalysis | undefined): Map<string, boolean> {
-  const flags = new Map<string, boolean>();
-  if (analysis === undefined) return flags;
-  for (const d of analysis.resources) flags.set(`resource:${d.name}`, d.required);
-  for (const d of analysis.scenarios) flags.set(`scenario:${d.name}`, d.required);
-  for (const [name, spec] of Object.entries(analysis.declaredScenarios)) flags.set(`scenario:${name}`, spec.required);
-  return flags;
 }
