@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One command line to time, and the goal for its ratio to `node -e 0`. */
-export interface ColdStartCase {
+interface ColdStartCase {
   /** What it is, for the table. */
   readonly label: string;
   /** Arguments to `node`. */
@@ -32,7 +32,7 @@ export interface ColdStartResult {
 }
 
 /** The cases: node itself, then the CLI's help, a scoring command and a whole cloud package run. */
-export function coldStartCases(root: string, outDir: string): ColdStartCase[] {
+function coldStartCases(root: string, outDir: string): ColdStartCase[] {
   const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
   const example = join(root, 'examples', 'end-to-end', 'workspace');
   const shared = join(root, '..', 'shared', 'fixtures', 'vrooli');

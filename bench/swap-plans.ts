@@ -8,7 +8,7 @@ import { buildGraph, loadWorkspace, type DependencyGraph, type Tier } from '@dep
 import { DEFAULT_SWAP_COSTS, allGainsSwaps, applySwaps, createScoringState, planSwapSet, suggestSwaps, type SwapSuggestion } from '@deployment-manager/fitness';
 
 /** Swaps and effort (sum of effort prices) of a swap set. */
-export interface SwapTally {
+interface SwapTally {
   readonly swaps: number;
   readonly effort: number;
 }

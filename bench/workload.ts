@@ -13,7 +13,7 @@ export function createRng(seed: number): () => number {
 }
 
 /** The shared resource catalog scenarios draw from (real names the fitness catalog knows). */
-export const SHARED_RESOURCES: readonly string[] = [
+const SHARED_RESOURCES: readonly string[] = [
   'postgres', 'redis', 'qdrant', 'ollama', 'n8n', 'minio', 'browserless', 'vault', 'keycloak', 'searxng',
   'whisper', 'comfyui', 'unstructured-io', 'prometheus-grafana', 'node-red', 'huginn', 'k6', 'sqlite', 'openrouter', 'claude-code',
 ];
@@ -29,7 +29,7 @@ const APP_SECRETS: readonly string[] = ['JWT_SECRET', 'SESSION_SECRET', 'ENCRYPT
 export const CASCADE_SWAP: { readonly from: string; readonly to: string } = { from: 'resource:postgres', to: 'sqlite' };
 
 /** The root scenario's own resources (those of examples/end-to-end's recipe-hub). */
-export const ROOT_RESOURCES: readonly unknown[] = ['n8n', { name: 'ollama', required: false }, 'postgres', 'qdrant', { name: 'redis', required: false }];
+const ROOT_RESOURCES: readonly unknown[] = ['n8n', { name: 'ollama', required: false }, 'postgres', 'qdrant', { name: 'redis', required: false }];
 
 /**
  * A synthetic workspace of about `size` dependencies with a realistic shape:

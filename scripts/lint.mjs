@@ -1,5 +1,6 @@
 // Package correctness after build: licence and repository of every package, sherif over the
-// workspace, then publint --strict and attw (esm-only profile) for every public package. Exits non-zero on the first failure.
+// workspace, knip (unused files, exports and dependencies; config in knip.jsonc), then publint --strict
+// and attw (esm-only profile) for every public package. Exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ if (hygiene.length > 0) {
 
 try {
   run(bin('sherif'), ['--ignore-package', 'deployment-manager-monorepo']);
+  run(bin('knip'), ['--no-progress']);
   for (const dir of readdirSync('packages')) {
     const cwd = join('packages', dir);
     const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));

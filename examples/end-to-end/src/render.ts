@@ -6,7 +6,7 @@ import type { FitnessReport, SwapSuggestion } from '@deployment-manager/fitness'
 const tty = process.stdout.isTTY === true;
 
 /** A coloured `[ desktop 62 ]` badge: green >= 75, amber >= 50, red below or when blocked. */
-export function badge(tier: Tier, score: number, blocked: boolean): string {
+function badge(tier: Tier, score: number, blocked: boolean): string {
   const text = `[ ${tier} ${score}${blocked ? ' ✕' : ''} ]`;
   return colour(tty, blocked || score < 50 ? 'red' : score < 75 ? 'yellow' : 'green', text);
 }

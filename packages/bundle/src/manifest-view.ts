@@ -2,7 +2,7 @@ import { asArray, asObject, asString, entriesOf, type Segments } from './finding
 import type { ManifestTarget } from './manifest.ts';
 
 /** A string found at a path of the checked value. */
-export interface Located {
+interface Located {
   /** The string. */
   readonly value: string;
   /** Where it is. */
@@ -10,7 +10,7 @@ export interface Located {
 }
 
 /** A port a service declares: its name and where it is declared. */
-export interface PortDecl extends Located {}
+interface PortDecl extends Located {}
 
 /**
  * A target-neutral view of one service of a manifest, read defensively from

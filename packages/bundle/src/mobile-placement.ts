@@ -19,7 +19,7 @@ export interface MobilePlacementResult {
 }
 
 /** Whether a catalog record is a hosted API or managed service. */
-export function isHostedRecord(entry: CatalogEntry | undefined): boolean {
+function isHostedRecord(entry: CatalogEntry | undefined): boolean {
   return entry?.hosting === 'hosted-api';
 }
 

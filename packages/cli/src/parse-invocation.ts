@@ -4,7 +4,7 @@ import type { Command, Invocation, OptionSpec, OptionSpecs, PositionalSpec } fro
 import { UsageError } from './usage-error.ts';
 
 /** The options every command takes, besides its own. */
-export const COMMON_OPTIONS: OptionSpecs = {
+const COMMON_OPTIONS: OptionSpecs = {
   json: { type: 'boolean', description: 'print one JSON document on stdout (errors too), nothing for people' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };

@@ -1,5 +1,5 @@
 /** Why {@link readBodyCapped} stopped early. */
-export type BodyReadFailure = 'too-large' | 'timeout' | 'aborted' | 'connection' | 'encoding';
+type BodyReadFailure = 'too-large' | 'timeout' | 'aborted' | 'connection' | 'encoding';
 
 /** The result of {@link readBodyCapped}: the text, or why there is none. */
 export type BodyReadResult =

@@ -6,7 +6,7 @@
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 /** Deepest nesting the loaders interpret; real manifests stay far below it. */
-export const MAX_JSON_DEPTH = 128;
+const MAX_JSON_DEPTH = 128;
 
 /** True for a non-null, non-array object. */
 export function isJsonObject(value: unknown): value is JsonObject {

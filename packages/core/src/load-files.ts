@@ -5,7 +5,7 @@ import { loaderDiagnostic } from './parse-diagnostics.ts';
 import { inputByteLimit, readBoundedFile } from './read-bounded.ts';
 
 /** Largest manifest file the loaders read (16 MiB); real ones are a few KiB. */
-export const MAX_MANIFEST_BYTES: number = 16 * 1024 * 1024;
+const MAX_MANIFEST_BYTES: number = 16 * 1024 * 1024;
 
 /** The outcome of reading one file: its text, or the diagnostic that explains why not. */
 export type ReadTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };

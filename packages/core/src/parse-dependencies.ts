@@ -84,7 +84,7 @@ export function mergeDuplicateDependencies(deps: readonly DeclaredDependency[], 
 }
 
 /** Merges two declarations of one dependency: flags OR-ed, the first declaration's fields win. */
-export function mergeDependencies(a: DeclaredDependency, b: DeclaredDependency): DeclaredDependency {
+function mergeDependencies(a: DeclaredDependency, b: DeclaredDependency): DeclaredDependency {
   const purpose = a.purpose ?? b.purpose;
   const version = a.version ?? b.version;
   return {

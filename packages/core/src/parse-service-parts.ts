@@ -5,7 +5,7 @@ import { normalizeTier } from './tiers.ts';
 import { loaderDiagnostic } from './parse-diagnostics.ts';
 
 /** True for an integer TCP/UDP port number. */
-export function isPortNumber(value: number): boolean {
+function isPortNumber(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 

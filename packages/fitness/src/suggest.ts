@@ -140,7 +140,7 @@ export function allGainsSwaps(suggestions: readonly SwapSuggestion[]): SwapSpec[
 }
 
 /** The version ranges dependents declare on their edges (`version` attribute), per dependency node. */
-export function declaredRanges(graph: DependencyGraph): Map<NodeId, string[]> {
+function declaredRanges(graph: DependencyGraph): Map<NodeId, string[]> {
   const out = new Map<NodeId, string[]>();
   for (const e of graph.edges) {
     const v = e.attributes['version'];
@@ -150,7 +150,7 @@ export function declaredRanges(graph: DependencyGraph): Map<NodeId, string[]> {
 }
 
 /** Whether a replacement satisfies every range declared against the dependency it replaces (ranges that do not apply to it pass). */
-export function meetsRanges(to: CatalogEntry, declaredFor: string, ranges: readonly string[] | undefined): boolean {
+function meetsRanges(to: CatalogEntry, declaredFor: string, ranges: readonly string[] | undefined): boolean {
   return (ranges ?? []).every((r) => checkVersion(to, declaredFor, r).status !== 'unsatisfied');
 }
 

@@ -4,13 +4,13 @@
 // what reaching the goal still costs.
 
 /** One option of a variable (one replacement of a node), priced in integer units. */
-export interface SearchOption {
+interface SearchOption {
   /** Cost, a non-negative integer. */
   readonly cost: number;
 }
 
 /** A variable of the search (a node that may be swapped): its options, cheapest first. */
-export interface SearchVariable {
+interface SearchVariable {
   /** The options (at most one is chosen). */
   readonly options: readonly SearchOption[];
 }
@@ -55,7 +55,7 @@ export interface SearchProblem<E> {
 }
 
 /** A set of choices that reaches the goal. */
-export interface SearchSolution<E> {
+interface SearchSolution<E> {
   /** The choices, by variable. */
   readonly choices: readonly SearchChoice[];
   /** Total cost. */

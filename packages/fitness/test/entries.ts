@@ -56,7 +56,7 @@ export const entryArb: fc.Arbitrary<CatalogEntry> = fc.record({
  * copyleft or source-available (a saas install can buy a licence, but cannot escape the AGPL
  * or an anti-hosting clause), and hosted terms against anything but permissive (no code ships).
  */
-export const STRICTER_LICENSE: readonly (readonly [LicenseClass, LicenseClass])[] = (() => {
+const STRICTER_LICENSE: readonly (readonly [LicenseClass, LicenseClass])[] = (() => {
   const chain: LicenseClass[] = ['permissive', 'weak-copyleft', 'strong-copyleft', 'network-copyleft', 'source-available'];
   const pairs: [LicenseClass, LicenseClass][] = [];
   for (let i = 0; i < chain.length; i++) for (let j = i + 1; j < chain.length; j++) pairs.push([chain[i] as LicenseClass, chain[j] as LicenseClass]);

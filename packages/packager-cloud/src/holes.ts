@@ -39,7 +39,7 @@ export function isHole(x: unknown): x is Hole {
 }
 
 /** The template expression reading `path` from `.Values`. */
-export function valuesExpr(path: readonly string[]): string {
+function valuesExpr(path: readonly string[]): string {
   return path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) ? `.Values.${path.join('.')}` : `index .Values ${path.map((p) => JSON.stringify(p)).join(' ')}`;
 }
 

@@ -7,7 +7,7 @@ import { shellQuote } from '@deployment-manager/core';
  * as a range, class or quote. Undefined when a character is not printable
  * ASCII (`tr` works on bytes).
  */
-export function trSet(alphabet: string): string | undefined {
+function trSet(alphabet: string): string | undefined {
   let out = '';
   for (const ch of new Set(alphabet)) {
     const code = ch.codePointAt(0) ?? 0;

@@ -27,7 +27,7 @@ export interface ServiceBuild {
 }
 
 /** Template variables for one service on one platform (`{{platform}}`, `{{goos}}`...). */
-export function buildVariables(platformKey: string, platform: DesktopPlatform): Record<string, string> {
+function buildVariables(platformKey: string, platform: DesktopPlatform): Record<string, string> {
   return { platform: platformKey, ext: platform.ext, goos: platform.goos, goarch: platform.goarch };
 }
 

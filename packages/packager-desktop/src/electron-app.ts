@@ -3,10 +3,10 @@ import packageJson from '../package.json' with { type: 'json' };
 import { ELECTRON_BUILDER_VERSION, slugify, type ResolvedDesktopOptions } from './options.ts';
 
 /** This package's version; `@deployment-manager/runtime` has the same one (the SDK versions in lockstep). */
-export const SDK_VERSION: string = packageJson.version;
+const SDK_VERSION: string = packageJson.version;
 
 /** The electron-updater version bundled when a publish provider is configured. */
-export const ELECTRON_UPDATER_VERSION = '6.8.10';
+const ELECTRON_UPDATER_VERSION = '6.8.10';
 
 /**
  * The project `package.json` in the packager output: it pins electron-builder

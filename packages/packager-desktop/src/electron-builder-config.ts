@@ -22,7 +22,7 @@ export function electronBuilderConfigPath(channel: UpdateChannel): string {
 const STAGING_PREFIX: Readonly<Record<DesktopOs, string>> = { linux: 'linux', win: 'win', mac: 'darwin' };
 
 /** The publish entry of one provider for one channel. */
-export function publishEntry(target: DesktopPublishTarget, channel: UpdateChannel): Record<string, unknown> {
+function publishEntry(target: DesktopPublishTarget, channel: UpdateChannel): Record<string, unknown> {
   const updater = UPDATER_CHANNEL[channel];
   switch (target.provider) {
     case 'github':

@@ -84,7 +84,7 @@ export interface LaunchFile {
 }
 
 /** Readiness timeout assumed for a service that declares none. */
-export const DEFAULT_READINESS_TIMEOUT_MS = 30_000;
+const DEFAULT_READINESS_TIMEOUT_MS = 30_000;
 
 /** The UI entry of a manifest: the first `ui-bundle` service with a port (`http` preferred). */
 export function findLaunchEntry(manifest: DesktopManifest): LaunchEntry | null {

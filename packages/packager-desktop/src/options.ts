@@ -128,7 +128,7 @@ export function slugify(name: string): string {
 }
 
 /** The platform keys a manifest ships binaries for (known keys only, table order). */
-export function manifestPlatforms(manifest: DesktopManifest): string[] {
+function manifestPlatforms(manifest: DesktopManifest): string[] {
   const named = new Set<string>();
   for (const service of manifest.services) for (const key of Object.keys(service.binaries)) named.add(canonicalPlatform(key));
   return platformKeys().filter((k) => named.has(k));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** The terraform binary's version line, or undefined when none is on PATH. */
-export function terraformVersion(): string | undefined {
+function terraformVersion(): string | undefined {
   const r = spawnSync('terraform', ['version'], { encoding: 'utf8', timeout: 30_000 });
   if (r.error !== undefined || r.status !== 0) return undefined;
   return /Terraform v\S+/.exec(r.stdout)?.[0];

@@ -40,7 +40,7 @@ function send(res: ServerResponse, status: number, body: unknown, redact: (t: st
 }
 
 /** Handles one request. */
-export function handleControlRequest(req: IncomingMessage, res: ServerResponse, source: ControlApiSource): void {
+function handleControlRequest(req: IncomingMessage, res: ServerResponse, source: ControlApiSource): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = req.method ?? 'GET';
   const r = (status: number, body: unknown): void => send(res, status, body, source.redact);

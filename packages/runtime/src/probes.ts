@@ -18,7 +18,7 @@ export interface ProbeResult {
 }
 
 /** GET `http://127.0.0.1:port/path`: ok on a 2xx or 3xx answer within `timeoutMs`. */
-export function probeHttp(port: number, path: string, timeoutMs: number): Promise<ProbeResult> {
+function probeHttp(port: number, path: string, timeoutMs: number): Promise<ProbeResult> {
   return new Promise((resolve) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', timeout: timeoutMs, agent: false }, (res) => {
       res.resume();

@@ -25,7 +25,7 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
 }
 
 /** Longest line kept whole; longer output is cut into pieces of this size. */
-export const MAX_LINE_LENGTH: number = 16_384;
+const MAX_LINE_LENGTH: number = 16_384;
 
 /** Calls `onLine` for each line a stream writes (without the newline), flushing a partial line at the end. */
 export function onLines(stream: Readable | null, onLine: (line: string) => void): void {

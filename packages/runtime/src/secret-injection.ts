@@ -16,7 +16,7 @@ import { insideDir } from './service-command.ts';
 import type { SecretPromptRequest } from './types.ts';
 
 /** What happened to one secret (ids only). */
-export interface SecretOutcome {
+interface SecretOutcome {
   /** Secret id. */
   readonly id: string;
   /** `generated` now, `reused` from the store, `prompted` now, `skipped` (optional, no value). */

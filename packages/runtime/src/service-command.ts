@@ -57,7 +57,7 @@ export function expandEnv(env: Readonly<Record<string, string>> | undefined, val
 }
 
 /** True for a script the runtime runs with its own Node rather than executing it. */
-export function isNodeScript(path: string): boolean {
+function isNodeScript(path: string): boolean {
   return /\.(mjs|cjs|js)$/.test(path);
 }
 

@@ -14,7 +14,7 @@ import type { ServicePolicy } from './start-order.ts';
 import type { RuntimeEvent, ServiceState, ServiceStatus } from './types.ts';
 
 /** An event as a runner reports it (the bundle stamps the time). */
-export type RunnerEvent = Omit<RuntimeEvent, 'ts'>;
+type RunnerEvent = Omit<RuntimeEvent, 'ts'>;
 
 /** Everything a runner needs, resolved by the bundle. */
 export interface RunnerContext {
@@ -66,7 +66,7 @@ const sleep = (ms: number, signal: { cancelled: boolean; wake?: () => void }): P
   });
 
 /** Describes how a process ended. */
-export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
   return signal !== null ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
 }
 

@@ -20,7 +20,7 @@ export function redactEvent(event: RuntimeEvent, redact: Redactor): RuntimeEvent
 }
 
 /** The JSONL line of an event (redacted, newline-terminated). */
-export function telemetryLine(event: RuntimeEvent, app: { readonly name: string; readonly version: string }, redact: Redactor): string {
+function telemetryLine(event: RuntimeEvent, app: { readonly name: string; readonly version: string }, redact: Redactor): string {
   return `${JSON.stringify({ ...redactEvent(event, redact), app: app.name, version: app.version })}\n`;
 }
 

@@ -13,7 +13,7 @@ async function asJson<T>(response: Response): Promise<T> {
 }
 
 /** GET a JSON document from the server. */
-export async function getJson<T>(path: string): Promise<T> {
+async function getJson<T>(path: string): Promise<T> {
   return asJson<T>(await fetch(path, { headers: { accept: 'application/json' } }));
 }
 
