@@ -147,7 +147,7 @@ export function planAssembly(
     if (runtime !== undefined) {
       entry = factsFromRuntime(runtime);
       inferred.add(n.name);
-      out.push(finding('ASSEMBLY_FACTS_INFERRED', [], `resource "${n.name}" is not in the catalog; it ships as a service with the facts its runtime.json states (${runtime.file})`, 'add a catalog record to state its image, data directory, secrets and tier facts'));
+      out.push(finding('ASSEMBLY_FACTS_INFERRED', [], `resource "${n.name}" is not in the catalog; it ships as a service with the facts its runtime.json states (${runtime.file})`, 'give it a catalog record (--catalog FILE on the command line, createCatalog in code) to state its image, data directory, secrets and tier facts'));
     }
     entries.set(n.name, entry);
   }
@@ -162,7 +162,7 @@ export function planAssembly(
     }
     const entry = entries.get(name);
     const mode = modeOf(entry);
-    if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is neither in the catalog nor in the workspace; how it runs on ${tier} is unknown`, 'add a catalog record (createCatalog) or swap it for a known dependency'));
+    if (mode === 'unknown') out.push(finding('ASSEMBLY_RESOURCE_UNKNOWN', [], `resource "${name}" is neither in the catalog nor in the workspace; how it runs on ${tier} is unknown`, 'give it a catalog record (--catalog FILE on the command line, createCatalog in code) or swap it for a known dependency'));
     const dependsOn = dependenciesOf(swapped, id).map((to) => parseNodeId(to).name).filter((n) => processes.has(n)).sort(compareIds);
     const runtime = options.resources?.get(name);
     resources.push({ name, node: id, mode, entry, inferred: inferred.has(name), ...(runtime === undefined ? {} : { runtime }), dependsOn });

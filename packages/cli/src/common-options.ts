@@ -36,6 +36,14 @@ export const GRAPH_SOURCE_OPTIONS: {
   'analyzer-url': { type: 'string', value: '<url>', description: "read the graph from a live analyzer (compared with --root's files when they hold the scenario)" },
 };
 
+/** `--catalog FILE`: the user's own catalog records, merged over the built-in ones. */
+export const CATALOG_OPTION: { readonly type: 'string'; readonly value: '<file>'; readonly description: string } = {
+  type: 'string',
+  value: '<file>',
+  description:
+    'your own catalog records (JSON or YAML: a list, or { "catalog": [...] }): a record named like a known dependency (or its alias) replaces the fields it gives, any other name adds a dependency the catalog did not know',
+};
+
 /** `--accept-suggested` and `--swaps <how>`: take the suggested swaps for the tier, chosen one of two ways. */
 export const SUGGESTED_SWAP_OPTIONS: {
   readonly 'accept-suggested': { readonly type: 'boolean'; readonly description: string };

@@ -10,7 +10,8 @@ import {
 import { parseTier, type Diagnostic } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource, requireWorkspace, type GraphSourceValues } from '../graph-source.ts';
 import type { CliIo } from '../io.ts';
 import { readJsonFile } from '../read-json-file.ts';
@@ -62,6 +63,7 @@ async function assembleCommand(scenario: string, values: Record<string, unknown>
     ...(content === undefined ? {} : { profile: content }),
     swaps: (values['swap'] as string[]).map(parseSwapArg),
     acceptSuggested: suggestedSwaps(values) ?? false,
+    ...userCatalog(typeof values['catalog'] === 'string' ? values['catalog'] : undefined),
   });
   const exported = exportCanonical(result.manifest);
   if (typeof values['out'] === 'string' && result.ok) writeExport(result.manifest, values['out']);
@@ -91,7 +93,7 @@ export const bundleCommand: Command = defineCommand({
   description:
     'A deployment manifest (bundle.json) says what ships on a target: services, swaps, secrets by class, ports. assemble builds one for a scenario and tier; validate checks one (schema and meaning); export writes it canonically with a .sha256 sidecar; verify checks a file against its checksum.',
   actions: {
-    assemble: { summary: "build the scenario's manifest for --tier (printed, or written to --out)", positionals: [{ name: 'scenario', description: 'the scenario to assemble' }], options: ['root', 'tier', 'profile', 'store', 'swap', 'accept-suggested', 'swaps', 'out'] },
+    assemble: { summary: "build the scenario's manifest for --tier (printed, or written to --out)", positionals: [{ name: 'scenario', description: 'the scenario to assemble' }], options: ['root', 'tier', 'profile', 'store', 'swap', 'accept-suggested', 'swaps', 'catalog', 'out'] },
     validate: { summary: 'check a manifest against its schema and the semantic rules', positionals: [FILE] },
     export: { summary: 'validate and write a manifest canonically with its .sha256 sidecar', positionals: [FILE], options: ['out'] },
     verify: { summary: "check a file's SHA-256 against its sidecar or --sha256", positionals: [{ name: 'file', description: 'an exported file' }], options: ['sha256'] },
@@ -104,6 +106,7 @@ export const bundleCommand: Command = defineCommand({
     swap: SWAP_OPTION,
     'accept-suggested': { ...SUGGESTED_SWAP_OPTIONS['accept-suggested'], description: `assemble: ${SUGGESTED_SWAP_OPTIONS['accept-suggested'].description}` },
     swaps: { ...SUGGESTED_SWAP_OPTIONS.swaps, description: `assemble: ${SUGGESTED_SWAP_OPTIONS.swaps.description}` },
+    catalog: { ...CATALOG_OPTION, description: `assemble: ${CATALOG_OPTION.description}` },
     out: { type: 'string', value: '<file>', description: 'assemble/export: the file to write (folders are created); export requires it' },
     sha256: { type: 'string', value: '<hex>', description: 'verify: the expected checksum', defaultText: "the file's .sha256 sidecar" },
   },

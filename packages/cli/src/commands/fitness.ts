@@ -13,7 +13,8 @@ import {
   type SwapSuggestion,
 } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, TIER_OPTION } from '../common-options.ts';
+import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, TIER_OPTION } from '../common-options.ts';
+import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource } from '../graph-source.ts';
 import { colour, type CliIo } from '../io.ts';
 import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
@@ -37,6 +38,7 @@ export const fitnessCommand: Command = defineCommand({
   positionals: [{ name: 'scenario', description: 'the scenario to score' }],
   options: {
     ...GRAPH_SOURCE_OPTIONS,
+    catalog: CATALOG_OPTION,
     tier: { ...TIER_OPTION, description: 'only this tier', defaultText: 'every tier' },
     model: { type: 'string', value: '<model>', choices: ['default', 'vrooli'], default: 'default', description: "the scoring model: ours, or the predecessor's (vrooli) for comparison" },
   },
@@ -49,8 +51,9 @@ export const fitnessCommand: Command = defineCommand({
       return vrooli(scenario, source.graph, source.workspace, values.tier === undefined ? undefined : tiers, json, io);
     }
     const { graph } = await loadGraphSource(scenario, values);
-    const report = scoreGraph(graph, { tiers });
-    const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t));
+    const catalog = userCatalog(values.catalog);
+    const report = scoreGraph(graph, { tiers, ...catalog });
+    const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t, catalog));
     const doc = fitnessToJson(scenario, report, suggestions);
     io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderFitness(doc, suggestions, io.isTTY));
     return 0;

@@ -11,7 +11,8 @@ import {
 import { parseTier, runPackagers, type Diagnostic, type Packager, type PackagerLogEvent, type PackagerRun, type Tier } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource, requireWorkspace } from '../graph-source.ts';
 import { colour, type CliIo } from '../io.ts';
 import { bytesForPeople } from '../people-text.ts';
@@ -86,6 +87,7 @@ export const packageCommand: Command = defineCommand({
     store: { type: 'string', value: '<dir>', default: '.deployment-manager/profiles', description: 'where profiles are kept' },
     swap: SWAP_OPTION,
     ...SUGGESTED_SWAP_OPTIONS,
+    catalog: CATALOG_OPTION,
   },
   exitOne: 'the manifest has errors or the packager refused it (the findings are printed)',
   examples: ['package recipe-hub --root examples/end-to-end/workspace --target desktop --accept-suggested --out out/', 'package recipe-hub --root examples/end-to-end/workspace --target cloud --accept-suggested --out out/cloud --json'],
@@ -104,6 +106,7 @@ export const packageCommand: Command = defineCommand({
       swaps: values.swap.map(parseSwapArg),
       acceptSuggested: suggestedSwaps(values) ?? false,
       ...(profile === undefined ? {} : { profile }),
+      ...userCatalog(values.catalog),
     });
     const { result } = assembly;
     const swaps = assembly.swaps.map((s) => `${s.from}=${s.to}`);

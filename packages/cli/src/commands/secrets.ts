@@ -2,7 +2,8 @@ import { SdkError, isSdkError, parseTier, readTextFileBounded, type Diagnostic }
 import { parseSwapArg, planSwaps } from '@deployment-manager/fitness';
 import { planSecrets, renderEnvTemplate, renderKubernetesSecrets, validatePlan, type ClassificationOverrides, type SecretPlan } from '@deployment-manager/secrets';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource } from '../graph-source.ts';
 
 /** The `secrets --format json` document. */
@@ -58,6 +59,7 @@ export const secretsCommand: Command = defineCommand({
   positionals: [{ name: 'scenario', description: 'the scenario to plan secrets for' }],
   options: {
     ...GRAPH_SOURCE_OPTIONS,
+    catalog: CATALOG_OPTION,
     tier: { ...TIER_OPTION, required: true, description: 'the tier to plan for' },
     swap: SWAP_OPTION,
     format: { type: 'string', value: '<format>', choices: ['env', 'k8s', 'json'], description: 'what to print', defaultText: 'env (json with --json)' },
@@ -74,9 +76,10 @@ export const secretsCommand: Command = defineCommand({
     const overrides = values.overrides === undefined ? undefined : readOverrides(values.overrides);
 
     const { workspace, graph } = await loadGraphSource(scenario, values, 'active');
-    const swapped = planSwaps(graph, values.swap.map(parseSwapArg), { tier });
+    const catalog = userCatalog(values.catalog);
+    const swapped = planSwaps(graph, values.swap.map(parseSwapArg), { tier, ...catalog });
     for (const s of swapped.skipped) io.stderr(`warning: swap ${s.from}=${s.to} does nothing: "${s.from}" is not in the graph of ${scenario}\n`);
-    const plan = planSecrets(swapped.graph, { tier, scenarios: [...(workspace?.scenarios.values() ?? [])], ...(overrides === undefined ? {} : { overrides }) });
+    const plan = planSecrets(swapped.graph, { tier, scenarios: [...(workspace?.scenarios.values() ?? [])], ...(overrides === undefined ? {} : { overrides }), ...catalog });
     const ok = validatePlan(plan).ok;
 
     if (format === 'json') {

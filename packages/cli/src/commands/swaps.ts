@@ -2,7 +2,8 @@ import { parseTier } from '@deployment-manager/core';
 import { SdkError, type Tier } from '@deployment-manager/core';
 import { cascade, parseSwapArg, planSwapSet, recommendTier, suggestSwaps, type Cascade, type PlanSwapSetOptions } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
-import { GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
+import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource } from '../graph-source.ts';
 import { colour } from '../io.ts';
 import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
@@ -30,13 +31,14 @@ export const swapsCommand: Command = defineCommand({
   description:
     'Swaps replace a dependency by another that fits a tier better (postgres by sqlite for desktop, ollama by a hosted LLM API for mobile). suggest ranks the swaps the catalog knows by how much they raise the tier\'s score; cascade applies the --swap pairs and prints what they break (capabilities lost), add, remove, and how secrets, ports and scores change; plan finds the cheapest set of swaps that clears the tier\'s blockers (and reaches --min-score), proven cheapest, each swap saying what it clears; recommend plans every tier and names the one that buys the most score per unit of cost.',
   actions: {
-    suggest: { summary: 'rank the swaps that help on --tier', positionals: [SCENARIO], options: ['root', 'tier'] },
-    cascade: { summary: 'what applying the --swap pairs breaks, adds and removes', positionals: [SCENARIO], options: ['root', 'tier', 'swap'] },
-    plan: { summary: 'the cheapest set of swaps that ships on --tier', positionals: [SCENARIO], options: ['root', 'tier', 'min-score', 'keep', 'forbid'] },
-    recommend: { summary: 'every tier\'s cheapest plan, and the tier of most score per cost', positionals: [SCENARIO], options: ['root', 'min-score', 'keep', 'forbid'] },
+    suggest: { summary: 'rank the swaps that help on --tier', positionals: [SCENARIO], options: ['root', 'tier', 'catalog'] },
+    cascade: { summary: 'what applying the --swap pairs breaks, adds and removes', positionals: [SCENARIO], options: ['root', 'tier', 'swap', 'catalog'] },
+    plan: { summary: 'the cheapest set of swaps that ships on --tier', positionals: [SCENARIO], options: ['root', 'tier', 'min-score', 'keep', 'forbid', 'catalog'] },
+    recommend: { summary: 'every tier\'s cheapest plan, and the tier of most score per cost', positionals: [SCENARIO], options: ['root', 'min-score', 'keep', 'forbid', 'catalog'] },
   },
   options: {
     ...GRAPH_SOURCE_OPTIONS,
+    catalog: CATALOG_OPTION,
     tier: { ...TIER_OPTION, description: 'the tier to fit (every action but recommend needs one)' },
     swap: { ...SWAP_OPTION, description: `${SWAP_OPTION.description}; cascade needs at least one` },
     'min-score': { type: 'string', value: '<score>', description: 'plan, recommend: also reach this graph score (0..100)' },
@@ -52,7 +54,7 @@ export const swapsCommand: Command = defineCommand({
   run: async ({ values, json, action, positionals: [scenario = ''] }, io) => {
     if (action === 'recommend') {
       const { graph } = await loadGraphSource(scenario, values);
-      const r = recommendTier(graph, planOptions(values));
+      const r = recommendTier(graph, { ...planOptions(values), ...userCatalog(values.catalog) });
       io.stdout(json ? `${JSON.stringify(r, null, 2)}\n` : renderTierRecommendation(r));
       return 0;
     }
@@ -61,13 +63,14 @@ export const swapsCommand: Command = defineCommand({
     if (action === 'cascade' && values.swap.length === 0) throw new UsageError('swaps cascade needs at least one --swap', 'add --swap <from=to>, e.g. --swap postgres=sqlite', 'swaps');
     const specs = values.swap.map(parseSwapArg);
     const { graph } = await loadGraphSource(scenario, values);
+    const catalog = userCatalog(values.catalog);
     if (action === 'plan') {
-      const plan = planSwapSet(graph, tier, planOptions(values));
+      const plan = planSwapSet(graph, tier, { ...planOptions(values), ...catalog });
       io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : renderSwapPlan(plan));
       return 0;
     }
     if (action === 'suggest') {
-      const suggestions = suggestSwaps(graph, tier);
+      const suggestions = suggestSwaps(graph, tier, catalog);
       if (json) io.stdout(`${JSON.stringify({ scenario, tier, suggestions }, null, 2)}\n`);
       else {
         const rows = suggestions.map((s) => [nodeName(s.from), s.to, signedForPeople(s.gain), s.effort, s.lacks.join(', '), s.clearsBlocker ? 'yes' : '']);
@@ -75,7 +78,7 @@ export const swapsCommand: Command = defineCommand({
       }
       return 0;
     }
-    const result = cascade(graph, specs, tier);
+    const result = cascade(graph, specs, tier, catalog);
     io.stdout(json ? `${JSON.stringify(cascadeToJson(scenario, result), null, 2)}\n` : renderCascade(scenario, result, io.isTTY));
     return 0;
   },

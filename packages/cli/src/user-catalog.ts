@@ -1,0 +1,33 @@
+// `--catalog FILE`: a user's own catalog records, merged over the built-in ones
+// with the catalog package's one merge rule (createCatalog).
+import { catalogRecords, createCatalog, type Catalog } from '@deployment-manager/catalog';
+import { SdkError, parseYamlData, readTextFileBounded } from '@deployment-manager/core';
+
+const HINT = 'a catalog file is JSON or YAML: a list of records, or { "catalog": [...] }, e.g. [{ "name": "duckdb", "daemon": false, "provides": ["sql"] }]';
+
+/** The parsed content of a catalog file: YAML for `.yaml`/`.yml`, JSON otherwise. */
+function parseCatalogFile(path: string): unknown {
+  const text = readTextFileBounded(path, 'file');
+  if (/\.ya?ml$/i.test(path)) {
+    const parsed = parseYamlData(text);
+    if (parsed.ok) return parsed.value;
+    const at = parsed.failure.line === undefined ? '' : ` at line ${parsed.failure.line}${parsed.failure.column === undefined ? '' : `, column ${parsed.failure.column}`}`;
+    const why = parsed.failure.kind === 'alias' ? 'uses a YAML alias (a node used twice), which catalogs refuse' : `is not valid YAML${at}`;
+    throw new SdkError('PARSE_FAILED', `${path} ${why}`, { hint: HINT, details: { path } });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new SdkError('PARSE_FAILED', `${path} is not valid JSON`, { hint: HINT, cause, details: { path } });
+  }
+}
+
+/**
+ * The catalog a command uses: `{ catalog }` built from the built-in records
+ * and the records of `file`, or `{}` (the built-in catalog) without a file.
+ * Spread it into the options of fitness, secrets and bundle calls. Throws
+ * `FILE_*`, `PARSE_FAILED` or `CATALOG_INVALID` naming the file.
+ */
+export function userCatalog(file: string | undefined): { readonly catalog?: Catalog } {
+  return file === undefined ? {} : { catalog: createCatalog(catalogRecords(parseCatalogFile(file), file)) };
+}
