@@ -40,7 +40,7 @@ export { buildBundle, buildCommandsFor, hasProgram, type BuildBundleOptions, typ
 export { writeRuntimeProgram } from './deploy/runtime-program.ts';
 export { verify, type SmokeResult, type VerifyReport, type VerifyTargets } from './verify.ts';
 export { DEPLOY_TARGETS, DEPLOY_TARGET_IDS, isDeployTargetId, type DeployTargetId, type DeployTargetInfo } from './deploy/deploy-targets.ts';
-export { createLocalHost, createSshHost, runCommand, sshArgs, type CommandResult, type DeployHost, type RunOptions, type SshTarget } from './deploy/deploy-host.ts';
+export { createLocalHost, createSshHost, runCommand, sshArgs, sshMasterExit, type CommandResult, type DeployHost, type RunOptions, type SshTarget } from './deploy/deploy-host.ts';
 export { RELEASE_COMMANDS, releaseLayout, renderReleaseScript, type ReleaseCommand, type ReleaseLayout } from './deploy/release-script.ts';
 export { RELEASE_RUNTIME_PATH, prepareRelease, type PreparedRelease } from './deploy/prepare-release.ts';
 export { bundleSmokeChecks, healthGate, smokeRunning, type GateOptions, type GateResult } from './deploy/health-gate.ts';

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { assembleScenario, exportCanonical, type DesktopManifest } from '@deployment-manager/bundle';
@@ -20,6 +22,7 @@ import {
   readHistory,
   rollbackRelease,
   runCommand,
+  sshMasterExit,
   type DeployEvent,
   type DeployHost,
   type DeployRecord,
@@ -83,6 +86,20 @@ function hostFor(values: DeployValues, scenario: string | undefined): DeployHost
   }
   if (values.target !== undefined) throw new SdkError('INVALID_ARGUMENT', `target ${values.target} keeps no releases`, { hint: 'status and rollback work on the local and vps targets; compose and k8s are read with docker compose ps and helm status' });
   return lastHost(values, scenario).host;
+}
+
+/** Runs `work` with the host's commands sharing one ssh connection, closed (and its socket removed) at the end. */
+async function withSharedSsh<T>(host: DeployHost, work: (host: DeployHost) => Promise<T>): Promise<T> {
+  if (host.ssh === undefined) return work(host);
+  const controlDir = mkdtempSync(join(tmpdir(), 'dm-ssh-'));
+  const target = { ...host.ssh, controlDir };
+  try {
+    return await work(createSshHost(target, host.layout.root));
+  } finally {
+    const exit = sshMasterExit(target);
+    if (exit !== undefined) await runCommand(exit, { timeoutMs: 10_000 });
+    rmSync(controlDir, { recursive: true, force: true });
+  }
 }
 
 function renderEvent(io: CliIo): (e: DeployEvent) => void {
@@ -194,7 +211,7 @@ export const deployCommand: Command = defineCommand({
       const gate = { timeoutMs: timeout * 1000 };
       if (action === 'status') {
         const host = hostFor(values, scenario);
-        const control = await openHostControl(host);
+        const control = await withSharedSsh(host, openHostControl);
         try {
           const status = (await control.client.request('GET', '/status')).body as BundleStatus;
           io.stdout(json ? `${JSON.stringify({ host: host.label, root: host.layout.root, status }, null, 2)}\n` : `${host.label} ${host.layout.root}\n${renderRuntimeStatus(status)}`);
@@ -205,7 +222,7 @@ export const deployCommand: Command = defineCommand({
       }
       if (action === 'stop') {
         const host = hostFor(values, scenario);
-        const r = await runCommand(host.release('stop'), { timeoutMs: 180_000 });
+        const r = await withSharedSsh(host, (h) => runCommand(h.release('stop'), { timeoutMs: 180_000 }));
         if (r.code !== 0) throw new SdkError('DEPLOY_FAILED', `cannot stop the release on ${host.label}: ${r.stderr.trim() || `exit ${String(r.code)}`}`, { hint: 'check the ssh connection and --deploy-root' });
         io.stdout(json ? `${JSON.stringify({ host: host.label, root: host.layout.root, stopped: true })}\n` : `stopped the release on ${host.label} (${host.layout.root})\n`);
         return 0;
@@ -213,15 +230,15 @@ export const deployCommand: Command = defineCommand({
       if (action === 'rollback') {
         const host = hostFor(values, scenario);
         const last = readHistory(historyFile(values)).records.filter((r) => r.root === host.layout.root).at(-1);
-        const result = await rollbackRelease({
-          host,
+        const result = await withSharedSsh(host, (h) => rollbackRelease({
+          host: h,
           history: historyFile(values),
           identity: { scenario: scenario ?? last?.scenario ?? 'unknown', environment: last?.environment ?? values.env, target: last?.target ?? values.target ?? 'local' },
           gate,
           ...(values.to === undefined ? {} : { to: values.to }),
           dryRun: values['dry-run'],
           ...(json ? {} : { onEvent: renderEvent(io) }),
-        });
+        }));
         io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, host, io));
         return result.outcome === 'success' || result.outcome === 'dry-run' ? 0 : 1;
       }
@@ -257,7 +274,7 @@ export const deployCommand: Command = defineCommand({
         bundleDir = await buildBundle(manifest, { sourceRoot, workDir: work });
       }
       const release = await prepareRelease(bundleDir, join(work, 'release'));
-      const result = await deployRelease({ host, release, history: historyFile(values), identity: { scenario: name, environment: values.env, target }, gate, keep, dryRun: values['dry-run'], ...(json ? {} : { onEvent: renderEvent(io) }) });
+      const result = await withSharedSsh(host, (h) => deployRelease({ host: h, release, history: historyFile(values), identity: { scenario: name, environment: values.env, target }, gate, keep, dryRun: values['dry-run'], ...(json ? {} : { onEvent: renderEvent(io) }) }));
       io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, host, io));
       return result.outcome === 'success' || result.outcome === 'dry-run' ? 0 : 1;
     } catch (error) {

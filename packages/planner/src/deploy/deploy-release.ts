@@ -199,7 +199,8 @@ async function runFlow(options: ReleaseOptions, flow: Flow): Promise<ReleaseResu
     target: options.identity.target,
     host: options.host.label,
     root: options.host.layout.root,
-    ...(options.host.ssh === undefined ? {} : { ssh: options.host.ssh }),
+    // The connection-sharing directory lives as long as one command: not part of how to reach the host.
+    ...(options.host.ssh === undefined ? {} : { ssh: (({ controlDir: _, ...target }) => target)(options.host.ssh) }),
     manifestSha256: flow.id,
     who: whoAmI(),
   };

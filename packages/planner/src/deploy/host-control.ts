@@ -42,9 +42,9 @@ const accepts = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-/** The `ssh -N -L` command of a tunnel from local ports to the host's loopback ports. */
+/** The `ssh -N -L` command of a tunnel from local ports to the host's loopback ports (its own connection, so closing it closes the forwards). */
 export function tunnelArgs(target: SshTarget, forwards: readonly (readonly [local: number, remote: number])[]): string[] {
-  return [...sshArgs(target), '-N', '-o', 'ExitOnForwardFailure=yes', ...forwards.flatMap(([l, r]) => ['-L', `127.0.0.1:${l}:127.0.0.1:${r}`]), target.destination];
+  return [...sshArgs(target, false), '-N', '-o', 'ExitOnForwardFailure=yes', ...forwards.flatMap(([l, r]) => ['-L', `127.0.0.1:${l}:127.0.0.1:${r}`]), target.destination];
 }
 
 /**
