@@ -2,9 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeployRecord, ReleaseResult } from '@deployment-manager/planner';
+import type { DeployRecord, ReleaseResult, TelemetryFinding } from '@deployment-manager/planner';
+import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
+import { crashLoop } from './crash-loop.ts';
 
 /*
  * The local target end to end, through the CLI: the example app is built and
@@ -42,7 +44,7 @@ function variant(bundle: string, name: string, change: (manifest: { app: { versi
 }
 
 describe.skipIf(process.platform === 'win32')('deploy --target local', () => {
-  it('deploys, replaces, rolls back a release that fails its health gate, rolls back on demand, and records it all', async () => {
+  it('deploys, replaces, rolls back a release that fails its health gate, rolls back on demand, and records it all', { timeout: 300_000 }, async () => {
     const dry = await cli('deploy', 'recipe-hub', '--root', workspace, '--target', 'local', '--dry-run', '--json', ...hostArgs);
     expect(dry.code).toBe(0);
     const planned = JSON.parse(dry.out) as ReleaseResult;
@@ -76,7 +78,7 @@ describe.skipIf(process.platform === 'win32')('deploy --target local', () => {
     expect((await cli('deploy', 'status', '--state', state)).out).toMatch(/recipe-hub 3\.2\.1: ready/);
 
     const back = await cli('deploy', 'rollback', '--json', '--state', state);
-    expect(back.code, back.err).toBe(0);
+    expect(back.code, `${back.out}${back.err}`).toBe(0);
     expect(JSON.parse(back.out)).toMatchObject({ outcome: 'success', id: v1.id, previous: v2.id });
     expect((await cli('deploy', 'status', '--state', state)).out).toMatch(/recipe-hub 3\.2\.0: ready/);
 
@@ -84,9 +86,17 @@ describe.skipIf(process.platform === 'win32')('deploy --target local', () => {
     expect(history.map((r) => `${r.action} ${r.outcome} ${r.version}`)).toEqual(['deploy success 3.2.0', 'deploy success 3.2.1', 'deploy rolled-back 3.2.2', 'rollback success 3.2.0']);
     expect(history[2]?.failedStage).toBe(v3.failedStage);
 
+    // The api crashes until the supervisor gives up: status and its telemetry say so, with a fix.
+    const kills = await crashLoop('api', async () => (JSON.parse((await cli('deploy', 'status', '--state', state, '--json')).out) as { status: BundleStatus | null }).status);
+    expect(kills).toBeGreaterThan(1);
+    const crashed = await cli('deploy', 'status', '--state', state, '--json');
+    expect(crashed.code).toBe(1);
+    const report = JSON.parse(crashed.out) as { status: BundleStatus | null; findings: TelemetryFinding[] };
+    expect(report.findings.find((f) => f.kind === 'crash-loop' && f.service === 'api')?.fix).toMatch(/log/);
+
     expect((await cli('deploy', 'stop', '--state', state)).code).toBe(0);
     const stopped = await cli('deploy', 'status', '--state', state);
-    expect(stopped.code).toBe(2);
-    expect(stopped.err).toContain('RUNTIME_NOT_RUNNING');
+    expect(stopped.code).toBe(1);
+    expect(stopped.out).toContain('no bundle is running');
   });
 });

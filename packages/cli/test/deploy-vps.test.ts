@@ -2,9 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeployRecord, ReleaseResult } from '@deployment-manager/planner';
+import type { DeployRecord, ReleaseResult, TelemetryFinding } from '@deployment-manager/planner';
+import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
+import { crashLoop } from './crash-loop.ts';
 import { startSshd, type TestSshd } from './sshd.ts';
 
 /*
@@ -61,7 +63,7 @@ function variant(bundle: string, name: string, change: (manifest: { app: { versi
 const releases = (): string[] => readdirSync(join(root, 'releases')).sort();
 
 describe.skipIf(process.platform === 'win32')('deploy --target vps over a real sshd', () => {
-  it('uploads, verifies, gates through a tunnel, switches current, keeps two, rolls back by itself and on demand', { timeout: 240_000 }, async (ctx) => {
+  it('uploads, verifies, gates through a tunnel, switches current, keeps two, rolls back by itself and on demand, and reports a crash loop', { timeout: 300_000 }, async (ctx) => {
     if (sshd === undefined) return ctx.skip(why);
     const s = sshd;
     const t0 = Date.now();
@@ -95,11 +97,18 @@ describe.skipIf(process.platform === 'win32')('deploy --target vps over a real s
     expect((await cli('deploy', 'status', '--state', state)).out).toMatch(/recipe-hub 3\.2\.1: ready/);
 
     const back = await cli('deploy', 'rollback', '--state', state, '--json');
-    expect(back.code, back.err).toBe(0);
+    expect(back.code, `${back.out}${back.err}`).toBe(0);
     expect(JSON.parse(back.out)).toMatchObject({ outcome: 'success', id: v1.id });
     expect(readlinkSync(join(root, 'current'))).toBe(`releases/${v1.id}`);
 
     const history = JSON.parse((await cli('deploy', 'history', '--state', state, '--json')).out) as DeployRecord[];
+    // Kill the api until the supervisor gives up: status (through the tunnel) and the host's telemetry report it.
+    const kills = await crashLoop('api', async () => (JSON.parse((await cli('deploy', 'status', '--state', state, '--json')).out) as { status: BundleStatus | null }).status);
+    expect(kills).toBeGreaterThan(1);
+    const crashed = await cli('deploy', 'status', '--state', state, '--json');
+    expect(crashed.code).toBe(1);
+    expect((JSON.parse(crashed.out) as { findings: TelemetryFinding[] }).findings.map((f) => `${f.kind} ${f.service ?? ''}`)).toContain('crash-loop api');
+
     expect(history.map((r) => `${r.action} ${r.outcome} ${r.host}`)).toEqual(['deploy', 'deploy', 'deploy', 'rollback'].map((a, i) => `${a} ${i === 2 ? 'rolled-back' : 'success'} ${s.destination}:${s.port}`));
   });
 });

@@ -61,3 +61,5 @@ export {
   type RollbackReleaseOptions,
 } from './deploy/deploy-release.ts';
 export { deployPlan, missingTools, toolCheckOf, type DeployPlanOptions, type PlanDeployResult, type ToolCheck } from './deploy/deploy-plan.ts';
+export { TELEMETRY_RULES, type TelemetryRule } from './observe/telemetry-rules.ts';
+export { classifyTelemetry, findingsToEvidence, lastRun, type TelemetryFinding } from './observe/classify-telemetry.ts';

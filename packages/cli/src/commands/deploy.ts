@@ -10,11 +10,13 @@ import {
   DEPLOY_TARGET_IDS,
   buildBundle,
   buildCommandsFor,
+  classifyTelemetry,
   commandLine,
   createLocalHost,
   createSshHost,
   deployPlan,
   deployRelease,
+  lastRun,
   latestRecords,
   openHostControl,
   planDeployment,
@@ -29,6 +31,7 @@ import {
   type DeployTargetId,
   type ReleaseResult,
   type SshTarget,
+  type TelemetryFinding,
 } from '@deployment-manager/planner';
 import type { BundleStatus } from '@deployment-manager/runtime';
 import { defineCommand, type Command } from '../command.ts';
@@ -102,6 +105,18 @@ async function withSharedSsh<T>(host: DeployHost, work: (host: DeployHost) => Pr
   }
 }
 
+/** Telemetry findings of the last run, each with its evidence and fix. */
+function renderFindings(findings: readonly TelemetryFinding[], io: CliIo): string {
+  if (findings.length === 0) return 'telemetry of the last run: no failures\n';
+  const lines = [`telemetry of the last run: ${findings.length} kind(s) of failure`];
+  for (const f of findings) {
+    lines.push(`  ${colour(io.isTTY, 'red', f.kind)}${f.service === undefined ? '' : ` ${f.service}`} (${f.count}x, last ${f.last}): ${f.summary}`);
+    for (const e of f.evidence) lines.push(`    ${e}`);
+    lines.push(`    fix: ${f.fix}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function renderEvent(io: CliIo): (e: DeployEvent) => void {
   return (e) => {
     const mark = e.status === 'run' ? colour(io.isTTY, 'grey', '..') : e.status === 'ok' ? colour(io.isTTY, 'green', 'ok') : colour(io.isTTY, 'red', 'FAILED');
@@ -159,7 +174,7 @@ export const deployCommand: Command = defineCommand({
   defaultAction: 'run',
   actions: {
     run: { summary: 'deploy a scenario to a target (the default action)', positionals: [{ name: 'scenario', description: 'the scenario to deploy' }], options: ['target', 'root', 'env', 'dry-run', 'bundle', 'keep', 'health-timeout', 'swap', 'swaps', 'accept-suggested', 'tier', 'secret', 'secrets-file', 'confirm-cost', 'yes', 'out', ...HOST_OPTIONS] },
-    status: { summary: 'the release serving on a host: runtime status through its control api (an ssh tunnel for vps)', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
+    status: { summary: 'the release serving on a host: runtime status through its control api (an ssh tunnel for vps) and the failures its telemetry shows, each with a fix', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
     stop: { summary: 'stop the release running on a host (current stays; deploy or rollback starts one again)', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
     history: { summary: 'the recorded deploys and rollbacks, oldest first', positionals: [SCENARIO_OPTIONAL], options: ['state'] },
     rollback: { summary: 'switch back to a kept release (the previous one, or --to) and health-gate it', positionals: [SCENARIO_OPTIONAL], options: ['to', 'health-timeout', ...HOST_OPTIONS] },
@@ -212,14 +227,26 @@ export const deployCommand: Command = defineCommand({
       const gate = { timeoutMs: timeout * 1000 };
       if (action === 'status') {
         const host = hostFor(values, scenario);
-        const control = await withSharedSsh(host, openHostControl);
-        try {
-          const status = (await control.client.request('GET', '/status')).body as BundleStatus;
-          io.stdout(json ? `${JSON.stringify({ host: host.label, root: host.layout.root, status }, null, 2)}\n` : `${host.label} ${host.layout.root}\n${renderRuntimeStatus(status)}`);
-          return status.state === 'ready' ? 0 : 1;
-        } finally {
-          control.close();
-        }
+        return await withSharedSsh(host, async (h) => {
+          const telemetry = await runCommand(h.release('telemetry'), { timeoutMs: 60_000 });
+          const findings = telemetry.code === 0 ? classifyTelemetry(lastRun(telemetry.stdout)) : [];
+          let status: BundleStatus | undefined;
+          let down: string | undefined;
+          try {
+            const control = await openHostControl(h);
+            try {
+              status = (await control.client.request('GET', '/status')).body as BundleStatus;
+            } finally {
+              control.close();
+            }
+          } catch (error) {
+            if (!isSdkError(error, 'RUNTIME_NOT_RUNNING')) throw error;
+            down = error.message;
+          }
+          if (json) io.stdout(`${JSON.stringify({ host: h.label, root: h.layout.root, status: status ?? null, ...(down === undefined ? {} : { down }), findings }, null, 2)}\n`);
+          else io.stdout(`${h.label} ${h.layout.root}\n${status === undefined ? `${colour(io.isTTY, 'red', down ?? 'not running')}\n` : renderRuntimeStatus(status)}${renderFindings(findings, io)}`);
+          return status?.state === 'ready' ? 0 : 1;
+        });
       }
       if (action === 'stop') {
         const host = hostFor(values, scenario);
