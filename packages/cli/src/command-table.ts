@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'profile', summary: 'deployment profiles with versions: create, show, update, roll back, export, import', load: async () => (await import('./commands/profile.ts')).profileCommand },
   { name: 'package', summary: 'the whole pipeline for a target: manifest and packager artifacts in --out', load: async () => (await import('./commands/package.ts')).packageCommand },
   { name: 'plan', summary: 'a deployment plan: pre-flight, stages, cost, rollout and rollback', load: async () => (await import('./commands/plan.ts')).planCommand },
+  { name: 'deploy', summary: 'deploy for real (local, vps, compose, k8s, do, aws), with release history, status and rollback', load: async () => (await import('./commands/deploy.ts')).deployCommand },
   { name: 'diff', summary: 'what changes between two exported manifests', load: async () => (await import('./commands/diff.ts')).diffCommand },
   { name: 'run', summary: 'run a desktop bundle in the foreground with the runtime supervisor (Ctrl-C stops it)', load: async () => (await import('./commands/run.ts')).runCommand },
   { name: 'runtime', summary: 'status, ports, logs or stop of a running bundle, through its control api', load: async () => (await import('./commands/runtime.ts')).runtimeCommand },

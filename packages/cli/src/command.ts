@@ -84,6 +84,11 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
   readonly positionals?: readonly PositionalSpec[];
   /** Sub-actions by name (the first positional picks one). */
   readonly actions?: Readonly<Record<string, ActionSpec>>;
+  /**
+   * The action run when the first positional names none (`deploy recipe-hub`
+   * is `deploy run recipe-hub`); that positional is then the action's own.
+   */
+  readonly defaultAction?: string;
   /** The command's own options. */
   readonly options: O;
   /** What exit code 1 means for this command (a "no" answer), when it has one. */

@@ -9,7 +9,7 @@ const positionalText = (p: PositionalSpec): string => (p.optional === true ? `[$
 /** The command's usage line(s): one per action, or one with its positionals. */
 export function usageLines(name: string, command: Command): string[] {
   if (command.actions === undefined) return [`${BIN} ${name}${(command.positionals ?? []).map((p) => ` ${positionalText(p)}`).join('')} [options]`];
-  return Object.entries(command.actions).map(([action, a]) => `${BIN} ${name} ${action}${a.positionals.map((p) => ` ${positionalText(p)}`).join('')} [options]`);
+  return Object.entries(command.actions).map(([action, a]) => `${BIN} ${name} ${action === command.defaultAction ? `[${action}]` : action}${a.positionals.map((p) => ` ${positionalText(p)}`).join('')} [options]`);
 }
 
 /** The short usage printed under a usage error. */
@@ -44,7 +44,7 @@ export function commandHelp(name: string, command: Command): string {
   const usage = usageLines(name, command);
   const out: string[] = [...(usage.length === 1 ? [`usage: ${usage[0] as string}`] : ['usage:', ...usage.map((l) => `  ${l}`)]), '', command.description, ''];
   if (command.actions !== undefined) {
-    out.push('actions:', ...columns(Object.entries(command.actions).map(([a, spec]) => [a, spec.summary])), '');
+    out.push('actions:', ...columns(Object.entries(command.actions).map(([a, spec]) => [a, `${spec.summary}${a === command.defaultAction ? ' (the default: its name may be left out)' : ''}`])), '');
   }
   const positionals = command.actions === undefined ? (command.positionals ?? []) : Object.values(command.actions).flatMap((a) => a.positionals);
   const seen = new Set<string>();

@@ -105,7 +105,11 @@ export function parseInvocation(name: string, command: Command, argv: readonly s
   let rest: readonly string[] = positionals;
   if (command.actions !== undefined) {
     const actions = Object.keys(command.actions);
-    const [first, ...after] = positionals;
+    let [first, ...after] = positionals;
+    if (command.defaultAction !== undefined && (first === undefined || command.actions[first] === undefined)) {
+      after = positionals;
+      first = command.defaultAction;
+    }
     if (first === undefined) throw new UsageError(`no ${name} action given`, `use one of: ${actions.join(', ')}`, name);
     const spec = command.actions[first];
     if (spec === undefined) {

@@ -59,3 +59,5 @@ export {
   type VrooliTreeNode,
 } from './vrooli-parity.ts';
 export { fitnessToJson, vrooliFitnessToJson, type FitnessJson, type FitnessJsonTier, type FitnessModel } from './fitness-json.ts';
+export { EVIDENCE_PENALTIES, OBSERVED_FAILURE_KINDS, type EvidencePenalty, type ObservedFailureKind } from './evidence-data.ts';
+export { applyEvidence, type ObservedFailure } from './apply-evidence.ts';

@@ -39,3 +39,27 @@ export { writePlanFiles, type WrittenPlan } from './write-plan-files.ts';
 export { buildBundle, buildCommandsFor, hasProgram, type BuildBundleOptions, type BuildCommand } from './deploy/build-bundle.ts';
 export { writeRuntimeProgram } from './deploy/runtime-program.ts';
 export { verify, type SmokeResult, type VerifyReport, type VerifyTargets } from './verify.ts';
+export { DEPLOY_TARGETS, DEPLOY_TARGET_IDS, isDeployTargetId, type DeployTargetId, type DeployTargetInfo } from './deploy/deploy-targets.ts';
+export { createLocalHost, createSshHost, runCommand, sshArgs, sshMasterExit, type CommandResult, type DeployHost, type RunOptions, type SshTarget } from './deploy/deploy-host.ts';
+export { RELEASE_COMMANDS, releaseLayout, renderReleaseScript, type ReleaseCommand, type ReleaseLayout } from './deploy/release-script.ts';
+export { RELEASE_RUNTIME_PATH, prepareRelease, type PreparedRelease } from './deploy/prepare-release.ts';
+export { bundleSmokeChecks, healthGate, smokeRunning, type GateOptions, type GateResult } from './deploy/health-gate.ts';
+export { openHostControl, openTunnel, tunnelArgs, type HostControl } from './deploy/host-control.ts';
+export { DEPLOY_OUTCOMES, appendHistory, historyLine, latestRecords, parseHistory, readHistory, type DeployOutcome, type DeployRecord, type HistoryRead } from './deploy/history.ts';
+export {
+  RELEASE_STAGES,
+  deployRelease,
+  rollbackRelease,
+  rollbackTarget,
+  whoAmI,
+  type DeployEvent,
+  type DeployIdentity,
+  type DeployReleaseOptions,
+  type ReleaseOptions,
+  type ReleaseResult,
+  type ReleaseStage,
+  type RollbackReleaseOptions,
+} from './deploy/deploy-release.ts';
+export { deployPlan, missingTools, toolCheckOf, type DeployPlanOptions, type PlanDeployResult, type ToolCheck } from './deploy/deploy-plan.ts';
+export { TELEMETRY_RULES, type TelemetryRule } from './observe/telemetry-rules.ts';
+export { classifyTelemetry, findingsToEvidence, lastRun, type TelemetryFinding } from './observe/classify-telemetry.ts';

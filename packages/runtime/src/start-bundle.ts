@@ -318,7 +318,8 @@ export async function startBundle(source: BundleSource, options: RuntimeOptions 
     };
   } catch (error) {
     const reason = isSdkError(error) ? error.message : error instanceof Error ? error.message : String(error);
-    if (stopping === undefined) emit({ type: 'bundle_failed', level: 'error', reason });
+    // The error's code lets the telemetry be classified without parsing its message.
+    if (stopping === undefined) emit({ type: 'bundle_failed', level: 'error', reason, ...(isSdkError(error) ? { details: { code: error.code } } : {}) });
     await stop(reason, false);
     throw error;
   }

@@ -1,5 +1,6 @@
-import { TIERS, findDeploymentReport, parseTier, type DependencyGraph, type ReportDependencyNode, type Tier, type Workspace } from '@deployment-manager/core';
+import { TIERS, findDeploymentReport, parseTier, readTextFileBounded, type DependencyGraph, type ReportDependencyNode, type Tier, type Workspace } from '@deployment-manager/core';
 import {
+  applyEvidence,
   fitnessToJson,
   sameAggregates,
   scoreGraph,
@@ -10,8 +11,10 @@ import {
   vrooliTreeFromGraph,
   type DependencyTierScore,
   type FitnessJson,
+  type ObservedFailure,
   type SwapSuggestion,
 } from '@deployment-manager/fitness';
+import { classifyTelemetry, findingsToEvidence } from '@deployment-manager/planner';
 import { defineCommand, type Command } from '../command.ts';
 import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, TIER_OPTION } from '../common-options.ts';
 import { userCatalog } from '../user-catalog.ts';
@@ -41,6 +44,8 @@ export const fitnessCommand: Command = defineCommand({
     catalog: CATALOG_OPTION,
     tier: { ...TIER_OPTION, description: 'only this tier', defaultText: 'every tier' },
     model: { type: 'string', value: '<model>', choices: ['default', 'vrooli'], default: 'default', description: "the scoring model: ours, or the predecessor's (vrooli) for comparison" },
+    evidence: { type: 'string', value: '<telemetry.jsonl>', description: "a deployment's telemetry: the failures it shows (crash loop, health timeout, gpu missing...) lower the fitness of the dependency that failed, with the evidence as the reason" },
+    'evidence-tier': { ...TIER_OPTION, default: 'desktop', description: 'the tier the telemetry was observed on' },
   },
   examples: ['fitness recipe-hub --root examples/end-to-end/workspace --tier desktop', 'fitness picker-wheel --root ../Vrooli --model vrooli --json'],
   run: async ({ values, json, positionals: [scenario = ''] }, io) => {
@@ -52,13 +57,29 @@ export const fitnessCommand: Command = defineCommand({
     }
     const { graph } = await loadGraphSource(scenario, values);
     const catalog = userCatalog(values.catalog);
-    const report = scoreGraph(graph, { tiers, ...catalog });
+    const scored = scoreGraph(graph, { tiers, ...catalog });
+    const observed = values.evidence === undefined ? [] : evidenceOf(graph, readTextFileBounded(values.evidence, 'telemetry file'), parseTier(values['evidence-tier']));
+    const { report, unmatched } = applyEvidence(scored, observed);
     const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t, catalog));
     const doc = fitnessToJson(scenario, report, suggestions);
-    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderFitness(doc, suggestions, io.isTTY));
+    const notCharged = unmatched.map((o) => ({ dependency: o.dependency, tier: o.tier, kind: o.kind, count: o.count, evidence: o.evidence }));
+    io.stdout(json ? `${JSON.stringify(values.evidence === undefined ? doc : { ...doc, evidence: { observed: observed.length, notCharged } }, null, 2)}\n` : `${renderFitness(doc, suggestions, io.isTTY)}${renderNotCharged(unmatched)}`);
     return 0;
   },
 });
+
+/** A service of the bundle is the graph's resource of that name, else the scenario of that name, else the scenario itself. */
+function evidenceOf(graph: DependencyGraph, telemetry: string, tier: Tier): ObservedFailure[] {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const dependencyOf = (service: string): string => (ids.has(`resource:${service}`) ? `resource:${service}` : ids.has(`scenario:${service}`) ? `scenario:${service}` : graph.root);
+  return findingsToEvidence(classifyTelemetry(telemetry), tier, { dependencyOf, fallback: graph.root });
+}
+
+/** Observed failures that lower no dependency: the scenario's own services, or tiers not scored. */
+function renderNotCharged(unmatched: readonly ObservedFailure[]): string {
+  if (unmatched.length === 0) return '';
+  return `\nobserved, not charged to a dependency (the scenario's own services, or a tier not scored):\n${unmatched.map((o) => `  - ${o.kind} of ${nodeName(o.dependency)} on ${o.tier} (${o.count}x): ${o.evidence[0] ?? ''}`).join('\n')}\n`;
+}
 
 function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace | undefined, tiers: readonly Tier[] | undefined, json: boolean, io: CliIo): number {
   const found = workspace === undefined ? undefined : findDeploymentReport(workspace, scenario);

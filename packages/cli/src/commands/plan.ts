@@ -1,51 +1,11 @@
-import { assembleScenario, createFileProfileStore, type ProfileContent } from '@deployment-manager/bundle';
-import { SdkError, buildGraph, loadWorkspace, parseTier, readTextFileBounded, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
-import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
-import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, targetServesTier, writePlanFiles, stageOf, type DeploymentPlan, type PlanDiagnostic, type RolloutStrategy, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
-import type { SecretPlan } from '@deployment-manager/secrets';
+import { parseTier, type Diagnostic } from '@deployment-manager/core';
+import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, stageOf, targetServesTier, writePlanFiles, type DeploymentPlan, type PlanDiagnostic, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
 import { defineCommand, type Command } from '../command.ts';
 import { SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
 import { colour, type CliIo } from '../io.ts';
-import { requireScenario } from '../require-scenario.ts';
 import { UsageError } from '../usage-error.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
-
-function readJson(path: string, what: string): unknown {
-  const text = readTextFileBounded(path, what);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new SdkError('PARSE_FAILED', `${what} ${path} is not valid JSON`, { hint: 'pass the exported bundle.json', cause, details: { path } });
-  }
-}
-
-/** The names defined in a dotenv-style file. Values are never kept: each line is cut at `=` and the rest dropped. */
-function secretNames(path: string): string[] {
-  const text = readTextFileBounded(path, 'secrets file');
-  const names: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S)?/.exec(line);
-    // A name with an empty value is not provided.
-    if (m?.[1] !== undefined && m[2] !== undefined) names.push(m[1]);
-  }
-  return names;
-}
-
-function readPreviousSha(path: string, given: string | undefined): string {
-  if (given !== undefined) return given;
-  try {
-    const sha = readTextFileBounded(`${path}.sha256`, 'checksum file', 4096).trim().split(/\s+/)[0];
-    if (sha !== undefined && /^[0-9a-fA-F]{64}$/.test(sha)) return sha;
-  } catch {
-    // fall through to the error below
-  }
-  throw new SdkError('INVALID_ARGUMENT', `no checksum for previous release ${path}`, { hint: `keep the ${path}.sha256 sidecar written by bundle export, or pass --previous-sha256 <hex>` });
-}
-
-/** What plan works from: a manifest (assembled or read), with the graph and secret plan when it has them. */
-type Assembled =
-  | { readonly ok: true; readonly manifest: unknown; readonly graph?: DependencyGraph; readonly secretPlan?: SecretPlan }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+import { planInput } from './plan-input.ts';
 
 /** `plan --json` when the assembly refuses: the same errors `package` stops on. */
 export interface PlanRefusalJson {
@@ -59,43 +19,8 @@ export interface PlanRefusalJson {
   readonly diagnostics: readonly IssueJson[];
 }
 
-interface AssembleValues {
-  readonly root: string;
-  readonly manifest: string | undefined;
-  readonly profile: string | undefined;
-  readonly store: string;
-  readonly swap: readonly string[];
-  readonly 'accept-suggested'?: boolean | undefined;
-  readonly swaps?: string | undefined;
-}
-
-/**
- * The manifest to plan: `--manifest` as given, or the scenario assembled by
- * bundle's `assembleScenario` - the same assembly `package` runs, so both
- * refuse the same scenarios with the same errors.
- */
-async function assemble(scenario: string, tier: Tier, values: AssembleValues): Promise<Assembled> {
-  if (values.manifest !== undefined) {
-    const manifest = readJson(values.manifest, 'manifest');
-    // Fitness needs the graph; use it when the workspace has the scenario, else plan without it.
-    try {
-      const workspace = loadWorkspace(values.root);
-      if (!workspace.scenarios.has(scenario)) return { ok: true, manifest };
-      return { ok: true, manifest, graph: applySwaps(buildGraph(workspace, scenario, { policy: 'active' }), values.swap.map(parseSwapArg), { tier }) };
-    } catch {
-      return { ok: true, manifest };
-    }
-  }
-  const workspace = loadWorkspace(values.root);
-  requireScenario(workspace, scenario);
-  let profile: ProfileContent | undefined;
-  if (values.profile !== undefined) profile = (await createFileProfileStore(values.store).get(values.profile)).content;
-  const { result, swapped, secretPlan } = assembleScenario(workspace, scenario, { tier, swaps: values.swap.map(parseSwapArg), acceptSuggested: suggestedSwaps(values) ?? false, ...(profile === undefined ? {} : { profile }) });
-  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
-  return { ok: true, manifest: result.manifest, graph: swapped, secretPlan };
-}
-
-function renderRefusal(scenario: string, diagnostics: readonly Diagnostic[], io: CliIo): string {
+/** The assembly's errors, for people. */
+export function renderRefusal(scenario: string, diagnostics: readonly Diagnostic[], io: CliIo): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const lines = [colour(io.isTTY, 'red', `${scenario}: no plan - the manifest cannot be assembled (${errors.length} error(s)), as package would refuse it`)];
   for (const d of errors) lines.push(`  ${d.code} ${d.path || '/'}: ${d.message}${d.hint === undefined ? '' : `\n    hint: ${d.hint}`}`);
@@ -202,30 +127,13 @@ export const planCommand: Command = defineCommand({
       throw new UsageError(`target ${target} cannot run a ${tier} manifest`, `${target} runs tiers ${TARGETS[target].tiers.join(', ')}; a ${tier} build is deployed with \`deployment-manager deploy ${scenario} --target local\` (desktop) or packaged with \`package --target ${tier === 'mobile' ? 'mobile' : 'desktop'}\``, 'plan');
     }
     const outDir = values.out ?? `out/${scenario}-${values.env}-${target}`;
-    const assembled = await assemble(scenario, tier, values);
-    if (!assembled.ok) {
-      const doc: PlanRefusalJson = { scenario, ok: false, stage: 'assembly', diagnostics: assembled.diagnostics.map(issueJson) };
-      io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderRefusal(scenario, assembled.diagnostics, io));
+    const planned = await planInput(scenario, tier, values, outDir);
+    if (!planned.ok) {
+      const doc: PlanRefusalJson = { scenario, ok: false, stage: 'assembly', diagnostics: planned.diagnostics.map(issueJson) };
+      io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderRefusal(scenario, planned.diagnostics, io));
       return 1;
     }
-    const manifestVersion = (assembled.manifest as { app?: { version?: unknown } } | null)?.app?.version;
-    const provided = [...values.secret, ...(values['secrets-file'] === undefined ? [] : secretNames(values['secrets-file']))];
-    const input = {
-      scenario,
-      version: values.version ?? (typeof manifestVersion === 'string' ? manifestVersion : '0.0.0'),
-      tier,
-      environment: values.env,
-      target: values.target,
-      manifest: assembled.manifest,
-      ...(assembled.graph === undefined ? {} : { graph: assembled.graph }),
-      ...(assembled.secretPlan === undefined ? {} : { secretPlan: assembled.secretPlan }),
-      providedSecrets: provided,
-      ...(values.strategy === undefined ? {} : { rollout: { strategy: values.strategy as RolloutStrategy } }),
-      ...(values.previous === undefined ? {} : { previous: { manifest: readJson(values.previous, 'previous manifest'), sha256: readPreviousSha(values.previous, values['previous-sha256']) } }),
-      confirmCost: values['confirm-cost'],
-      ...(values.region === undefined ? {} : { region: values.region }),
-      outDir,
-    };
+    const { input } = planned;
     const plan = planDeployment(input);
     const written = values.out !== undefined && plan.outcome.status === 'success' ? await writePlanFiles(input, plan) : undefined;
     const doc: PlanJson = written === undefined ? plan : { ...plan, written };

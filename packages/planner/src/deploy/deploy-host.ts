@@ -18,6 +18,12 @@ export interface SshTarget {
   readonly identity?: string;
   /** Extra `-o` options (`StrictHostKeyChecking=yes`, `UserKnownHostsFile=...`). */
   readonly options?: readonly string[];
+  /**
+   * A directory for ssh's connection sharing: the commands of one deploy
+   * then share one connection (`ControlMaster=auto`, closed 15 s after its
+   * last use, or by {@link sshMasterExit}) instead of a handshake each.
+   */
+  readonly controlDir?: string;
 }
 
 /** Where releases are deployed and how to run commands there. */
@@ -34,15 +40,25 @@ export interface DeployHost {
   install(path: string): PlanCommand;
 }
 
-/** ssh's own options for a target: batch mode (never a password prompt), port, key, `-o` options. */
-export function sshArgs(target: SshTarget): string[] {
+/**
+ * ssh's own options for a target: batch mode (never a password prompt),
+ * port, key, `-o` options, and connection sharing when the target has a
+ * control directory and `shared` is not false.
+ */
+export function sshArgs(target: SshTarget, shared = true): string[] {
+  const mux = target.controlDir === undefined ? [] : shared ? ['ControlMaster=auto', `ControlPath=${target.controlDir}/%C`, 'ControlPersist=15'] : ['ControlMaster=no', 'ControlPath=none'];
   return [
     '-o',
     'BatchMode=yes',
     ...(target.port === undefined ? [] : ['-p', String(target.port)]),
     ...(target.identity === undefined ? [] : ['-i', target.identity]),
-    ...(target.options ?? []).flatMap((o) => ['-o', o]),
+    ...[...(target.options ?? []), ...mux].flatMap((o) => ['-o', o]),
   ];
+}
+
+/** The command that closes a target's shared connection (`ssh -O exit`); none without a control directory. */
+export function sshMasterExit(target: SshTarget): PlanCommand | undefined {
+  return target.controlDir === undefined ? undefined : { argv: ['ssh', ...sshArgs(target), '-O', 'exit', target.destination] };
 }
 
 /** This machine: release.sh runs under bash in `root`. */
