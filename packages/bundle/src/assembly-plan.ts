@@ -137,7 +137,7 @@ export function planAssembly(
     }))
     .sort((a, b) => compareIds(a.original, b.original) || compareIds(a.replacement, b.replacement));
 
-  out.push(...versionFindings(graph, swapPlan.applied, catalog));
+  for (const item of versionFindings(graph, swapPlan.applied, catalog)) out.push(item);
   const entries = new Map<string, CatalogEntry | undefined>();
   const inferred = new Set<string>();
   for (const n of swapped.nodes) {
@@ -187,7 +187,7 @@ export function planAssembly(
     for (const a of s.aliases ?? []) for (const id of serviceIdsOf(a.consumer)) if (services.includes(id)) serviceEnv[id] = a.env;
     secrets.push({ secret: s, services, serviceEnv });
   }
-  out.push(...secretPlan.blockers);
+  for (const item of secretPlan.blockers) out.push(item);
   return { tier, target, scenario, spec: options.scenario, app, resources, swaps, secrets, settings: profile.settings, graph, catalog, secretPlan, diagnostics: out };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SdkError } from '@deployment-manager/core/pure';
+import { SdkError, boundedReadError, inputByteLimit, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 import { canonicalJson } from './canonical.ts';
 import { exportCanonical, sha256Hex, type CanonicalExport } from './canonical-export.ts';
 
@@ -71,7 +71,8 @@ export interface ExportVerification {
 /**
  * Re-hashes an exported file's bytes and compares them with its `.sha256`
  * sidecar (or with `expected`, when given), and checks the bytes are
- * canonical. Throws `FILE_UNREADABLE` when the file cannot be read.
+ * canonical. Throws `FILE_UNREADABLE`, `FILE_NOT_REGULAR` or `FILE_TOO_LARGE`
+ * when the file cannot be read (a FIFO or device is never read).
  *
  * @example
  * ```ts
@@ -80,19 +81,14 @@ export interface ExportVerification {
  * ```
  */
 export function verifyExport(path: string, expected?: string): ExportVerification {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read export ${path}`, { hint: 'check the path', cause, details: { path } });
-  }
+  const read = readBoundedFile(path);
+  if (!read.ok) throw boundedReadError(path, 'export', read, inputByteLimit());
+  const bytes = read.bytes;
   let recorded = expected;
   if (recorded === undefined) {
-    try {
-      recorded = readFileSync(checksumPath(path), 'utf8').trim().split(/\s+/)[0];
-    } catch {
-      recorded = undefined;
-    }
+    // A sidecar that is missing, or no regular file of at most 4 KiB, records nothing.
+    const sidecar = readBoundedFile(checksumPath(path), 4096);
+    recorded = sidecar.ok ? textOfBytes(sidecar.bytes).trim().split(/\s+/)[0] : undefined;
   }
   const actual = sha256Hex(bytes);
   let canonical = false;

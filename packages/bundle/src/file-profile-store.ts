@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { SdkError } from '@deployment-manager/core/pure';
+import { SdkError, isSdkError, readTextFileBounded } from '@deployment-manager/core';
 import { canonicalJson } from './canonical.ts';
 import { profileVersionSchema, type ProfileVersion } from './profile.ts';
 import { createProfileStore, type ProfileBackend, type ProfileStore, type ProfileStoreOptions } from './profile-store.ts';
@@ -77,8 +77,10 @@ function fileBackend(dir: string, options: FileProfileStoreOptions): ProfileBack
         const path = join(pdir, name);
         let parsed: unknown;
         try {
-          parsed = JSON.parse(readFileSync(path, 'utf8'));
+          parsed = JSON.parse(readTextFileBounded(path, 'profile version file'));
         } catch (cause) {
+          // A FIFO, device or oversized file keeps the reader's code (FILE_NOT_REGULAR, FILE_TOO_LARGE).
+          if (isSdkError(cause)) throw cause;
           throw storeError(`profile version file ${path} is unreadable`, cause, path);
         }
         const result = profileVersionSchema.safeParse(parsed);

@@ -1,6 +1,7 @@
 import type { CliIo } from './io.ts';
 import { EXIT } from './exit-codes.ts';
 import { isUsageError } from './usage-error.ts';
+import { writeJson } from './json-output.ts';
 
 /** How {@link reportError} prints. */
 export interface ReportErrorOptions {
@@ -49,7 +50,7 @@ export async function reportError(error: unknown, io: CliIo, options: ReportErro
   const d = await describe(error);
   if (options.json) {
     const doc: ErrorJson = { error: { code: d.code, message: d.message, hint: d.hint ?? null } };
-    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    writeJson(io, doc);
   } else {
     io.stderr(`error [${d.code}]: ${d.message}\n${d.hint === undefined ? '' : `hint: ${d.hint}\n`}${isUsageError(error) ? (options.usage ?? '') : ''}`);
   }

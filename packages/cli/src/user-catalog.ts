@@ -1,14 +1,15 @@
 // `--catalog FILE`: a user's own catalog records, merged over the built-in ones
 // with the catalog package's one merge rule (createCatalog).
 import { catalogRecords, createCatalog, type Catalog } from '@deployment-manager/catalog';
-import { SdkError, parseYamlData, readTextFileBounded } from '@deployment-manager/core';
+import { SdkError, parseYamlData, readTextFileBounded, yamlByteLimit } from '@deployment-manager/core';
 
 const HINT = 'a catalog file is JSON or YAML: a list of records, or { "catalog": [...] }, e.g. [{ "name": "duckdb", "daemon": false, "provides": ["sql"] }]';
 
 /** The parsed content of a catalog file: YAML for `.yaml`/`.yml`, JSON otherwise. */
 function parseCatalogFile(path: string): unknown {
-  const text = readTextFileBounded(path, 'file');
-  if (/\.ya?ml$/i.test(path)) {
+  const yaml = /\.ya?ml$/i.test(path);
+  const text = readTextFileBounded(path, 'catalog file', yaml ? yamlByteLimit() : undefined);
+  if (yaml) {
     const parsed = parseYamlData(text);
     if (parsed.ok) return parsed.value;
     const at = parsed.failure.line === undefined ? '' : ` at line ${parsed.failure.line}${parsed.failure.column === undefined ? '' : `, column ${parsed.failure.column}`}`;

@@ -95,7 +95,7 @@ export async function graphFromAnalyzer(options: GraphFromAnalyzerOptions): Prom
     );
   }
   if (options.compareWith !== undefined) {
-    extra.push(...diffGraphs(options.compareWith, built, { compareFlags: analysis !== undefined }));
+    for (const item of diffGraphs(options.compareWith, built, { compareFlags: analysis !== undefined })) extra.push(item);
   }
   const graph: DependencyGraph = { ...built, diagnostics: [...built.diagnostics, ...extra] };
   return {

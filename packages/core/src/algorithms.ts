@@ -202,7 +202,7 @@ export function generations(graph: DependencyGraph): NodeId[][] {
   comps.forEach((comp, ci) => {
     const lv = level[ci] as number;
     while (out.length <= lv) out.push([]);
-    (out[lv] as NodeId[]).push(...comp);
+    for (const item of comp) (out[lv] as NodeId[]).push(item);
   });
   return out.map((g) => g.sort(compareIds));
 }

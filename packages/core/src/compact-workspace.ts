@@ -6,8 +6,8 @@ import { checkCompactEdge, checkCompactResource, checkCompactScenario, isCompact
 import type { CompactDependency, CompactPort, CompactResource, CompactScenario } from './compact-types.ts';
 import { collectEnvNames } from './json-env-names.ts';
 import { exceedsDepth, isJsonObject, jsonTypeName, ownEntries, ownField } from './json-values.ts';
-import { readTextFile } from './load-files.ts';
 import { parseYamlData } from './parse-yaml.ts';
+import { inputByteLimit, readTextFileBounded, yamlByteLimit } from './read-bounded.ts';
 import { nodeId, parseNodeId, type DeclaredDependency, type NodeId, type ResourceSpec, type ScenarioSpec, type Workspace } from './model.ts';
 import { mergeDuplicateDependencies } from './parse-dependencies.ts';
 import { loaderDiagnostic, sortDiagnostics } from './parse-diagnostics.ts';
@@ -48,8 +48,10 @@ export function parseCompactWorkspace(text: string, file: string, options: Parse
 }
 
 /**
- * Reads and parses a compact workspace file (`.json`, `.yaml` or `.yml`).
- * Throws `FILE_UNREADABLE` when it cannot be read, `PARSE_FAILED` when it is
+ * Reads and parses a compact workspace file (`.json`, `.yaml` or `.yml`),
+ * bounded: `FILE_NOT_REGULAR` for a FIFO, device or directory, `FILE_TOO_LARGE`
+ * over {@link inputByteLimit} (JSON) or the lower {@link yamlByteLimit}
+ * (YAML), `FILE_UNREADABLE` when it cannot be read, `PARSE_FAILED` when it is
  * not a compact workspace.
  *
  * @example
@@ -61,12 +63,8 @@ export function parseCompactWorkspace(text: string, file: string, options: Parse
 export function loadCompactWorkspace(path: string): Workspace {
   const abs = resolve(path);
   const file = basename(abs);
-  const read = readTextFile(abs, file);
-  if (!read.ok) {
-    const code = read.diagnostic.code === 'FILE_TOO_LARGE' ? 'FILE_TOO_LARGE' : /not a regular file/.test(read.diagnostic.message) ? 'FILE_NOT_REGULAR' : 'FILE_UNREADABLE';
-    throw new SdkError(code, read.diagnostic.message, { hint: read.diagnostic.hint ?? 'check the path', details: { file: abs } });
-  }
-  return parseCompactWorkspace(read.text, file, { root: abs });
+  const text = readTextFileBounded(abs, 'workspace file', /\.json$/i.test(file) ? inputByteLimit() : yamlByteLimit());
+  return parseCompactWorkspace(text, file, { root: abs });
 }
 
 function parseText(text: string, file: string, format: 'json' | 'yaml'): unknown {

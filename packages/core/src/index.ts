@@ -10,7 +10,18 @@
 export * from './pure.ts';
 export { definePackager, runPackagers, throwIfAborted } from './packager.ts';
 export { createArtifactWriter, type ArtifactWriter, type WriteOptions } from './artifact-writer.ts';
-export { DEFAULT_MAX_INPUT_BYTES, inputByteLimit, readBoundedFile, readTextFileBounded, type BoundedRead } from './read-bounded.ts';
+export {
+  DEFAULT_MAX_INPUT_BYTES,
+  DEFAULT_MAX_YAML_BYTES,
+  boundedReadError,
+  inputByteLimit,
+  readBoundedFile,
+  readTextFileBounded,
+  textOfBytes,
+  yamlByteLimit,
+  type BoundedRead,
+  type BoundedReadFailure,
+} from './read-bounded.ts';
 export { parseYamlData, type YamlFailure } from './parse-yaml.ts';
 export { loadWorkspace, type LoadWorkspaceOptions } from './load-workspace.ts';
 export { findDeploymentReport, loadDeploymentReport } from './load-deployment-report.ts';

@@ -2,10 +2,7 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { loaderDiagnostic } from './parse-diagnostics.ts';
-import { inputByteLimit, readBoundedFile } from './read-bounded.ts';
-
-/** Largest manifest file the loaders read (16 MiB); real ones are a few KiB. */
-const MAX_MANIFEST_BYTES: number = 16 * 1024 * 1024;
+import { inputByteLimit, readBoundedFile, textOfBytes } from './read-bounded.ts';
 
 /** The outcome of reading one file: its text, or the diagnostic that explains why not. */
 export type ReadTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
@@ -46,15 +43,13 @@ export function listDirectories(dir: string): string[] | undefined {
   return names.filter((n) => !n.startsWith('.') && isDirectory(join(dir, n))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Reads a UTF-8 text file (BOM stripped): a regular file of at most {@link MAX_MANIFEST_BYTES}, never a FIFO or a device. */
+/** Reads a UTF-8 text file (BOM stripped): a regular file of at most `maxBytes` (default {@link inputByteLimit}), never a FIFO or a device. */
 export function readTextFile(absPath: string, file: string, maxBytes: number = inputByteLimit()): ReadTextResult {
   const r = readBoundedFile(absPath, maxBytes);
-  if (r.ok) {
-    const text = r.bytes.toString('utf8');
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  }
+  if (r.ok) return { ok: true, text: textOfBytes(r.bytes) };
   if (r.reason === 'too-large') return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', `${file} is over the ${maxBytes}-byte limit`, { file }) };
-  const why = r.reason === 'not-regular' ? 'is not a regular file' : r.reason === 'missing' ? 'does not exist' : `could not be read (${r.errno ?? 'unknown error'})`;
+  if (r.reason === 'not-regular') return { ok: false, diagnostic: loaderDiagnostic('FILE_NOT_REGULAR', `${file} is not a regular file`, { file }) };
+  const why = r.reason === 'missing' ? 'does not exist' : `could not be read (${r.errno ?? 'unknown error'})`;
   return { ok: false, diagnostic: loaderDiagnostic('FILE_UNREADABLE', `${file} ${why}`, { file }) };
 }
 

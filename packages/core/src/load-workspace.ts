@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { SdkError } from './errors.ts';
 import { compareIds } from './graph.ts';
-import { isDirectory, isFile, listDirectories, readJsonFile, statOrUndefined } from './load-files.ts';
+import { isDirectory, listDirectories, readJsonFile, statOrUndefined } from './load-files.ts';
 import type { ResourceSpec, ScenarioSpec, Workspace, WorkspaceLayout } from './model.ts';
 import { loadCompactWorkspace } from './compact-workspace.ts';
 import { loaderDiagnostic, sortDiagnostics } from './parse-diagnostics.ts';
@@ -47,6 +47,12 @@ export function loadWorkspace(root: string, options: LoadWorkspaceOptions = {}):
   const abs = resolve(root);
   const stats = statOrUndefined(abs);
   if (stats?.isFile() === true && COMPACT_FILE.test(abs)) return loadCompactWorkspace(abs);
+  if (stats !== undefined && !stats.isFile() && !stats.isDirectory()) {
+    throw new SdkError('FILE_NOT_REGULAR', `workspace root ${abs} is neither a directory nor a regular file`, {
+      hint: 'pass a directory or a compact workspace .json/.yaml file (not a FIFO or a device such as /dev/zero)',
+      details: { root: abs },
+    });
+  }
   if (stats === undefined || !stats.isDirectory()) {
     throw new SdkError('ROOT_NOT_FOUND', `workspace root ${abs} ${stats === undefined ? 'does not exist' : 'is not a directory'}`, {
       hint: 'pass a Vrooli checkout (with scenarios/ and resources/), a flat fixture directory, or a compact workspace .json/.yaml file',
@@ -79,14 +85,14 @@ export function loadWorkspace(root: string, options: LoadWorkspaceOptions = {}):
     if (!serviceJson.has(f.name)) continue;
     const parsed = parseServiceJson(serviceJson.get(f.name), { file: f.file, name: f.name, knownScenarios, knownResources });
     scenarios.set(f.name, parsed.scenario);
-    diagnostics.push(...parsed.diagnostics);
+    for (const item of parsed.diagnostics) diagnostics.push(item);
   }
   const resources = new Map<string, ResourceSpec>();
   for (const f of resourceFiles) {
     if (!runtimeJson.has(f.name)) continue;
     const parsed = parseRuntimeJson(runtimeJson.get(f.name), { file: f.file, name: f.name, knownScenarios, knownResources });
     resources.set(f.name, parsed.resource);
-    diagnostics.push(...parsed.diagnostics);
+    for (const item of parsed.diagnostics) diagnostics.push(item);
   }
 
   const all = [...scenarioFiles, ...resourceFiles];
@@ -112,14 +118,18 @@ function listNamed(root: string, folder: string, diagnostics: Diagnostic[]): str
   return names;
 }
 
+// A manifest path that exists is located even when it is no regular file (a FIFO, a
+// directory): reading it then says so, instead of calling the manifest missing.
+const exists = (path: string): boolean => statOrUndefined(path) !== undefined;
+
 // Prefers the Vrooli location (`<dir>/<nested...>`) over the flat one (`<dir>/<file>`).
 function locate(root: string, folder: string, names: readonly string[], nested: readonly [string, string], diagnostics: Diagnostic[]): Located[] {
   const out: Located[] = [];
   for (const name of names) {
     const vrooli = `${folder}/${name}/${nested[0]}/${nested[1]}`;
     const flat = `${folder}/${name}/${nested[1]}`;
-    const hasVrooli = isFile(join(root, vrooli));
-    const hasFlat = isFile(join(root, flat));
+    const hasVrooli = exists(join(root, vrooli));
+    const hasFlat = exists(join(root, flat));
     if (hasVrooli && hasFlat) {
       diagnostics.push(loaderDiagnostic('SOURCE_DUPLICATE', `${name} has both ${vrooli} and ${flat}`, { file: flat }));
     }

@@ -117,7 +117,7 @@ function collectEntries(section: unknown, base: Segments, file: string, diagnost
   for (const [key, value] of ownEntries(section)) {
     const path = [...base, key];
     if (hasGroups && (key === 'required' || key === 'optional')) {
-      out.push(...groupEntries(value, path, key, file, diagnostics));
+      for (const item of groupEntries(value, path, key, file, diagnostics)) out.push(item);
     } else if (hasGroups && key === 'details') {
       continue;
     } else if (Array.isArray(value)) {

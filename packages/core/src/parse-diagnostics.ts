@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostics.ts';
 export const LOADER_DIAGNOSTIC_CODES = [
   'FILE_UNREADABLE',
   'FILE_TOO_LARGE',
+  'FILE_NOT_REGULAR',
   'PARSE_FAILED',
   'JSON_TOO_DEEP',
   'DOCUMENT_NOT_OBJECT',
@@ -43,7 +44,8 @@ export type LoaderDiagnosticCode = (typeof LOADER_DIAGNOSTIC_CODES)[number];
 /** Severity, meaning and hint of every loader diagnostic code (rules as data). */
 export const LOADER_DIAGNOSTICS: DiagnosticCodeTable<LoaderDiagnosticCode> = defineDiagnosticCodes({
   FILE_UNREADABLE: { severity: 'error', summary: 'a file could not be read', hint: 'check that the file exists and is readable; the other files were still loaded' },
-  FILE_TOO_LARGE: { severity: 'error', summary: 'a file is larger than the loader accepts', hint: 'the file is larger than the loader accepts; it was skipped' },
+  FILE_TOO_LARGE: { severity: 'error', summary: 'a file is larger than the loader accepts', hint: 'the file is larger than the loader accepts (DM_MAX_INPUT_BYTES); it was skipped' },
+  FILE_NOT_REGULAR: { severity: 'error', summary: 'a manifest path is no regular file', hint: 'a manifest must be a regular file (not a directory, FIFO or device); it was skipped' },
   PARSE_FAILED: { severity: 'error', summary: 'a file is not valid JSON or YAML', hint: 'fix the JSON/YAML syntax; the other files were still loaded' },
   JSON_TOO_DEEP: { severity: 'error', summary: 'a document nests deeper than the loader interprets', hint: 'the document nests deeper than any real manifest; it was not interpreted' },
   DOCUMENT_NOT_OBJECT: { severity: 'error', summary: 'a file does not hold an object at its top level', hint: 'the file must hold a JSON object at its top level' },

@@ -4,12 +4,24 @@
  * text), and no more than a size cap, checked on the opened file before any
  * byte is read and again while reading (a file that grows is cut off, not
  * buffered). The file is opened non-blocking, so naming a FIFO cannot hang.
+ *
+ * Symbolic links are followed: the checks apply to the file a link points
+ * to (it is opened first, then fstat-ed), so a link to a FIFO or /dev/zero is
+ * refused like the FIFO or device itself, and a link to a regular file reads
+ * that file. Output is where links are refused (see artifact-writer.ts).
+ *
+ * Caps: DM_MAX_INPUT_BYTES (default 16 MiB) for every input file, and the
+ * lower DM_MAX_YAML_BYTES (default 4 MiB) for YAML, which costs several
+ * times more time and memory per byte to parse than JSON.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { SdkError } from './errors.ts';
 
 /** Largest input file read by default (16 MiB); override per call, or with `DM_MAX_INPUT_BYTES`. */
 export const DEFAULT_MAX_INPUT_BYTES: number = 16 * 1024 * 1024;
+
+/** Largest YAML input read by default (4 MiB); override per call, or with `DM_MAX_YAML_BYTES`. */
+export const DEFAULT_MAX_YAML_BYTES: number = 4 * 1024 * 1024;
 
 /** What {@link readBoundedFile} found. */
 export type BoundedRead =
@@ -21,6 +33,12 @@ export function inputByteLimit(maxBytes?: number, env: Readonly<Record<string, s
   if (maxBytes !== undefined) return maxBytes;
   const fromEnv = Number(env['DM_MAX_INPUT_BYTES']);
   return Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_INPUT_BYTES;
+}
+
+/** The YAML size cap in force: `DM_MAX_YAML_BYTES` from the environment, else {@link DEFAULT_MAX_YAML_BYTES} - never above {@link inputByteLimit}. */
+export function yamlByteLimit(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const fromEnv = Number(env['DM_MAX_YAML_BYTES']);
+  return Math.min(inputByteLimit(undefined, env), Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_YAML_BYTES);
 }
 
 const errnoOf = (error: unknown): string => (typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'unknown error');
@@ -65,10 +83,41 @@ export function readBoundedFile(path: string, maxBytes: number = inputByteLimit(
   }
 }
 
+/** The failures of {@link readBoundedFile}. */
+export type BoundedReadFailure = Extract<BoundedRead, { readonly ok: false }>;
+
+/**
+ * The typed error of a failed bounded read: `FILE_NOT_REGULAR` (FIFO, device,
+ * directory), `FILE_TOO_LARGE` (over `limit`) or `FILE_UNREADABLE` (missing,
+ * no permission), naming `what` and the path.
+ *
+ * @example
+ * ```ts
+ * const r = readBoundedFile(path, 4096);
+ * if (!r.ok && r.reason !== 'missing') throw boundedReadError(path, 'token file', r, 4096);
+ * ```
+ */
+export function boundedReadError(path: string, what: string, failure: BoundedReadFailure, limit: number): SdkError {
+  const details = { path };
+  switch (failure.reason) {
+    case 'not-regular':
+      return new SdkError('FILE_NOT_REGULAR', `${what} ${path} is not a regular file`, { hint: 'pass a file (not a directory, FIFO or device such as /dev/zero)', details });
+    case 'too-large':
+      return new SdkError('FILE_TOO_LARGE', `${what} ${path} is larger than ${limit} bytes`, { hint: 'pass a smaller file, or raise the limit with DM_MAX_INPUT_BYTES (DM_MAX_YAML_BYTES for YAML)', details });
+    default:
+      return new SdkError('FILE_UNREADABLE', `cannot read ${what} ${path}${failure.errno === undefined ? '' : ` (${failure.errno})`}`, { hint: 'check the path and its permissions', details });
+  }
+}
+
+/** UTF-8 text of bytes read from a file, a leading byte order mark dropped. */
+export function textOfBytes(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * Reads a user-named UTF-8 text file (BOM stripped), or throws the typed
- * error: `FILE_UNREADABLE` (missing, no permission), `FILE_NOT_REGULAR`
- * (FIFO, device, directory) or `FILE_TOO_LARGE` (over the cap).
+ * error of {@link boundedReadError}.
  *
  * @example
  * ```ts
@@ -78,17 +127,6 @@ export function readBoundedFile(path: string, maxBytes: number = inputByteLimit(
 export function readTextFileBounded(path: string, what: string, maxBytes?: number): string {
   const limit = inputByteLimit(maxBytes);
   const r = readBoundedFile(path, limit);
-  if (r.ok) {
-    const text = r.bytes.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  }
-  const details = { path };
-  switch (r.reason) {
-    case 'not-regular':
-      throw new SdkError('FILE_NOT_REGULAR', `${what} ${path} is not a regular file`, { hint: 'pass a file (not a directory, FIFO or device such as /dev/zero)', details });
-    case 'too-large':
-      throw new SdkError('FILE_TOO_LARGE', `${what} ${path} is larger than ${limit} bytes`, { hint: 'pass a smaller file, or raise the limit with DM_MAX_INPUT_BYTES', details });
-    default:
-      throw new SdkError('FILE_UNREADABLE', `cannot read ${what} ${path}${r.errno === undefined ? '' : ` (${r.errno})`}`, { hint: 'check the path and its permissions', details });
-  }
+  if (r.ok) return textOfBytes(r.bytes);
+  throw boundedReadError(path, what, r, limit);
 }

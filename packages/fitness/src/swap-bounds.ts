@@ -100,7 +100,7 @@ export function createBounds(
           const path = paths.get(b);
           const sitesLeft = (path !== undefined && !path.some((v) => e.chosen.has(v)) ? path : (clearersOf.get(b) ?? [])).filter((v) => v >= from);
           if (sitesLeft.length === 0) stuck++;
-          else needs.push({ sites: sitesLeft, cost: Math.min(...sitesLeft.map((v) => minCost[v] as number)) });
+          else needs.push({ sites: sitesLeft, cost: sitesLeft.reduce((m, v) => Math.min(m, minCost[v] as number), Number.POSITIVE_INFINITY) });
         }
         if (stuck > allowance) return undefined;
         // Blockers whose sets of sites are disjoint need a swap each; all but `allowance` of them must go.
@@ -114,7 +114,7 @@ export function createBounds(
         const cheapest = packed.sort((x, y) => x - y).slice(0, Math.max(0, packed.length - allowance));
         cost = cheapest.reduce((sum, c) => sum + c, 0);
         count = cheapest.length;
-        if (count === 0) (cost = Math.min(...needs.map((n) => n.cost))), (count = 1);
+        if (count === 0) (cost = needs.reduce((m, n) => Math.min(m, n.cost), Number.POSITIVE_INFINITY)), (count = 1);
       }
       const merit = from >= sites.length ? e.score : ceiling(e, from);
       if (min !== null && e.score < min) {

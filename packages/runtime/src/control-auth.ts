@@ -3,9 +3,9 @@
  * manifest says (under the app data directory), compared in constant time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, boundedReadError, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 
 /** Creates a fresh token and writes it (0600, atomically) to `path`. */
 export function writeToken(path: string): string {
@@ -18,13 +18,15 @@ export function writeToken(path: string): string {
   return token;
 }
 
-/** Reads a token file; throws `FILE_UNREADABLE` (never echoing the content). */
+/** Largest token file read (a token is 64 characters). */
+const TOKEN_MAX_BYTES = 4096;
+
+/** Reads a token file, bounded; throws `FILE_UNREADABLE`, `FILE_NOT_REGULAR` or `FILE_TOO_LARGE` (never echoing the content). */
 export function readToken(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch (cause) {
-    throw new SdkError('FILE_UNREADABLE', `cannot read the control token ${path}`, { hint: 'run as the user that started the bundle', cause, details: { path } });
-  }
+  const read = readBoundedFile(path, TOKEN_MAX_BYTES);
+  if (read.ok) return textOfBytes(read.bytes).trim();
+  if (read.reason === 'not-regular' || read.reason === 'too-large') throw boundedReadError(path, 'control token', read, TOKEN_MAX_BYTES);
+  throw new SdkError('FILE_UNREADABLE', `cannot read the control token ${path}`, { hint: 'run as the user that started the bundle', details: { path } });
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();

@@ -3,10 +3,13 @@
  * Electron shell) finds a running bundle - `<appData>/runtime/control.json`,
  * 0600, written when the control API listens and removed when it stops.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, boundedReadError, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 import type { ControlFile } from './types.ts';
+
+/** Largest control file read (a real one is a few hundred bytes). */
+const CONTROL_FILE_MAX_BYTES = 64 * 1024;
 
 /** Where the control file of an app data directory is. */
 export function controlFilePath(appData: string): string {
@@ -27,8 +30,9 @@ export function removeControlFile(path: string): void {
 }
 
 /**
- * Reads the control file of an app data directory; throws
- * `RUNTIME_NOT_RUNNING` when there is none (no bundle runs there).
+ * Reads the control file of an app data directory, bounded; throws
+ * `RUNTIME_NOT_RUNNING` when there is none (no bundle runs there) and
+ * `FILE_NOT_REGULAR` or `FILE_TOO_LARGE` when it is no control file.
  *
  * @example
  * ```ts
@@ -37,17 +41,16 @@ export function removeControlFile(path: string): void {
  */
 export function readControlFile(appData: string): ControlFile {
   const path = controlFilePath(appData);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+  const read = readBoundedFile(path, CONTROL_FILE_MAX_BYTES);
+  if (!read.ok && read.reason !== 'missing') throw boundedReadError(path, 'control file', read, CONTROL_FILE_MAX_BYTES);
+  if (!read.ok) {
     throw new SdkError('RUNTIME_NOT_RUNNING', `no bundle is running with app data ${appData} (no ${path})`, {
       hint: 'start it with `deployment-manager run <bundle>`, or pass the --app-data it was started with',
       details: { path },
     });
   }
   try {
-    const data = JSON.parse(text) as ControlFile;
+    const data = JSON.parse(textOfBytes(read.bytes)) as ControlFile;
     if (data.format !== 'deployment-manager.runtime.control/1') throw new Error('format');
     return data;
   } catch (cause) {

@@ -3,10 +3,10 @@
  * or a manifest object with its directory, validated as a desktop manifest by
  * the bundle package before anything else happens.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateManifest, type DesktopManifest } from '@deployment-manager/bundle';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, readTextFileBounded } from '@deployment-manager/core';
 
 /** A validated desktop manifest and the directory its relative paths start from. */
 export interface LoadedBundle {
@@ -30,8 +30,8 @@ export function manifestPathOf(path: string): string {
 }
 
 /**
- * Loads and validates a desktop bundle. Throws `FILE_UNREADABLE` or
- * `PARSE_FAILED` for an unreadable file and `MANIFEST_INVALID` (the first
+ * Loads and validates a desktop bundle. Throws `FILE_UNREADABLE`,
+ * `FILE_NOT_REGULAR`, `FILE_TOO_LARGE` or `PARSE_FAILED` for a file it cannot read and `MANIFEST_INVALID` (the first
  * issues in the message, all of them in `details.issues`) for anything
  * `validateManifest` refuses or a manifest of another target.
  *
@@ -48,12 +48,7 @@ export function loadBundle(source: BundleSource): LoadedBundle {
     const file = manifestPathOf(source);
     bundleDir = dirname(file);
     label = file;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (cause) {
-      throw new SdkError('FILE_UNREADABLE', `cannot read ${file}`, { hint: 'pass a bundle directory that holds bundle.json, or the manifest file', cause, details: { path: file } });
-    }
+    const text = readTextFileBounded(file, 'bundle manifest');
     try {
       raw = JSON.parse(text) as unknown;
     } catch (cause) {

@@ -9,10 +9,10 @@
  * upgrade from nothing); `always` - on every start; `first_install` - only on
  * an install that has never been ready before (otherwise recorded as skipped).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DesktopMigration } from '@deployment-manager/bundle';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, boundedReadError, inputByteLimit, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 
 /** The migration state file. */
 export interface MigrationState {
@@ -24,16 +24,13 @@ export interface MigrationState {
   readonly applied: Record<string, Record<string, string>>;
 }
 
-/** Reads the state file; a missing file is a fresh install. Throws `PARSE_FAILED` for a damaged one. */
+/** Reads the state file (bounded); a missing file is a fresh install. Throws `PARSE_FAILED` for a damaged one, `FILE_NOT_REGULAR`/`FILE_TOO_LARGE` for no state file. */
 export function readMigrationState(path: string): MigrationState {
-  let text: string;
+  const read = readBoundedFile(path, inputByteLimit());
+  if (!read.ok && read.reason === 'missing') return { version: 1, applied: {} };
+  if (!read.ok) throw boundedReadError(path, 'migration state', read, inputByteLimit());
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { version: 1, applied: {} };
-  }
-  try {
-    const data = JSON.parse(text) as Partial<MigrationState>;
+    const data = JSON.parse(textOfBytes(read.bytes)) as Partial<MigrationState>;
     if (data.version !== 1 || typeof data.applied !== 'object' || data.applied === null) throw new Error('shape');
     return data as MigrationState;
   } catch (cause) {

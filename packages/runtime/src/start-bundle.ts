@@ -5,11 +5,11 @@
  * starts), then supervision until a stop or a critical give-up, and shutdown
  * in reverse order.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { DesktopManifest, DesktopService } from '@deployment-manager/bundle';
-import { SdkError, isSdkError } from '@deployment-manager/core';
+import { SdkError, isSdkError, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 import { redact as redactValues } from '@deployment-manager/secrets';
 import { listenControlApi } from './control-api.ts';
 import { writeToken } from './control-auth.ts';
@@ -39,15 +39,11 @@ export function defaultAppData(bundleDir: string): string {
   return join(bundleDir, '.runtime');
 }
 
-/** The last `n` lines of a text file ([] when there is none). */
+/** The last `n` lines of a text file ([] when there is none, or it is no regular file of at most the input cap). */
 export function tailFile(path: string, n: number): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return [];
-  }
-  const lines = text.split('\n');
+  const read = readBoundedFile(path);
+  if (!read.ok) return [];
+  const lines = textOfBytes(read.bytes).split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines.slice(-n);
 }

@@ -11,9 +11,9 @@
  * file of the store (from a writer that was killed) is removed.
  */
 import { randomBytes } from 'node:crypto';
-import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SdkError } from '@deployment-manager/core/pure';
+import { SdkError, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 
 /** How long to wait for other writers (generous: a loaded machine is slow), and when a lock counts as stale whatever its pid. */
 const WAIT_MS = 30_000;
@@ -33,11 +33,14 @@ function alive(pid: number): boolean {
 
 async function isStale(lock: string): Promise<boolean> {
   let owner: { pid?: unknown; at?: unknown };
+  // Bounded: a lock is a few bytes; a FIFO or device in its place is stale, never read.
+  const read = readBoundedFile(lock, 4096);
+  if (!read.ok) return read.reason !== 'missing';
   try {
-    owner = JSON.parse(await readFile(lock, 'utf8')) as { pid?: unknown; at?: unknown };
-  } catch (e) {
-    // Gone already (not stale: try again), or not a lock this code wrote (stale).
-    return !isCode(e, 'ENOENT');
+    owner = JSON.parse(textOfBytes(read.bytes)) as { pid?: unknown; at?: unknown };
+  } catch {
+    // Not a lock this code wrote (a lock appears whole): stale.
+    return true;
   }
   const pid = typeof owner.pid === 'number' ? owner.pid : -1;
   const at = typeof owner.at === 'number' ? owner.at : 0;
@@ -84,8 +87,8 @@ async function tryLock(path: string, lock: string, content: string): Promise<boo
 
 /** Removes the lock if it is still ours (a lock taken over as stale belongs to its new owner). */
 async function release(lock: string, content: string): Promise<void> {
-  const now = await readFile(lock, 'utf8').catch(() => undefined);
-  if (now === content) await unlink(lock).catch(() => undefined);
+  const read = readBoundedFile(lock, 4096);
+  if (read.ok && textOfBytes(read.bytes) === content) await unlink(lock).catch(() => undefined);
 }
 
 /**

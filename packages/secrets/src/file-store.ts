@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SdkError } from '@deployment-manager/core/pure';
+import { SdkError, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 import { withStoreLock } from './file-lock.ts';
 import { assertSecretId, assertSecretValue, type SecretStore } from './store.ts';
 
@@ -13,13 +13,14 @@ interface StoreFile {
 const isCode = (e: unknown, code: string): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
 
 async function load(path: string): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if (isCode(e, 'ENOENT')) return new Map();
-    throw new SdkError('SECRET_STORE_FAILED', `secret store ${path} cannot be read`, { hint: 'check that the file exists and is readable by this user', cause: e, details: { path } });
+  // Bounded: a FIFO or device in its place is refused, never read (a FIFO would block forever).
+  const read = readBoundedFile(path);
+  if (!read.ok && read.reason === 'missing') return new Map();
+  if (!read.ok) {
+    const why = read.reason === 'not-regular' ? 'is not a regular file' : read.reason === 'too-large' ? 'is larger than the input cap (DM_MAX_INPUT_BYTES)' : 'cannot be read';
+    throw new SdkError('SECRET_STORE_FAILED', `secret store ${path} ${why}`, { hint: 'check that the file exists, is a regular file and is readable by this user', details: { path } });
   }
+  const text = textOfBytes(read.bytes);
   let data: unknown;
   try {
     data = JSON.parse(text);

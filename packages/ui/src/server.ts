@@ -109,13 +109,7 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
  * ```
  */
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
-  let appDir = options.appDir;
-  if (appDir === undefined) {
-    const location = defaultAppLocation();
-    await ensureAppBuilt(location, options.log);
-    appDir = location.appDir;
-  }
-  const assets = loadStaticAssets(appDir);
+  // Bad input fails before the page is built (which can take a while in a fresh clone).
   const workspace = loadWorkspace(options.root);
   const scenarios = [...workspace.scenarios.keys()].sort();
   if (options.scenario !== undefined && !workspace.scenarios.has(options.scenario)) {
@@ -123,6 +117,13 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       hint: scenarios.length === 0 ? 'check --root' : `pick one of ${scenarios.slice(0, 10).join(', ')}${scenarios.length > 10 ? ', ...' : ''}`,
     });
   }
+  let appDir = options.appDir;
+  if (appDir === undefined) {
+    const location = defaultAppLocation();
+    await ensureAppBuilt(location, options.log);
+    appDir = location.appDir;
+  }
+  const assets = loadStaticAssets(appDir);
   const policy = options.policy ?? 'active';
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'deployment-manager-ui-'));
   const token = randomBytes(24).toString('base64url');

@@ -16,6 +16,7 @@ import { loadGraphSource, requireWorkspace, type GraphSourceValues } from '../gr
 import type { CliIo } from '../io.ts';
 import { readJsonFile } from '../read-json-file.ts';
 import { UsageError } from '../usage-error.ts';
+import { writeJson } from '../json-output.ts';
 
 /** One issue as `bundle validate --json` prints it. */
 export interface IssueJson {
@@ -43,7 +44,7 @@ function renderIssues(issues: readonly Diagnostic[]): string {
 function validateCommand(file: string, json: boolean, io: CliIo): number {
   const result = validateManifest(readJsonFile(file, 'fix the JSON syntax'));
   const issues = [...(result.ok ? [] : result.issues), ...result.warnings];
-  if (json) io.stdout(`${JSON.stringify({ valid: result.ok, issues: issues.map(issueJson) }, null, 2)}\n`);
+  if (json) writeJson(io, { valid: result.ok, issues: issues.map(issueJson) });
   else io.stdout(`${renderIssues(issues)}${result.ok ? `${file}: valid` : `${file}: invalid`} (${issues.length} finding(s))\n`);
   return result.ok ? 0 : 1;
 }
@@ -68,11 +69,11 @@ async function assembleCommand(scenario: string, values: Record<string, unknown>
   const exported = exportCanonical(result.manifest);
   if (typeof values['out'] === 'string' && result.ok) writeExport(result.manifest, values['out']);
   if (values['json'] === true) {
-    io.stdout(`${JSON.stringify({ ok: result.ok, sha256: exported.sha256, manifest: result.manifest, diagnostics: result.diagnostics.map(issueJson) }, null, 2)}\n`);
+    writeJson(io, { ok: result.ok, sha256: exported.sha256, manifest: result.manifest, diagnostics: result.diagnostics.map(issueJson) });
   } else {
     io.stderr(renderIssues(result.diagnostics));
     if (typeof values['out'] === 'string') io.stdout(result.ok ? `wrote ${values['out']} (sha256 ${exported.sha256})\n` : 'not written: the manifest has errors\n');
-    else io.stdout(`${JSON.stringify(result.manifest, null, 2)}\n`);
+    else writeJson(io, result.manifest);
   }
   return result.ok ? 0 : 1;
 }
@@ -117,7 +118,7 @@ export const bundleCommand: Command = defineCommand({
     if (action === 'assemble') return await assembleCommand(subject, { ...values, json }, io);
     if (action === 'verify') {
       const v = verifyExport(subject, values.sha256);
-      if (json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
+      if (json) writeJson(io, v);
       else io.stdout(v.ok ? `${subject}: ok (sha256 ${v.actual})\n` : `${subject}: MISMATCH (expected ${v.expected ?? 'none'}, actual ${v.actual}${v.canonical ? '' : ', not canonical JSON'})\n`);
       return v.ok ? 0 : 1;
     }
@@ -125,12 +126,12 @@ export const bundleCommand: Command = defineCommand({
     const manifest = readJsonFile(subject, 'fix the JSON syntax');
     const result = validateManifest(manifest);
     if (!result.ok) {
-      if (json) io.stdout(`${JSON.stringify({ valid: false, issues: [...result.issues, ...result.warnings].map(issueJson) }, null, 2)}\n`);
+      if (json) writeJson(io, { valid: false, issues: [...result.issues, ...result.warnings].map(issueJson) });
       else io.stderr(`${renderIssues(result.issues)}not exported: ${subject} is invalid\n`);
       return 1;
     }
     const e = writeExport(result.value, values.out);
-    if (json) io.stdout(`${JSON.stringify({ valid: true, out: values.out, sha256: e.sha256, bytes: e.bytes.length }, null, 2)}\n`);
+    if (json) writeJson(io, { valid: true, out: values.out, sha256: e.sha256, bytes: e.bytes.length });
     else io.stdout(`wrote ${values.out} and ${values.out}.sha256 (sha256 ${e.sha256})\n`);
     return 0;
   },

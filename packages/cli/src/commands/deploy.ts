@@ -42,6 +42,7 @@ import { issueJson } from './bundle.ts';
 import { planInput, secretNames } from './plan-input.ts';
 import { renderRefusal } from './plan.ts';
 import { renderRuntimeStatus } from './runtime.ts';
+import { writeJson } from '../json-output.ts';
 
 /** Option values every action reads. */
 interface DeployValues {
@@ -218,7 +219,7 @@ export const deployCommand: Command = defineCommand({
         const read = readHistory(historyFile(values));
         for (const w of read.warnings) io.stderr(`warning: ${historyFile(values)}: ${w}\n`);
         const records = latestRecords(read.records).filter((r) => scenario === undefined || r.scenario === scenario);
-        if (json) io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+        if (json) writeJson(io, records);
         else for (const r of records) io.stdout(`${r.time}  ${r.action.padEnd(8)} ${r.outcome.padEnd(11)} ${r.scenario} ${r.version} -> ${r.target} ${r.host}  ${r.manifestSha256.slice(0, 12)}  ${(r.durationMs / 1000).toFixed(1)} s  ${r.who}${r.failedStage === undefined ? '' : `  failed at ${r.failedStage}: ${r.reason ?? ''}`}\n`);
         return 0;
       }
@@ -243,7 +244,7 @@ export const deployCommand: Command = defineCommand({
             if (!isSdkError(error, 'RUNTIME_NOT_RUNNING')) throw error;
             down = error.message;
           }
-          if (json) io.stdout(`${JSON.stringify({ host: h.label, root: h.layout.root, status: status ?? null, ...(down === undefined ? {} : { down }), findings }, null, 2)}\n`);
+          if (json) writeJson(io, { host: h.label, root: h.layout.root, status: status ?? null, ...(down === undefined ? {} : { down }), findings });
           else io.stdout(`${h.label} ${h.layout.root}\n${status === undefined ? `${colour(io.isTTY, 'red', down ?? 'not running')}\n` : renderRuntimeStatus(status)}${renderFindings(findings, io)}`);
           return status?.state === 'ready' ? 0 : 1;
         });
@@ -267,7 +268,8 @@ export const deployCommand: Command = defineCommand({
           dryRun: values['dry-run'],
           ...(json ? {} : { onEvent: renderEvent(io) }),
         }));
-        io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, host, io));
+        if (json) writeJson(io, result);
+        else io.stdout(renderResult(result, host, io));
         return result.outcome === 'success' || result.outcome === 'dry-run' ? 0 : 1;
       }
       // run
@@ -295,7 +297,8 @@ export const deployCommand: Command = defineCommand({
           lines.push(...buildCommandsFor(manifest).map((c) => `(cd ${commandLine({ argv: [join(sourceRoot, c.cwd)] })} && ${commandLine(c)})`));
           const id = exportCanonical(manifest).sha256;
           const dry = await deployRelease({ host, history: historyFile(values), identity: { scenario: name, environment: values.env, target }, gate, keep, dryRun: true, release: { dir: join(work, 'release'), id, manifest } });
-          io.stdout(json ? `${JSON.stringify({ ...dry, commands: [...lines, ...dry.commands] }, null, 2)}\n` : renderResult({ ...dry, commands: [...lines, ...dry.commands] }, host, io));
+          if (json) writeJson(io, { ...dry, commands: [...lines, ...dry.commands] });
+          else io.stdout(renderResult({ ...dry, commands: [...lines, ...dry.commands] }, host, io));
           return 0;
         }
         if (!json) io.stderr(`build    ${colour(io.isTTY, 'grey', '..')} ${name} ${manifest.app.version}: the build plan in ${sourceRoot}\n`);
@@ -303,13 +306,14 @@ export const deployCommand: Command = defineCommand({
       }
       const release = await prepareRelease(bundleDir, join(work, 'release'));
       const result = await withSharedSsh(host, (h) => deployRelease({ host: h, release, history: historyFile(values), identity: { scenario: name, environment: values.env, target }, gate, keep, dryRun: values['dry-run'], ...(json ? {} : { onEvent: renderEvent(io) }) }));
-      io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, host, io));
+      if (json) writeJson(io, result);
+      else io.stdout(renderResult(result, host, io));
       return result.outcome === 'success' || result.outcome === 'dry-run' ? 0 : 1;
     } catch (error) {
       // A refusal of this machine or of the plan is a "no", not bad input.
       if (isSdkError(error) && (error.code === 'TOOL_MISSING' || error.code === 'PLAN_BLOCKED' || error.code === 'DEPLOY_FAILED')) {
         io.stderr(`${colour(io.isTTY, 'red', `error [${error.code}]`)}: ${error.message}\n${error.hint === undefined ? '' : `hint: ${error.hint}\n`}`);
-        if (json) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message, hint: error.hint ?? null } }, null, 2)}\n`);
+        if (json) writeJson(io, { error: { code: error.code, message: error.message, hint: error.hint ?? null } });
         return 1;
       }
       throw error;
@@ -318,7 +322,8 @@ export const deployCommand: Command = defineCommand({
 });
 
 function refuse(scenario: string, diagnostics: readonly Diagnostic[], json: boolean, io: CliIo): number {
-  io.stdout(json ? `${JSON.stringify({ scenario, ok: false, stage: 'assembly', diagnostics: diagnostics.map(issueJson) }, null, 2)}\n` : renderRefusal(scenario, diagnostics, io));
+  if (json) writeJson(io, { scenario, ok: false, stage: 'assembly', diagnostics: diagnostics.map(issueJson) });
+  else io.stdout(renderRefusal(scenario, diagnostics, io));
   return 1;
 }
 
@@ -349,7 +354,7 @@ async function deployThroughPlan(scenario: string, target: DeployTargetId, tier:
     confirm: async (q) => values.yes || (await ask(io, q)),
     ...(json ? {} : { onLine: (l: string) => io.stderr(`${l}\n`) }),
   });
-  if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (json) writeJson(io, result);
   else if (result.outcome === 'dry-run') {
     io.stdout(`${result.commands.map((c) => `$ ${c}`).join('\n')}\n`);
     if (result.missing.length > 0) io.stdout(`# not installed here: ${result.missing.join(', ')} (a real deploy refuses)\n`);

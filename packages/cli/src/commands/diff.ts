@@ -2,6 +2,7 @@ import { exportCanonical, verifyExport } from '@deployment-manager/bundle';
 import { diffManifests, summarizeManifestChanges, type DiffOperation, type ManifestChanges } from '@deployment-manager/planner';
 import { defineCommand, type Command } from '../command.ts';
 import { readJsonFile } from '../read-json-file.ts';
+import { writeJson } from '../json-output.ts';
 
 /** The `diff --json` document. */
 export interface DiffJson {
@@ -74,7 +75,8 @@ export const diffCommand: Command = defineCommand({
       changes: summarizeManifestChanges(a, b),
       operations: diffManifests(a, b),
     };
-    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderText(doc));
+    if (json) writeJson(io, doc);
+    else io.stdout(renderText(doc));
     return doc.operations.length === 0 ? 0 : 1;
   },
 });

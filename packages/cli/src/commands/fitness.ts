@@ -22,6 +22,7 @@ import { loadGraphSource } from '../graph-source.ts';
 import { colour, type CliIo } from '../io.ts';
 import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
 import { table } from '../table.ts';
+import { writeJson } from '../json-output.ts';
 
 /**
  * `deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--json]`:
@@ -63,7 +64,8 @@ export const fitnessCommand: Command = defineCommand({
     const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t, catalog));
     const doc = fitnessToJson(scenario, report, suggestions);
     const notCharged = unmatched.map((o) => ({ dependency: o.dependency, tier: o.tier, kind: o.kind, count: o.count, evidence: o.evidence }));
-    io.stdout(json ? `${JSON.stringify(values.evidence === undefined ? doc : { ...doc, evidence: { observed: observed.length, notCharged } }, null, 2)}\n` : `${renderFitness(doc, suggestions, io.isTTY)}${renderNotCharged(unmatched)}`);
+    if (json) writeJson(io, values.evidence === undefined ? doc : { ...doc, evidence: { observed: observed.length, notCharged } });
+    else io.stdout(`${renderFitness(doc, suggestions, io.isTTY)}${renderNotCharged(unmatched)}`);
     return 0;
   },
 });
@@ -93,7 +95,7 @@ function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace |
       ? null
       : { file: found.report.file, matches: sameAggregates(vrooliAggregates(vrooliTreeFromGraph(graph, { external })), vrooliReportAggregates(found.report)) };
   if (json) {
-    io.stdout(`${JSON.stringify({ ...doc, parity }, null, 2)}\n`);
+    writeJson(io, { ...doc, parity });
     return 0;
   }
   const lines: string[] = [`${scenario} (model: vrooli)`];
@@ -103,7 +105,7 @@ function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace |
       const s = d.tiers[tier];
       return [nodeName(d.id), s?.supported === false ? 'unsupported' : 'supported', s?.score === null || s === undefined ? '-' : roundForPeople(s.score / 100), s?.reasons[0]?.message ?? ''];
     });
-    lines.push(...table(['Dependency', 'Current', 'Fitness', 'Why'], rows));
+    for (const item of table(['Dependency', 'Current', 'Fitness', 'Why'], rows)) lines.push(item);
   }
   if (parity !== null) lines.push('', `predecessor report ${parity.file}: ${parity.matches ? 'aggregates reproduced' : 'aggregates differ (report stale or corrupt?)'}`);
   io.stdout(`${lines.join('\n')}\n`);

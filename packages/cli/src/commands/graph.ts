@@ -3,6 +3,7 @@ import { defineCommand, type Command } from '../command.ts';
 import { GRAPH_SOURCE_OPTIONS } from '../common-options.ts';
 import { loadGraphSource } from '../graph-source.ts';
 import { colour } from '../io.ts';
+import { writeJson } from '../json-output.ts';
 
 /** The exact `graph --json` document. */
 export interface GraphJson {
@@ -59,7 +60,8 @@ export const graphCommand: Command = defineCommand({
       if (spec !== undefined) files.add(spec.file);
     }
     const doc = graphToJson(scenario, graph, relevantDiagnostics(graph, workspace?.diagnostics ?? [], files));
-    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderGraphTree(graph, doc, io.isTTY));
+    if (json) writeJson(io, doc);
+    else io.stdout(renderGraphTree(graph, doc, io.isTTY));
     return 0;
   },
 });

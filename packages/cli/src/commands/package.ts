@@ -17,6 +17,7 @@ import { loadGraphSource, requireWorkspace } from '../graph-source.ts';
 import { colour, type CliIo } from '../io.ts';
 import { bytesForPeople } from '../people-text.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
+import { writeJson } from '../json-output.ts';
 
 /** Package targets and the tier each assembles for by default. */
 export const PACKAGE_TARGETS: Readonly<Record<'desktop' | 'cloud' | 'mobile', Tier>> = { desktop: 'desktop', cloud: 'saas', mobile: 'mobile' };
@@ -143,7 +144,8 @@ export const packageCommand: Command = defineCommand({
               issues: run.issues.map(issueJson),
             },
     };
-    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderPackage(doc, result.diagnostics, io.isTTY));
+    if (json) writeJson(io, doc);
+    else io.stdout(renderPackage(doc, result.diagnostics, io.isTTY));
     return doc.ok ? 0 : 1;
   },
 });

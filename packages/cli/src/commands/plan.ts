@@ -6,6 +6,7 @@ import { colour, type CliIo } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
 import { planInput } from './plan-input.ts';
+import { writeJson } from '../json-output.ts';
 
 /** `plan --json` when the assembly refuses: the same errors `package` stops on. */
 export interface PlanRefusalJson {
@@ -130,14 +131,16 @@ export const planCommand: Command = defineCommand({
     const planned = await planInput(scenario, tier, values, outDir);
     if (!planned.ok) {
       const doc: PlanRefusalJson = { scenario, ok: false, stage: 'assembly', diagnostics: planned.diagnostics.map(issueJson) };
-      io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderRefusal(scenario, planned.diagnostics, io));
+      if (json) writeJson(io, doc);
+      else io.stdout(renderRefusal(scenario, planned.diagnostics, io));
       return 1;
     }
     const { input } = planned;
     const plan = planDeployment(input);
     const written = values.out !== undefined && plan.outcome.status === 'success' ? await writePlanFiles(input, plan) : undefined;
     const doc: PlanJson = written === undefined ? plan : { ...plan, written };
-    io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : renderPlan(plan, io, { ...(written === undefined ? {} : { written }), command: planCommandLine(scenario, values, outDir) }));
+    if (json) writeJson(io, doc);
+    else io.stdout(renderPlan(plan, io, { ...(written === undefined ? {} : { written }), command: planCommandLine(scenario, values, outDir) }));
     return plan.outcome.status === 'success' ? 0 : 1;
   },
 });

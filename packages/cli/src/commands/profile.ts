@@ -17,6 +17,7 @@ import { parseSwapArg } from '@deployment-manager/fitness';
 import { defineCommand, type Command } from '../command.ts';
 import { SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
 import { UsageError } from '../usage-error.ts';
+import { writeJson } from '../json-output.ts';
 
 function parseSet(pairs: readonly string[]): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
@@ -112,7 +113,7 @@ export const profileCommand: Command = defineCommand({
   examples: ['profile create --name desk --scenario recipe-hub --tier desktop --swap postgres=sqlite', 'profile list', 'profile update <id> --expected-version 1 --set version=1.2.0 --note "bump"'],
   run: async ({ values, json, action, positionals: args }, io) => {
     const store = createFileProfileStore(values.store);
-    const print = (doc: unknown, text: string): void => io.stdout(json ? `${JSON.stringify(doc, null, 2)}\n` : text);
+    const print = (doc: unknown, text: string): void => (json ? writeJson(io, doc) : io.stdout(text));
     const need = (i: number): string => args[i] as string; // the parser checked the count
     const tiers = values.tier.map(parseTier);
     const swaps = values.swap.map(parseSwapArg);

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, boundedReadError, inputByteLimit, readBoundedFile } from '@deployment-manager/core';
 import {
   RUNTIME_EVENT_LEVELS,
   controlFilePath,
@@ -8,11 +8,13 @@ import {
   defaultAppData,
   loadBundle,
   manifestPathOf,
+  readControlFile,
   type BundleStatus,
   type RuntimeEvent,
   type RuntimeEventLevel,
 } from '@deployment-manager/runtime';
 import { defineCommand, type Command } from '../command.ts';
+import { writeJson } from '../json-output.ts';
 
 
 /**
@@ -97,25 +99,28 @@ export function filterEvents(lines: readonly string[], filter: EventFilter): Run
 
 /** The telemetry file of a bundle: from its control file while it runs, else from its manifest. */
 function telemetryFileOf(target: string | undefined, appData: string): string {
-  const control = controlFilePath(appData);
-  if (existsSync(control)) return (JSON.parse(readFileSync(control, 'utf8')) as { telemetryFile: string }).telemetryFile;
+  if (existsSync(controlFilePath(appData))) return readControlFile(appData).telemetryFile;
   const { manifest } = loadBundle(target ?? '.');
   return join(appData, manifest.telemetry.file);
+}
+
+/** The telemetry file's bytes: none while it does not exist, the typed error when it is no regular file or over the cap. */
+function readTelemetry(path: string): Buffer {
+  const read = readBoundedFile(path);
+  if (read.ok) return read.bytes;
+  if (read.reason === 'missing') return Buffer.alloc(0);
+  throw boundedReadError(path, 'telemetry file', read, inputByteLimit());
 }
 
 async function followFile(path: string, from: number, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
   let offset = from;
   while (!signal.aborted) {
     await new Promise((r) => setTimeout(r, 500));
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      continue;
-    }
+    const bytes = readTelemetry(path);
+    const size = bytes.length;
     if (size < offset) offset = 0; // rotated
     if (size === offset) continue;
-    const text = readFileSync(path).subarray(offset, size).toString('utf8');
+    const text = bytes.subarray(offset, size).toString('utf8');
     const end = text.lastIndexOf('\n') + 1;
     offset += Buffer.byteLength(text.slice(0, end));
     if (end > 0) onText(text.slice(0, end));
@@ -159,24 +164,25 @@ export const runtimeCommand: Command = defineCommand({
       const print = (text: string): void => {
         for (const e of filterEvents(text.split('\n'), filter)) io.stdout(json ? `${JSON.stringify(e)}\n` : `${renderEvent(e)}\n`);
       };
-      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      print(text);
+      const bytes = readTelemetry(file);
+      print(bytes.toString('utf8'));
       if (values.follow) {
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
-        await followFile(file, Buffer.byteLength(text), print, stop.signal);
+        await followFile(file, bytes.length, print, stop.signal);
       }
       return 0;
     }
     const client = createControlClient(appData);
     if (action === 'status') {
       const status = (await client.request('GET', '/status')).body as BundleStatus;
-      io.stdout(json ? `${JSON.stringify(status, null, 2)}\n` : renderRuntimeStatus(status));
+      if (json) writeJson(io, status);
+      else io.stdout(renderRuntimeStatus(status));
       return status.state === 'ready' ? 0 : 1;
     }
     if (action === 'ports') {
       const ports = ((await client.request('GET', '/ports')).body as { ports: Record<string, Record<string, number>> }).ports;
-      if (json) io.stdout(`${JSON.stringify(ports, null, 2)}\n`);
+      if (json) writeJson(io, ports);
       else for (const [service, named] of Object.entries(ports)) for (const [name, port] of Object.entries(named)) io.stdout(`${service}.${name} ${port}\n`);
       return 0;
     }

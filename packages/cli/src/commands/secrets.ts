@@ -5,6 +5,7 @@ import { defineCommand, type Command } from '../command.ts';
 import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, SWAP_OPTION, TIER_OPTION } from '../common-options.ts';
 import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource } from '../graph-source.ts';
+import { writeJson } from '../json-output.ts';
 
 /** The `secrets --format json` document. */
 export interface SecretsJson {
@@ -84,12 +85,12 @@ export const secretsCommand: Command = defineCommand({
 
     if (format === 'json') {
       const doc: SecretsJson = { scenario, tier, swaps: swapped.applied.map((s) => `${s.spec.from}=${s.spec.to}`), ok, plan };
-      io.stdout(JSON.stringify(doc, null, 2) + '\n');
+      writeJson(io, doc);
     } else if (format === 'env') {
       io.stdout(renderEnvTemplate(plan));
     } else {
       const k8s = renderKubernetesSecrets(plan, { appName: values['app-name'] ?? scenario, ...(values.namespace === undefined ? {} : { namespace: values.namespace }) });
-      io.stdout(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: k8s.objects }, null, 2) + '\n');
+      writeJson(io, { apiVersion: 'v1', kind: 'List', items: k8s.objects });
     }
     if (format !== 'json') {
       for (const d of plan.blockers) io.stderr(line('blocker', d));

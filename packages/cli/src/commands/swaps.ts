@@ -10,6 +10,7 @@ import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
 import { table } from '../table.ts';
 import { UsageError } from '../usage-error.ts';
 import { renderSwapPlan, renderTierRecommendation } from './swaps-plan-text.ts';
+import { writeJson } from '../json-output.ts';
 
 const SCENARIO = { name: 'scenario', description: 'the scenario whose graph the swaps apply to' } as const;
 
@@ -55,7 +56,8 @@ export const swapsCommand: Command = defineCommand({
     if (action === 'recommend') {
       const { graph } = await loadGraphSource(scenario, values);
       const r = recommendTier(graph, { ...planOptions(values), ...userCatalog(values.catalog) });
-      io.stdout(json ? `${JSON.stringify(r, null, 2)}\n` : renderTierRecommendation(r));
+      if (json) writeJson(io, r);
+      else io.stdout(renderTierRecommendation(r));
       return 0;
     }
     if (values.tier === undefined) throw new UsageError(`swaps ${action ?? ''} needs --tier`, 'add --tier <tier>, e.g. --tier desktop', 'swaps');
@@ -66,12 +68,13 @@ export const swapsCommand: Command = defineCommand({
     const catalog = userCatalog(values.catalog);
     if (action === 'plan') {
       const plan = planSwapSet(graph, tier, { ...planOptions(values), ...catalog });
-      io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : renderSwapPlan(plan));
+      if (json) writeJson(io, plan);
+      else io.stdout(renderSwapPlan(plan));
       return 0;
     }
     if (action === 'suggest') {
       const suggestions = suggestSwaps(graph, tier, catalog);
-      if (json) io.stdout(`${JSON.stringify({ scenario, tier, suggestions }, null, 2)}\n`);
+      if (json) writeJson(io, { scenario, tier, suggestions });
       else {
         const rows = suggestions.map((s) => [nodeName(s.from), s.to, signedForPeople(s.gain), s.effort, s.lacks.join(', '), s.clearsBlocker ? 'yes' : '']);
         io.stdout(`${[`${scenario} on ${tier}: ${suggestions.length} swap(s)`, ...table(['From', 'To', 'Gain', 'Effort', 'Loses', 'Clears blocker'], rows)].join('\n')}\n`);
@@ -79,7 +82,8 @@ export const swapsCommand: Command = defineCommand({
       return 0;
     }
     const result = cascade(graph, specs, tier, catalog);
-    io.stdout(json ? `${JSON.stringify(cascadeToJson(scenario, result), null, 2)}\n` : renderCascade(scenario, result, io.isTTY));
+    if (json) writeJson(io, cascadeToJson(scenario, result));
+    else io.stdout(renderCascade(scenario, result, io.isTTY));
     return 0;
   },
 });
