@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { coldStartTable, measureColdStart } from './cold-start.ts';
 import { measureOnce, type OnceResult } from './once.ts';
 import { runtimeBench } from './runtime.ts';
-import { measureParse, type ParseSizeResult } from './parse-size.ts';
+import { measureHugeGraph, type HugeGraphResult } from './huge-graph.ts';
+import { measureParse, parseGrowth, type ParseSizeResult } from './parse-size.ts';
 import { measureSize, type SizeResult } from './stages.ts';
 import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
 import { compareKnownScenarios, describeSavings } from './swap-plans.ts';
@@ -22,6 +23,7 @@ import { compareKnownScenarios, describeSavings } from './swap-plans.ts';
 const { values } = parseArgs({
   options: {
     parse: { type: 'string' },
+    huge: { type: 'string' },
     sizes: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     child: { type: 'string' },
@@ -34,6 +36,11 @@ const { values } = parseArgs({
 if (values.parse !== undefined) {
   const [format, mb] = values.parse.split(':') as ['yaml' | 'json', string];
   process.stdout.write(JSON.stringify(measureParse(Number(mb), format)));
+  process.exit(0);
+}
+if (values.huge !== undefined) {
+  const [command, n] = values.huge.split(':') as [string, string];
+  process.stdout.write(JSON.stringify(await measureHugeGraph(command, Number(n))));
   process.exit(0);
 }
 if (values.child !== undefined) {
@@ -116,8 +123,9 @@ for (const r of results) for (const n of r.notes) console.log(`note at ${r.size}
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
 console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');
 
-// Compact-format parse time by input size, each in its own process: growth must stay linear.
-const parseSizes = values.smoke ? [1] : [1, 4, 16];
+// Compact-format parse time by input size, each in its own process: growth must stay linear
+// (x4.0 per 4x of input; the table normalizes for the sizes actually generated).
+const parseSizes = values.smoke ? [0.25] : [1, 4, 16];
 const parses: ParseSizeResult[] = [];
 for (const format of ['yaml', 'json'] as const) {
   for (const mb of parseSizes) {
@@ -125,12 +133,25 @@ for (const format of ['yaml', 'json'] as const) {
     parses.push(child(['--parse', `${format}:${mb}`]) as ParseSizeResult);
   }
 }
-console.log(`\n${'parse (median ms)'.padEnd(22)}${parseSizes.map((mb) => `${mb} MB`.padStart(12)).join('')}   ms per MB`);
+const growths = parseGrowth(parses);
+console.log(`\n${'parse (median ms)'.padEnd(22)}${parseSizes.map((mb) => `${mb} MB`.padStart(12)).join('')}   ms per MB      growth per 4x (linear: 4.0x)`);
 for (const format of ['yaml', 'json'] as const) {
   const rows = parses.filter((p) => p.format === format);
-  console.log(`${`compact ${format}`.padEnd(22)}${rows.map((p) => fmt(p.ms).padStart(12)).join('')}   ${rows.map((p) => (p.ms / (p.bytes / 1e6)).toFixed(0)).join(' / ')}`);
+  const g = growths.filter((x) => x.format === format).map((x) => `${x.per4x.toFixed(1)}x`);
+  console.log(`${`compact ${format}`.padEnd(22)}${rows.map((p) => fmt(p.ms).padStart(12)).join('')}   ${rows.map((p) => (p.ms / (p.bytes / 1e6)).toFixed(0)).join(' / ').padEnd(14)} ${g.join(' ') || '-'}`);
 }
 
+// --json on one scenario of many dependencies (the security review's 300k): streamed, never exit 70.
+const hugeSize = values.smoke ? 2000 : 300_000;
+const huge: HugeGraphResult[] = [];
+for (const command of ['graph', 'fitness']) {
+  process.stderr.write(`bench: ${command} --json on ${hugeSize} dependencies...\n`);
+  huge.push(child(['--huge', `${command}:${hugeSize}`]) as HugeGraphResult);
+}
+console.log(`\n--json on one scenario of ${hugeSize} dependencies:`);
+for (const h of huge) {
+  console.log(`  ${h.command.padEnd(8)} exit ${h.exit}${h.error === null ? '' : ` (${h.error})`}, ${(h.bytes / 1e6).toFixed(1)} MB in ${h.chunks} chunks, ${fmt(h.ms)} ms, peak RSS ${h.peakRssMiB.toFixed(0)} MiB`);
+}
 
 // The browser view at the issue's size (200 dependencies); --smoke skips the browser.
 let ui: UiBenchResult | undefined;
@@ -157,7 +178,7 @@ else for (const line of describeSavings('vrooli fixtures', known.fixtures)) cons
 
 const outFile = values.out ?? fileURLToPath(new URL('results.json', import.meta.url));
 const runtime = runtimeBench(values.smoke ? [1] : [1, 10, 50]);
-writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, parses, runtime, swapPlans: known }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ generatedBy: 'bench/run.ts', node: process.version, sizes: results, once, ui: ui ?? null, parses, parseGrowth: growths, huge, runtime, swapPlans: known }, null, 2) + '\n');
 console.log(`wrote ${outFile}`);
 
 coldStart();
