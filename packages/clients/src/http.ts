@@ -1,4 +1,4 @@
-import { SdkError, type SdkErrorCode } from '@deployment-manager/core';
+import { SdkError, inlineText, type SdkErrorCode } from '@deployment-manager/core';
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
 import type { z } from 'zod';
 import { backoffDelay } from './backoff.ts';
@@ -172,7 +172,8 @@ function mapSendError(error: unknown, signal: AbortSignal | undefined, timeoutMs
     if (refusal?.kind === 'cross-origin') return fail('HTTP_REDIRECT_REFUSED', `answered ${status}, a redirect to another origin (${redactUrl(refusal.to)}), which is not followed`, { status });
     if (refusal?.kind === 'loop') return fail('HTTP_REDIRECT_LOOP', `answered ${status}, a redirect loop back to ${redactUrl(refusal.to)}`, { status });
     if (refusal?.kind === 'too-many') return fail('HTTP_REDIRECT_LOOP', `answered ${status} after too many redirects (last to ${redactUrl(refusal.to)})`, { status });
-    return fail('HTTP_STATUS', `answered ${status}${error.response.statusText === '' ? '' : ` ${error.response.statusText}`}`, { status });
+    // The reason phrase is the server's text: quoted, with every control character escaped.
+    return fail('HTTP_STATUS', `answered ${status}${error.response.statusText === '' ? '' : ` ${inlineText(error.response.statusText)}`}`, { status });
   }
   return fail('HTTP_CONNECTION_FAILED', 'could not connect', { reason: networkReason(error) });
 }

@@ -5,12 +5,14 @@
  * printable text: it can describe a value, never end the comment.
  */
 
-// C0 and C1 controls, DEL, the Unicode line and paragraph separators, and lone surrogates.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators, the bidirectional
+// overrides and isolates (which reorder what a reader sees: "Trojan Source"), and lone surrogates.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * A value as one line of printable text, in double quotes: `"`, `\` and
- * every control or line-breaking character are escaped JSON-style.
+ * every control, line-breaking or bidirectional-override character are
+ * escaped JSON-style.
  *
  * @example
  * ```ts
