@@ -5,7 +5,7 @@ import { loaderDiagnostic } from './parse-diagnostics.ts';
 import { inputByteLimit, readBoundedFile, textOfBytes } from './read-bounded.ts';
 
 /** The outcome of reading one file: its text, or the diagnostic that explains why not. */
-export type ReadTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
+type ReadTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 /** The outcome of reading one JSON file: its value, or the diagnostic that explains why not. */
 export type ReadJsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly diagnostic: Diagnostic };
@@ -44,7 +44,7 @@ export function listDirectories(dir: string): string[] | undefined {
 }
 
 /** Reads a UTF-8 text file (BOM stripped): a regular file of at most `maxBytes` (default {@link inputByteLimit}), never a FIFO or a device. */
-export function readTextFile(absPath: string, file: string, maxBytes: number = inputByteLimit()): ReadTextResult {
+function readTextFile(absPath: string, file: string, maxBytes: number = inputByteLimit()): ReadTextResult {
   const r = readBoundedFile(absPath, maxBytes);
   if (r.ok) return { ok: true, text: textOfBytes(r.bytes) };
   if (r.reason === 'too-large') return { ok: false, diagnostic: loaderDiagnostic('FILE_TOO_LARGE', `${file} is over the ${maxBytes}-byte limit`, { file }) };
