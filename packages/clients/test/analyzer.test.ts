@@ -1,9 +1,8 @@
-import { isSdkError, type SdkError } from '@deployment-manager/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnalyzerClient, createFreshnessCache, graphFromAnalyzer, DEFAULT_MAX_AGE_MS } from '../src/index.ts';
 import { graphFromAnalyzerTree } from '@deployment-manager/core';
 import { shopAnalysis, shopDag, shopReport } from './analyzer-payloads.ts';
-import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+import { sendJson, startLoopback, type Loopback, sdkFailure } from './loopback-server.ts';
 
 const GENERATED = Date.parse('2025-12-02T17:35:28.254Z');
 // A timeout no loopback answer comes near, even on a loaded machine: these tests are not about timeouts.
@@ -28,15 +27,6 @@ async function analyzer(overrides: { report?: unknown } = {}): Promise<Loopback>
   return s;
 }
 
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isSdkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('analyzer client', () => {
   it('reads the deployment report, dated by its generated_at', async () => {
@@ -60,13 +50,13 @@ describe('analyzer client', () => {
 
   it('rejects a report about another scenario and a body that is no report', async () => {
     const other = await analyzer({ report: { ...shopReport(), scenario: 'elsewhere' } });
-    const e1 = await failure(createAnalyzerClient({ ...fast, baseUrl: other.url }).deploymentReport('shop'));
+    const e1 = await sdkFailure(createAnalyzerClient({ ...fast, baseUrl: other.url }).deploymentReport('shop'));
     expect(e1.code).toBe('HTTP_UNEXPECTED_SHAPE');
     const junk = await analyzer({ report: { dependencies: 'nope' } });
-    const e2 = await failure(createAnalyzerClient({ ...fast, baseUrl: junk.url }).deploymentReport('shop'));
+    const e2 = await sdkFailure(createAnalyzerClient({ ...fast, baseUrl: junk.url }).deploymentReport('shop'));
     expect(e2.code).toBe('HTTP_UNEXPECTED_SHAPE');
     const list = await analyzer({ report: [1, 2, 3] });
-    expect((await failure(createAnalyzerClient({ ...fast, baseUrl: list.url }).deploymentReport('shop'))).code).toBe('HTTP_UNEXPECTED_SHAPE');
+    expect((await sdkFailure(createAnalyzerClient({ ...fast, baseUrl: list.url }).deploymentReport('shop'))).code).toBe('HTTP_UNEXPECTED_SHAPE');
   });
 
   it('asks for the recursive DAG export and relocates pointers into `dag`', async () => {
@@ -107,9 +97,9 @@ describe('analyzer client', () => {
   it('encodes scenario names and refuses empty ones', async () => {
     const s = await analyzer();
     const client = createAnalyzerClient({ ...fast, baseUrl: s.url });
-    expect((await failure(client.deploymentReport('a/b?c'))).code).toBe('HTTP_STATUS');
+    expect((await sdkFailure(client.deploymentReport('a/b?c'))).code).toBe('HTTP_STATUS');
     expect(s.requests[0]?.url).toBe('/api/v1/scenarios/a%2Fb%3Fc/deployment');
-    expect((await failure(client.deploymentReport(' '))).code).toBe('INVALID_ARGUMENT');
+    expect((await sdkFailure(client.deploymentReport(' '))).code).toBe('INVALID_ARGUMENT');
   });
 });
 

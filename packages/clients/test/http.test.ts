@@ -1,8 +1,7 @@
-import { isSdkError, type SdkError } from '@deployment-manager/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient, type ClientLogEvent } from '../src/index.ts';
-import { drained, refusedUrl, sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+import { drained, refusedUrl, sendJson, startLoopback, type Loopback, sdkFailure } from './loopback-server.ts';
 
 const Shape = z.object({ name: z.string(), count: z.number() });
 // Retries back off for a millisecond; the timeout is far beyond any loopback answer, even on a loaded
@@ -20,15 +19,6 @@ async function serve(handler: Parameters<typeof startLoopback>[0]): Promise<Loop
   const s = await startLoopback(handler);
   servers.push(s);
   return s;
-}
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isSdkError(error)) return error;
-    throw new Error(`expected an SdkError, got ${String(error)}`);
-  }
-  throw new Error('expected a failure');
 }
 
 describe('createHttpClient', () => {
@@ -54,21 +44,21 @@ describe('createHttpClient', () => {
     const http = createHttpClient('analyzer', { ...fast, env: { ANALYZER_BASE_URL: s.url } });
     expect(http.baseUrl).toBe(s.url);
     expect((await http.getJson('/x', Shape)).name).toBe('e');
-    const err = await failure(Promise.resolve().then(() => createHttpClient('secrets-manager', { env: {} })));
+    const err = await sdkFailure(Promise.resolve().then(() => createHttpClient('secrets-manager', { env: {} })));
     expect(err.code).toBe('HTTP_NOT_CONFIGURED');
     expect(err.hint).toContain('SECRETS_MANAGER_URL');
   });
 
   it('rejects base urls that are not plain http(s) urls', async () => {
     for (const baseUrl of ['ftp://127.0.0.1', 'not a url', 'http://u:p@127.0.0.1', 'http://127.0.0.1/?token=x']) {
-      const err = await failure(Promise.resolve().then(() => createHttpClient('analyzer', { baseUrl })));
+      const err = await sdkFailure(Promise.resolve().then(() => createHttpClient('analyzer', { baseUrl })));
       expect(err.code).toBe('INVALID_ARGUMENT');
     }
   });
 
   it('maps a refused connection to HTTP_CONNECTION_FAILED', async () => {
     const http = createHttpClient('analyzer', { ...fast, baseUrl: await refusedUrl() });
-    const err = await failure(http.getJson('/x', Shape));
+    const err = await sdkFailure(http.getJson('/x', Shape));
     expect(err.code).toBe('HTTP_CONNECTION_FAILED');
     expect(err.details['reason']).toBe('ECONNREFUSED');
     expect(String(err.details['url'])).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x$/);
@@ -78,7 +68,7 @@ describe('createHttpClient', () => {
     const s = await serve((_req, res) => sendJson(res, 500, { error: 'boom' }));
     const events: ClientLogEvent[] = [];
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, retries: 2, log: (e) => events.push(e) });
-    const err = await failure(http.getJson('/x', Shape));
+    const err = await sdkFailure(http.getJson('/x', Shape));
     expect(err.code).toBe('HTTP_STATUS');
     expect(err.details['status']).toBe(500);
     expect(s.requests).toHaveLength(3);
@@ -96,7 +86,7 @@ describe('createHttpClient', () => {
   it('never retries POST', async () => {
     const s = await serve((_req, res) => sendJson(res, 503, {}));
     const http = createHttpClient('desktop-packager', { ...fast, baseUrl: s.url, retries: 5 });
-    const err = await failure(http.postJson('/x', {}, Shape));
+    const err = await sdkFailure(http.postJson('/x', {}, Shape));
     expect(err.code).toBe('HTTP_STATUS');
     expect(s.requests).toHaveLength(1);
   });
@@ -104,7 +94,7 @@ describe('createHttpClient', () => {
   it('does not retry a 404 and hints at the scenario name', async () => {
     const s = await serve((_req, res) => sendJson(res, 404, { error: 'nope' }));
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
-    const err = await failure(http.getJson('/x', Shape));
+    const err = await sdkFailure(http.getJson('/x', Shape));
     expect(err.details['status']).toBe(404);
     expect(s.requests).toHaveLength(1);
   });
@@ -113,7 +103,7 @@ describe('createHttpClient', () => {
     // The server holds the request open until the test closes it.
     const s = await serve(() => undefined);
     const http = createHttpClient('analyzer', { ...expectTimeout, baseUrl: s.url });
-    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
+    expect((await sdkFailure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
   });
 
   it('maps a body that stalls after the headers to HTTP_TIMEOUT', async () => {
@@ -122,7 +112,7 @@ describe('createHttpClient', () => {
       res.write('{"name":');
     });
     const http = createHttpClient('analyzer', { ...expectTimeout, baseUrl: s.url });
-    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
+    expect((await sdkFailure(http.getJson('/x', Shape))).code).toBe('HTTP_TIMEOUT');
   });
 
   it('maps text that is not JSON to HTTP_MALFORMED_JSON', async () => {
@@ -131,13 +121,13 @@ describe('createHttpClient', () => {
       res.end('<html>not json</html>');
     });
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
-    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_MALFORMED_JSON');
+    expect((await sdkFailure(http.getJson('/x', Shape))).code).toBe('HTTP_MALFORMED_JSON');
   });
 
   it('maps valid JSON of the wrong shape to HTTP_UNEXPECTED_SHAPE with pointers', async () => {
     const s = await serve((_req, res) => sendJson(res, 200, { name: 7, count: 'x' }));
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
-    const err = await failure(http.getJson('/x', Shape));
+    const err = await sdkFailure(http.getJson('/x', Shape));
     expect(err.code).toBe('HTTP_UNEXPECTED_SHAPE');
     const paths = (err.details['issues'] as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(['/count', '/name']);
@@ -157,7 +147,7 @@ describe('createHttpClient', () => {
       res.end(']');
     });
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, maxBodyBytes: 256 * 1024 });
-    const err = await failure(http.getJson('/x', Shape));
+    const err = await sdkFailure(http.getJson('/x', Shape));
     expect(err.code).toBe('HTTP_BODY_TOO_LARGE');
     expect(err.details['maxBytes']).toBe(256 * 1024);
   });
@@ -165,7 +155,7 @@ describe('createHttpClient', () => {
   it('fails at once when the declared length is above the cap', async () => {
     const s = await serve((_req, res) => sendJson(res, 200, { name: 'x'.repeat(2000), count: 1 }));
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url, maxBodyBytes: 1000 });
-    expect((await failure(http.getJson('/x', Shape))).code).toBe('HTTP_BODY_TOO_LARGE');
+    expect((await sdkFailure(http.getJson('/x', Shape))).code).toBe('HTTP_BODY_TOO_LARGE');
   });
 
   it('maps a caller abort to HTTP_ABORTED, before and during the call', async () => {
@@ -176,13 +166,13 @@ describe('createHttpClient', () => {
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
     const before = new AbortController();
     before.abort();
-    expect((await failure(http.getJson('/x', Shape, { signal: before.signal }))).code).toBe('HTTP_ABORTED');
+    expect((await sdkFailure(http.getJson('/x', Shape, { signal: before.signal }))).code).toBe('HTTP_ABORTED');
     const during = new AbortController();
     const pending = http.getJson('/x', Shape, { signal: during.signal });
     // Abort once the request is on the server, so this is an abort during the call, not before it.
     await reached;
     during.abort();
-    expect((await failure(pending)).code).toBe('HTTP_ABORTED');
+    expect((await sdkFailure(pending)).code).toBe('HTTP_ABORTED');
   });
 
   it('rejects nonsensical numeric options', () => {
@@ -201,7 +191,7 @@ describe('hostile bodies', () => {
     servers.push(s);
     const Deep: z.ZodType = z.lazy(() => z.array(Deep));
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
-    const err = await failure(http.getJson('/x', Deep));
+    const err = await sdkFailure(http.getJson('/x', Deep));
     expect(['HTTP_MALFORMED_JSON', 'HTTP_UNEXPECTED_SHAPE']).toContain(err.code);
   });
 });

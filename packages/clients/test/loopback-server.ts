@@ -1,6 +1,7 @@
 // Real HTTP servers on 127.0.0.1 (port 0) for the integration tests; nothing here reaches beyond loopback.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isSdkError, type SdkError } from '@deployment-manager/core';
 
 /** A request as the server saw it. */
 interface SeenRequest {
@@ -78,4 +79,15 @@ export function drained(res: ServerResponse): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
+}
+
+/** The SdkError `p` rejects with; fails the test when it resolves or rejects with anything else. */
+export async function sdkFailure(p: Promise<unknown>): Promise<SdkError> {
+  try {
+    await p;
+  } catch (error) {
+    if (isSdkError(error)) return error;
+    throw new Error(`expected an SdkError, got ${String(error)}`);
+  }
+  throw new Error('expected a failure');
 }

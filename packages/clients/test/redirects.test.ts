@@ -1,11 +1,11 @@
-import { isSdkError, type SdkError } from '@deployment-manager/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient } from '../src/index.ts';
-import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+import { sendJson, startLoopback, type Loopback, sdkFailure } from './loopback-server.ts';
 
 const Shape = z.object({ ok: z.boolean() });
-const fast = { timeoutMs: 2000, retries: 0 } as const;
+// A timeout no loopback answer comes near, even on a loaded machine: these tests are about redirects, not timeouts.
+const fast = { timeoutMs: 60_000, retries: 0 } as const;
 let servers: Loopback[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -15,15 +15,6 @@ async function serve(handler: Parameters<typeof startLoopback>[0]): Promise<Loop
   const s = await startLoopback(handler);
   servers.push(s);
   return s;
-}
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isSdkError(error)) return error;
-    throw new Error(`expected an SdkError, got ${String(error)}`);
-  }
-  throw new Error('expected a failure');
 }
 const redirect = (res: Parameters<Parameters<typeof startLoopback>[0]>[1], to: string, status = 302): void => {
   res.writeHead(status, { location: to });
@@ -39,7 +30,7 @@ describe('redirects', () => {
   it('refuses a redirect to another origin by default, naming it, and never sends the token there', async () => {
     const other = await serve((_req, res) => sendJson(res, 200, { ok: true }));
     const s = await serve((_req, res) => redirect(res, `${other.url.replace('127.0.0.1', 'localhost')}/steal`));
-    const error = await failure(createHttpClient('analyzer', { baseUrl: s.url, token: 'tok-123', ...fast }).getJson('/x', Shape));
+    const error = await sdkFailure(createHttpClient('analyzer', { baseUrl: s.url, token: 'tok-123', ...fast }).getJson('/x', Shape));
     expect(error.code).toBe('HTTP_REDIRECT_REFUSED');
     expect(other.requests).toEqual([]);
     expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('tok-123');
@@ -56,9 +47,9 @@ describe('redirects', () => {
   it('names a redirect loop and a redirect chain past the limit as HTTP_REDIRECT_LOOP, not a connection failure', async () => {
     const s = await serve((req, res) => (req.url === '/a' ? redirect(res, '/b') : req.url === '/b' ? redirect(res, '/a') : redirect(res, `/n${Number(req.url?.slice(2) ?? 0) + 1}`)));
     const client = createHttpClient('analyzer', { baseUrl: s.url, ...fast });
-    const loop = await failure(client.getJson('/a', Shape));
+    const loop = await sdkFailure(client.getJson('/a', Shape));
     expect(loop.code).toBe('HTTP_REDIRECT_LOOP');
     expect(loop.message).toContain('loop');
-    expect((await failure(client.getJson('/n0', Shape))).code).toBe('HTTP_REDIRECT_LOOP');
+    expect((await sdkFailure(client.getJson('/n0', Shape))).code).toBe('HTTP_REDIRECT_LOOP');
   });
 });
