@@ -1,7 +1,7 @@
 // `--catalog FILE`: a user's own catalog records, merged over the built-in ones
 // with the catalog package's one merge rule (createCatalog).
 import { catalogRecords, createCatalog, type Catalog } from '@deployment-manager/catalog';
-import { SdkError, parseYamlData, readTextFileBounded, yamlByteLimit } from '@deployment-manager/core';
+import { parseDataText, readTextFileBounded, yamlByteLimit } from '@deployment-manager/core';
 
 const HINT = 'a catalog file is JSON or YAML: a list of records, or { "catalog": [...] }, e.g. [{ "name": "duckdb", "daemon": false, "provides": ["sql"] }]';
 
@@ -9,18 +9,7 @@ const HINT = 'a catalog file is JSON or YAML: a list of records, or { "catalog":
 function parseCatalogFile(path: string): unknown {
   const yaml = /\.ya?ml$/i.test(path);
   const text = readTextFileBounded(path, 'catalog file', yaml ? yamlByteLimit() : undefined);
-  if (yaml) {
-    const parsed = parseYamlData(text);
-    if (parsed.ok) return parsed.value;
-    const at = parsed.failure.line === undefined ? '' : ` at line ${parsed.failure.line}${parsed.failure.column === undefined ? '' : `, column ${parsed.failure.column}`}`;
-    const why = parsed.failure.kind === 'alias' ? 'uses a YAML alias (a node used twice), which catalogs refuse' : `is not valid YAML${at}`;
-    throw new SdkError('PARSE_FAILED', `${path} ${why}`, { hint: HINT, details: { path } });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new SdkError('PARSE_FAILED', `${path} is not valid JSON`, { hint: HINT, cause, details: { path } });
-  }
+  return parseDataText(text, path, yaml ? 'yaml' : 'json', { syntax: HINT, alias: 'write every value out: catalogs do not take YAML anchors and aliases' });
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkCompactEdge, checkCompactResource, checkCompactScenario, isCompact
 import type { CompactDependency, CompactPort, CompactResource, CompactScenario } from './compact-types.ts';
 import { collectEnvNames } from './json-env-names.ts';
 import { exceedsDepth, isJsonObject, jsonTypeName, ownEntries, ownField } from './json-values.ts';
-import { parseYamlData } from './parse-yaml.ts';
+import { parseDataText } from './parse-data-text.ts';
 import { inputByteLimit, readTextFileBounded, yamlByteLimit } from './read-bounded.ts';
 import { nodeId, parseNodeId, type DeclaredDependency, type NodeId, type ResourceSpec, type ScenarioSpec, type Workspace } from './model.ts';
 import { mergeDuplicateDependencies } from './parse-dependencies.ts';
@@ -43,7 +43,7 @@ const TOP_KEYS = new Set(['$schema', 'version', 'scenarios', 'resources', 'edges
  */
 export function parseCompactWorkspace(text: string, file: string, options: ParseCompactOptions = {}): Workspace {
   const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
-  const doc = guardParse(file, () => parseText(text, file, format));
+  const doc = guardParse(file, () => parseDataText(text, file, format, COMPACT_PARSE_HINTS));
   return guardParse(file, () => fromDocument(doc, file, options.root ?? file));
 }
 
@@ -67,23 +67,10 @@ export function loadCompactWorkspace(path: string): Workspace {
   return parseCompactWorkspace(text, file, { root: abs });
 }
 
-function parseText(text: string, file: string, format: 'json' | 'yaml'): unknown {
-  const fail = (where: string, hint: string): SdkError =>
-    new SdkError('PARSE_FAILED', `${file} is not valid ${format === 'json' ? 'JSON' : 'YAML'}${where}`, { hint, details: { file } });
-  if (format === 'json') {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      // Parser messages quote file content; say nothing of it.
-      throw fail('', 'fix the syntax; a compact workspace is JSON or YAML');
-    }
-  }
-  const parsed = parseYamlData(text);
-  if (parsed.ok) return parsed.value;
-  const { line, column, kind } = parsed.failure;
-  if (kind === 'alias') throw fail(' (it uses an alias)', 'write every value out: the compact format does not take YAML anchors and aliases');
-  throw fail(line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`, 'fix the syntax; a compact workspace is JSON or YAML');
-}
+const COMPACT_PARSE_HINTS = {
+  syntax: 'fix the syntax; a compact workspace is JSON or YAML',
+  alias: 'write every value out: the compact format does not take YAML anchors and aliases',
+} as const;
 
 function fromDocument(doc: unknown, file: string, root: string): Workspace {
   if (!isJsonObject(doc) || exceedsDepth(doc) || ownField(doc, 'version') !== 1) {

@@ -22,7 +22,7 @@ export {
   type BoundedRead,
   type BoundedReadFailure,
 } from './read-bounded.ts';
-export { parseYamlData, type YamlFailure } from './parse-yaml.ts';
+export { parseDataText, type ParseHints } from './parse-data-text.ts';
 export { loadWorkspace, type LoadWorkspaceOptions } from './load-workspace.ts';
 export { findDeploymentReport, loadDeploymentReport } from './load-deployment-report.ts';
 export { loadCompactWorkspace, parseCompactWorkspace, type ParseCompactOptions } from './compact-workspace.ts';
