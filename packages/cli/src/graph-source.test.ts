@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.ts';
+import { cli } from '../test/run-cli.ts';
 
 const example = fileURLToPath(new URL('../../../examples/end-to-end/workspace', import.meta.url));
 const support = { supported: true, fitness_score: 0.9 };
@@ -30,13 +30,6 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('--analyzer-url', () => {
   it('builds the graph from the live analyzer and reports where it differs from the files', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.ts';
+import { cli } from '../test/run-cli.ts';
 
 // A scenario that needs a resource the built-in catalog does not know, and a user
 // catalog (YAML) that describes it: --catalog makes it known to every command.
@@ -39,13 +39,6 @@ beforeAll(() => {
   writeFileSync(join(root, 'broken.yaml'), '- name: [unclosed\n');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('--catalog FILE', () => {
   it('makes an unknown resource known to fitness: scored instead of "unknown"', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
+import { cli } from './run-cli.ts';
 
 // Every way a newcomer can get a command line wrong ends the same way: exit 2,
 // one error line naming the offending value, one hint line, never "internal
@@ -25,13 +25,6 @@ beforeAll(() => {
   missing = join(dir, 'no-such-file.json');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 /** [what, argv, error code, text the message or hint must contain]. Paths are filled in lazily (beforeAll). */
 const CASES: readonly (readonly [string, () => readonly string[], string, string])[] = [

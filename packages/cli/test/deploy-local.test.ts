@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { DeployRecord, ReleaseResult, TelemetryFinding } from '@deployment-manager/planner';
 import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
 import { crashLoop } from './crash-loop.ts';
+import { cli } from './run-cli.ts';
 
 /*
  * The local target end to end, through the CLI: the example app is built and
@@ -20,12 +20,6 @@ const dir = mkdtempSync(join(tmpdir(), 'dm-deploy-local-'));
 const state = join(dir, 'state');
 const root = join(dir, 'srv');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 const hostArgs = ['--state', state, '--deploy-root', root];
 
 afterAll(async () => {

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { DeployRecord, ReleaseResult, TelemetryFinding } from '@deployment-manager/planner';
 import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
 import { crashLoop } from './crash-loop.ts';
 import { startSshd, type TestSshd } from './sshd.ts';
+import { cli } from './run-cli.ts';
 
 /*
  * The vps target end to end against a real OpenSSH server on 127.0.0.1 (see
@@ -41,13 +41,6 @@ afterAll(async () => {
   }
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const hostArgs = (s: TestSshd): string[] => ['--target', 'vps', '--host', s.destination, '--port', String(s.port), '--identity', s.identity, ...s.options.flatMap((o) => ['--ssh-option', o]), '--deploy-root', root, '--state', state, '--keep', '2'];
 

@@ -4,14 +4,12 @@
 // written. The parent watches the lines: a case that never finishes (a read
 // blocked on a FIFO) is named by the last `start` line.
 import { readFileSync } from 'node:fs';
-import { runCli } from '../src/cli.ts';
+import { cli } from './run-cli.ts';
 
 const cases = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as string[][];
 for (const [index, argv] of cases.entries()) {
   process.stdout.write(`${JSON.stringify({ start: index })}\n`);
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
+  const { code, out, err } = await cli(argv);
   process.stdout.write(`${JSON.stringify({ index, code, out: out.slice(0, 2000), err: err.slice(0, 2000) })}\n`);
 }
 process.stdout.write(`${JSON.stringify({ done: true })}\n`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, loadWorkspace } from '@deployment-manager/core';
 import { cascade, parseSwapArg, scoreGraph, suggestSwaps } from '@deployment-manager/fitness';
-import { runCli } from '../../cli/src/cli.ts';
+import { cli } from '../../cli/test/run-cli.ts';
 
 const ROOT = new URL('../../../../shared/fixtures/vrooli/', import.meta.url).pathname;
 const graph = buildGraph(loadWorkspace(ROOT), 'picker-wheel');
@@ -32,15 +32,8 @@ describe('picker-wheel, desktop tier, default model (real fixture)', () => {
 });
 
 describe('CLI commands on the fixtures', () => {
-  const run = async (command: string, args: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await runCli([command, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-    return { code, out, err };
-  };
-
   it('fitness --json has the documented shape', async () => {
-    const { code, out } = await run('fitness', ['picker-wheel', '--root', ROOT, '--json']);
+    const { code, out } = await cli('fitness', ['picker-wheel', '--root', ROOT, '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(out);
     expect(Object.keys(doc)).toEqual(['scenario', 'model', 'tiers', 'dependencies', 'suggestions']);
@@ -50,7 +43,7 @@ describe('CLI commands on the fixtures', () => {
   });
 
   it('fitness prints the table per tier', async () => {
-    const { code, out } = await run('fitness', ['picker-wheel', '--root', ROOT, '--tier', 'desktop']);
+    const { code, out } = await cli('fitness', ['picker-wheel', '--root', ROOT, '--tier', 'desktop']);
     expect(code).toBe(0);
     expect(out).toContain('Dependency');
     expect(out).toContain('Suggested swap');
@@ -58,7 +51,7 @@ describe('CLI commands on the fixtures', () => {
   });
 
   it('fitness --model vrooli reproduces the report and says so', async () => {
-    const { code, out } = await run('fitness', ['picker-wheel', '--root', ROOT, '--model', 'vrooli', '--json']);
+    const { code, out } = await cli('fitness', ['picker-wheel', '--root', ROOT, '--model', 'vrooli', '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(out);
     expect(doc.parity.matches).toBe(true);
@@ -66,12 +59,12 @@ describe('CLI commands on the fixtures', () => {
   });
 
   it('swaps suggest and cascade work, bad input exits 2 with a code', async () => {
-    expect((await run('swaps', ['suggest', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--json'])).code).toBe(0);
-    const c = await run('swaps', ['cascade', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--swap', 'postgres=sqlite', '--json']);
+    expect((await cli('swaps', ['suggest', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--json'])).code).toBe(0);
+    const c = await cli('swaps', ['cascade', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--swap', 'postgres=sqlite', '--json']);
     expect(JSON.parse(c.out).capabilitiesLost[0].lost).toContain('jsonb');
-    const bad = await run('swaps', ['cascade', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--swap', 'postgres=nothing']);
+    const bad = await cli('swaps', ['cascade', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--swap', 'postgres=nothing']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('SWAP_INVALID');
-    expect((await run('fitness', ['picker-wheel', '--root', ROOT, '--tier', 'moon'])).err).toContain('INVALID_ARGUMENT');
+    expect((await cli('fitness', ['picker-wheel', '--root', ROOT, '--tier', 'moon'])).err).toContain('INVALID_ARGUMENT');
   });
 });

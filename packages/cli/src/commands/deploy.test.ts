@@ -4,18 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dm-cli-deploy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['deploy', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('deployment-manager deploy', () => {
   it.each([
@@ -26,7 +19,7 @@ describe('deployment-manager deploy', () => {
     [['recipe-hub', '--root', ROOT, '--target', 'local', '--keep', '0'], 'INVALID_ARGUMENT'],
     [['status', '--state', join(dir, 'empty')], 'RELEASE_NOT_FOUND'],
   ])('%j is bad input: exit 2 with %s', async (argv, code) => {
-    const r = await run(...argv, '--json');
+    const r = await cli('deploy', ...argv, '--json');
     expect(r.code).toBe(2);
     expect((JSON.parse(r.out) as { error: { code: string } }).error.code).toContain(code);
   });
@@ -35,10 +28,10 @@ describe('deployment-manager deploy', () => {
     const path = process.env['PATH'];
     process.env['PATH'] = join(dir, 'no-tools');
     try {
-      const r = await run('recipe-hub', '--root', ROOT, '--target', 'k8s', '--swap', 'ollama=openai', '--secret', 'OPENAI_API_KEY', '--state', join(dir, 'state'));
+      const r = await cli('deploy', 'recipe-hub', '--root', ROOT, '--target', 'k8s', '--swap', 'ollama=openai', '--secret', 'OPENAI_API_KEY', '--state', join(dir, 'state'));
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/TOOL_MISSING.*helm/);
-      const history = await run('history', '--state', join(dir, 'state'), '--json');
+      const history = await cli('deploy', 'history', '--state', join(dir, 'state'), '--json');
       expect(JSON.parse(history.out)).toEqual([]);
     } finally {
       process.env['PATH'] = path;
@@ -46,7 +39,7 @@ describe('deployment-manager deploy', () => {
   });
 
   it('prints the exact ssh commands of a vps deploy on --dry-run, every hostile value quoted', async () => {
-    const r = await run('recipe-hub', '--root', ROOT, '--target', 'vps', '--host', 'deploy@127.0.0.1', '--port', '2222', '--deploy-root', "srv/it's; rm -rf ~", '--dry-run', '--state', join(dir, 'state'));
+    const r = await cli('deploy', 'recipe-hub', '--root', ROOT, '--target', 'vps', '--host', 'deploy@127.0.0.1', '--port', '2222', '--deploy-root', "srv/it's; rm -rf ~", '--dry-run', '--state', join(dir, 'state'));
     expect(r.code, r.err).toBe(0);
     const ssh = r.out.split('\n').filter((l) => l.includes('ssh -o BatchMode=yes -p 2222 deploy@127.0.0.1 --'));
     expect(ssh.length).toBeGreaterThan(5);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeExport } from '@deployment-manager/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiffJson } from './diff.ts';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const v1 = {
   schema_version: 'v0.1',
@@ -35,16 +35,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['diff', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
-
 describe('deployment-manager diff', () => {
   it('summarizes what changes between two releases and lists the patch (exit 1: they differ)', async () => {
-    const { code, out } = await run(join(dir, 'v1.json'), join(dir, 'v2.json'), '--json');
+    const { code, out } = await cli('diff', join(dir, 'v1.json'), join(dir, 'v2.json'), '--json');
     const doc = JSON.parse(out) as DiffJson;
     expect(code).toBe(1);
     expect(doc.verified).toEqual({ old: true, new: true });
@@ -60,17 +53,17 @@ describe('deployment-manager diff', () => {
   });
 
   it('prints a readable summary and exits 0 for equal manifests, with or without a sidecar', async () => {
-    const text = await run(join(dir, 'v1.json'), join(dir, 'v2.json'));
+    const text = await cli('diff', join(dir, 'v1.json'), join(dir, 'v2.json'));
     expect(text.out).toContain('version: 3.1.0 -> 3.2.0');
     expect(text.out).toContain('service api changed: image, replicas');
-    const same = await run(join(dir, 'v2.json'), join(dir, 'plain.json'), '--json');
+    const same = await cli('diff', join(dir, 'v2.json'), join(dir, 'plain.json'), '--json');
     expect(same.code).toBe(0);
     expect((JSON.parse(same.out) as DiffJson).verified).toEqual({ old: true, new: null });
   });
 
   it('rejects bad input with exit code 2 and a code', async () => {
-    expect((await run(join(dir, 'v1.json'))).code).toBe(2);
-    const broken = await run(join(dir, 'v1.json'), join(dir, 'broken.json'));
+    expect((await cli('diff', join(dir, 'v1.json'))).code).toBe(2);
+    const broken = await cli('diff', join(dir, 'v1.json'), join(dir, 'broken.json'));
     expect(broken.code).toBe(2);
     expect(broken.err).toContain('PARSE_FAILED');
   });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sharedFixture } from '@deployment-manager/testkit';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 describe('deployment-manager graph on the real fixtures', () => {
   it('reads calendar: groups are not nodes, scenario-authenticator is a scenario', async () => {
-    let out = '';
-    const code = await runCli(['graph', 'calendar', '--root', sharedFixture('fixtures', 'vrooli'), '--json'], { stdout: (s) => (out += s), stderr: () => undefined, isTTY: false });
+    const { code, out } = await cli('graph', 'calendar', '--root', sharedFixture('fixtures', 'vrooli'), '--json');
     expect(code).toBe(0);
     const doc = JSON.parse(out);
     const ids = doc.nodes.map((n: { id: string }) => n.id);
@@ -16,8 +15,7 @@ describe('deployment-manager graph on the real fixtures', () => {
   });
 
   it('holds app-monitor diamond target once', async () => {
-    let out = '';
-    await runCli(['graph', 'app-monitor', '--root', sharedFixture('fixtures', 'vrooli'), '--json'], { stdout: (s) => (out += s), stderr: () => undefined, isTTY: false });
+    const { out } = await cli('graph', 'app-monitor', '--root', sharedFixture('fixtures', 'vrooli'), '--json');
     const doc = JSON.parse(out);
     expect(doc.nodes.filter((n: { id: string }) => n.id === 'scenario:app-issue-tracker')).toHaveLength(1);
   });

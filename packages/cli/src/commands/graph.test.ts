@@ -1,15 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const example = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('deployment-manager graph', () => {
   it('prints exactly the documented JSON keys', async () => {

@@ -5,17 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyExport } from '@deployment-manager/bundle';
 import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const example = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('deployment-manager package', () => {
   it('runs the whole pipeline for desktop and writes a verifiable manifest plus the artifacts', async () => {

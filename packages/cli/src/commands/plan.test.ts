@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createFileProfileStore } from '@deployment-manager/bundle';
 import type { DeploymentPlan } from '@deployment-manager/planner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
 let dir: string;
@@ -32,18 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['plan', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
-
 const base = (): string[] => ['recipe-hub', '--root', ROOT, '--profile', profileId, '--store', store, '--env', 'production'];
 
 describe('deployment-manager plan', () => {
   it('fails pre-flight at env_setup naming the missing user secret (exit 1, plan still printed)', async () => {
-    const { code, out } = await run(...base(), '--target', 'do', '--json');
+    const { code, out } = await cli('plan', ...base(), '--target', 'do', '--json');
     expect(code).toBe(1);
     const plan = JSON.parse(out) as DeploymentPlan;
     expect(plan.outcome).toMatchObject({ status: 'error', stage: 'env_setup', reason: 'Missing ENV: OPENAI_API_KEY' });
@@ -51,7 +44,7 @@ describe('deployment-manager plan', () => {
   });
 
   it.each(['do', 'aws', 'vps', 'compose', 'k8s'])('succeeds on %s when the secrets file names the secret, without reading its value into the output', async (target) => {
-    const { code, out } = await run(...base(), '--target', target, '--secrets-file', join(dir, '.env.production'));
+    const { code, out } = await cli('plan', ...base(), '--target', target, '--secrets-file', join(dir, '.env.production'));
     expect(out).toContain('status: success');
     expect(out).toContain('6. verify [ready]');
     expect(out).not.toContain('MUST-NOT-LEAK');
@@ -60,20 +53,19 @@ describe('deployment-manager plan', () => {
 
   it('plans a rollback from a previous export and its checksum sidecar (bundle assemble --out writes both)', async () => {
     const path = join(dir, 'bundle.json');
-    let err = '';
-    const assembled = await runCli(['bundle', 'assemble', 'recipe-hub', '--root', ROOT, '--tier', 'saas', '--profile', profileId, '--store', store, '--out', path], { stdout: () => undefined, stderr: (t) => (err += t), isTTY: false });
+    const { code: assembled, err } = await cli('bundle', 'assemble', 'recipe-hub', '--root', ROOT, '--tier', 'saas', '--profile', profileId, '--store', store, '--out', path);
     expect({ assembled, err: err.includes('error') ? err : '' }).toEqual({ assembled: 0, err: '' });
-    const { code, out } = await run(...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json');
+    const { code, out } = await cli('plan', ...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json');
     const plan = JSON.parse(out) as DeploymentPlan;
     expect(plan.rollback).toMatchObject({ available: true, diff: [], fromSha256: plan.manifestSha256, toSha256: plan.manifestSha256 });
     expect(code).toBe(0);
     writeFileSync(`${path}.sha256`, `${'0'.repeat(64)}  bundle.json\n`);
-    const tampered = JSON.parse((await run(...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json')).out) as DeploymentPlan;
+    const tampered = JSON.parse((await cli('plan', ...base(), '--target', 'k8s', '--secret', 'OPENAI_API_KEY', '--manifest', path, '--previous', path, '--json')).out) as DeploymentPlan;
     expect(tampered.outcome).toMatchObject({ status: 'error', stage: 'rollback' });
   });
 
   it('refuses a tier the target cannot serve as bad input: exit 2 with the usage, no blocked plan', async () => {
-    const { code, out, err } = await run('recipe-hub', '--root', ROOT, '--target', 'do', '--tier', 'desktop');
+    const { code, out, err } = await cli('plan', 'recipe-hub', '--root', ROOT, '--target', 'do', '--tier', 'desktop');
     expect({ code, out }).toEqual({ code: 2, out: '' });
     expect(err).toContain('target do cannot run a desktop manifest');
     expect(err).toContain('usage: deployment-manager plan');
@@ -83,13 +75,13 @@ describe('deployment-manager plan', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const first = await run(...base(), '--target', 'compose', '--secret', 'OPENAI_API_KEY');
+      const first = await cli('plan', ...base(), '--target', 'compose', '--secret', 'OPENAI_API_KEY');
       expect(first.code).toBe(0);
       const steps = first.out.slice(first.out.indexOf('next steps:')).split('\n').filter((l) => l.startsWith('   $ ')).map((l) => l.slice(5));
       expect(steps[0]).toMatch(/^deployment-manager plan recipe-hub .* --out out\/recipe-hub-production-compose$/);
       const argv = (steps[0] as string).split(' ').slice(1);
-      let out = '';
-      expect(await runCli(argv, { stdout: (t) => (out += t), stderr: () => undefined, isTTY: false })).toBe(0);
+      const { code, out } = await cli(argv);
+      expect(code).toBe(0);
       expect(out).toMatch(/wrote \d+ file\(s\) under out\/recipe-hub-production-compose\//);
       expect(out).not.toContain('$ deployment-manager plan');
       // Every file a later step names is there now.
@@ -100,14 +92,14 @@ describe('deployment-manager plan', () => {
   });
 
   it('rejects bad input with exit code 2', async () => {
-    expect((await run('recipe-hub', '--env', 'production')).code).toBe(2);
-    expect((await run(...base(), '--target', 'do', '--strategy', 'yolo')).code).toBe(2);
-    expect((await run(...base(), '--target', 'do', '--bogus')).code).toBe(2);
-    expect((await run('recipe-hub', '--target', 'do', '--manifest', join(dir, 'missing.json'))).err).toContain('FILE_UNREADABLE');
+    expect((await cli('plan', 'recipe-hub', '--env', 'production')).code).toBe(2);
+    expect((await cli('plan', ...base(), '--target', 'do', '--strategy', 'yolo')).code).toBe(2);
+    expect((await cli('plan', ...base(), '--target', 'do', '--bogus')).code).toBe(2);
+    expect((await cli('plan', 'recipe-hub', '--target', 'do', '--manifest', join(dir, 'missing.json'))).err).toContain('FILE_UNREADABLE');
   });
 
   it('refuses an unknown target as a usage error naming the valid ones', async () => {
-    const { code, out } = await run(...base(), '--target', 'gcp', '--json');
+    const { code, out } = await cli('plan', ...base(), '--target', 'gcp', '--json');
     expect(code).toBe(2);
     expect(JSON.parse(out).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'target "gcp" is not known', hint: expect.stringContaining('do, aws, vps, compose, k8s') });
   });
@@ -119,9 +111,8 @@ describe('deployment-manager plan', () => {
       join(ws, 'scenarios', 'demo', '.vrooli', 'service.json'),
       JSON.stringify({ service: { name: 'demo', version: '1.0.0' }, dependencies: { resources: { frobnicator: { type: 'frobnicator', enabled: true, required: true } } } }),
     );
-    let pkgOut = '';
-    const pkgCode = await runCli(['package', 'demo', '--root', ws, '--target', 'cloud', '--out', join(dir, 'unknown-out'), '--json'], { stdout: (t) => (pkgOut += t), stderr: () => undefined, isTTY: false });
-    const plan = await run('demo', '--root', ws, '--target', 'compose', '--json');
+    const { code: pkgCode, out: pkgOut } = await cli('package', 'demo', '--root', ws, '--target', 'cloud', '--out', join(dir, 'unknown-out'), '--json');
+    const plan = await cli('plan', 'demo', '--root', ws, '--target', 'compose', '--json');
     expect(pkgCode).toBe(1);
     expect(plan.code).toBe(pkgCode);
     const errors = (doc: { diagnostics: { code: string; severity: string; message: string }[] }): string[] => doc.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
@@ -129,7 +120,7 @@ describe('deployment-manager plan', () => {
     expect(refused).toMatchObject({ scenario: 'demo', ok: false, stage: 'assembly' });
     expect(errors(refused)).toEqual(errors(JSON.parse(pkgOut)));
     expect(errors(refused).join('\n')).toContain('frobnicator');
-    const human = await run('demo', '--root', ws, '--target', 'compose');
+    const human = await cli('plan', 'demo', '--root', ws, '--target', 'compose');
     expect(human.code).toBe(1);
     expect(human.out).toContain('as package would refuse it');
   });

@@ -5,19 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlFilePath, hostPlatformKey } from '@deployment-manager/runtime';
-import { runCli } from '../cli.ts';
 import { filterEvents, parseSince } from './runtime.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 /** A one-service bundle: a Node HTTP server on the port the runtime allocates. */
 function tinyBundle(): { dir: string; appData: string } {

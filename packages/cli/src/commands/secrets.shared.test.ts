@@ -2,21 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type SecretsJson } from './secrets.ts';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 // packages/cli/src/commands -> /work (the directory holding main/ and shared/).
 const ROOT = fileURLToPath(new URL('../../../../../shared/fixtures/vrooli/', import.meta.url));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['secrets', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
-
 describe('deployment-manager secrets on picker-wheel', () => {
   it('blocks on desktop and names postgres -> sqlite', async () => {
-    const r = await run('picker-wheel', '--root', ROOT, '--tier', 'desktop', '--json');
+    const r = await cli('secrets', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--json');
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out) as SecretsJson;
     expect(doc.plan.blockers.map((d) => d.code)).toEqual(['SECRET_INFRASTRUCTURE_REQUIRED', 'SECRET_INFRASTRUCTURE_REQUIRED']);
@@ -24,7 +17,7 @@ describe('deployment-manager secrets on picker-wheel', () => {
   });
 
   it('passes with --swap postgres=sqlite', async () => {
-    const r = await run('picker-wheel', '--root', ROOT, '--tier', 'desktop', '--swap', 'postgres=sqlite', '--json');
+    const r = await cli('secrets', 'picker-wheel', '--root', ROOT, '--tier', 'desktop', '--swap', 'postgres=sqlite', '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as SecretsJson;
     expect(doc.swaps).toEqual(['postgres=sqlite']);

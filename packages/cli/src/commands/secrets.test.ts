@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SecretsJson } from './secrets.ts';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 let root: string;
 beforeAll(() => {
@@ -32,16 +32,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['secrets', ...argv], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
-
 describe('deployment-manager secrets', () => {
   it('blocks picker-wheel on desktop and names the swap that removes the postgres secrets', async () => {
-    const r = await run('picker-wheel', '--root', root, '--tier', 'desktop');
+    const r = await cli('secrets', 'picker-wheel', '--root', root, '--tier', 'desktop');
     expect(r.code).toBe(1);
     expect(r.out).toContain('N8N_API_KEY=');
     expect(r.out).not.toMatch(/^POSTGRES_PASSWORD=/m);
@@ -50,7 +43,7 @@ describe('deployment-manager secrets', () => {
   });
 
   it('passes with --swap postgres=sqlite, and the postgres secrets are gone', async () => {
-    const r = await run('picker-wheel', '--root', root, '--tier', 'tier-2-desktop', '--swap', 'postgres=sqlite', '--json');
+    const r = await cli('secrets', 'picker-wheel', '--root', root, '--tier', 'tier-2-desktop', '--swap', 'postgres=sqlite', '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as SecretsJson;
     expect(doc).toMatchObject({ scenario: 'picker-wheel', tier: 'desktop', swaps: ['postgres=sqlite'], ok: true });
@@ -58,7 +51,7 @@ describe('deployment-manager secrets', () => {
   });
 
   it('prints Kubernetes objects as a List', async () => {
-    const r = await run('picker-wheel', '--root', root, '--tier', 'enterprise', '--format', 'k8s', '--namespace', 'apps');
+    const r = await cli('secrets', 'picker-wheel', '--root', root, '--tier', 'enterprise', '--format', 'k8s', '--namespace', 'apps');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out) as { kind: string; items: { kind: string; metadata: { namespace: string } }[] };
     expect(list.kind).toBe('List');
@@ -68,7 +61,7 @@ describe('deployment-manager secrets', () => {
   });
 
   it('reads per-scenario overrides from a file', async () => {
-    const r = await run('picker-wheel', '--root', root, '--tier', 'desktop', '--overrides', join(root, 'overrides.json'), '--format', 'json');
+    const r = await cli('secrets', 'picker-wheel', '--root', root, '--tier', 'desktop', '--overrides', join(root, 'overrides.json'), '--format', 'json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as SecretsJson;
     expect(doc.plan.secrets.find((s) => s.id === 'postgres.password')?.class).toBe('user_prompt');
@@ -86,13 +79,13 @@ describe('deployment-manager secrets', () => {
     ['a missing overrides file', ['picker-wheel', '--tier', 'desktop', '--overrides', 'missing.json'], 'FILE_UNREADABLE'],
   ])('exits 2 on %s', async (_name, argv, code) => {
     const fixed = argv.map((a) => (a.endsWith('.json') ? join(root, a) : a));
-    const r = await run(...fixed, ...(argv.includes('--root') ? [] : ['--root', root]));
+    const r = await cli('secrets', ...fixed, ...(argv.includes('--root') ? [] : ['--root', root]));
     expect(r.code).toBe(2);
     expect(r.err).toContain(`[${code}]`);
   });
 
   it('prints usage with --help', async () => {
-    const r = await run('--help');
+    const r = await cli('secrets', '--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('usage: deployment-manager secrets');
   });

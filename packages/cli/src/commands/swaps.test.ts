@@ -2,16 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, loadWorkspace } from '@deployment-manager/core';
 import { applySwaps, createScoringState } from '@deployment-manager/fitness';
-import { runCli } from '../cli.ts';
+import { cli } from '../../test/run-cli.ts';
 
 const example = fileURLToPath(new URL('../../../../examples/end-to-end/workspace', import.meta.url));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('deployment-manager swaps plan', () => {
   it('--json is the plan: swaps with what each clears, the score applySwaps gives, what no swap clears', async () => {
