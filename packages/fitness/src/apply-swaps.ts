@@ -7,7 +7,7 @@ import { DEFAULT_CATALOG, lookupEntry, normalizeName, type Catalog } from '@depl
  * optionally only on some tiers.
  */
 export interface SwapSpec {
-  /** Node id or name of the dependency to replace. */
+  /** Node id of the dependency to replace, or the name of a resource (a scenario is named by its id). */
   readonly from: string;
   /** Catalog name (or `resource:<name>`) of the replacement. */
   readonly to: string;
@@ -243,16 +243,17 @@ function resolveTarget(catalog: Catalog, spec: SwapSpec): NodeId {
   return nodeId('resource', entry.name);
 }
 
+// A bare name names a resource, never a scenario (a scenario is swapped by its id), as in
+// absentSwapSources: were a scenario of the same name a fallback, applying a set twice would swap
+// that scenario once the resource was gone, and applySwaps would not be idempotent.
 function resolveSource(graph: DependencyGraph, catalog: Catalog, spec: SwapSpec): NodeId | undefined {
   if (/^(resource|scenario):/.test(spec.from)) return graph.nodes.some((n) => n.id === spec.from) ? (spec.from as NodeId) : undefined;
   const want = normalizeName(spec.from);
   const canonical = catalog.index.get(want) ?? want;
-  const matches = graph.nodes.filter((n) => n.id !== graph.root && (normalizeName(n.name) === want || normalizeName(n.name) === canonical || catalog.index.get(normalizeName(n.name)) === canonical));
-  if (matches.length > 1) {
-    const resource = matches.filter((n) => n.kind === 'resource');
-    if (resource.length !== 1) throw swapError(spec, `matches ${matches.map((n) => n.id).join(', ')}`, 'name the node by id, e.g. resource:postgres');
-    return (resource[0] as { id: NodeId }).id;
-  }
+  const matches = graph.nodes.filter(
+    (n) => n.kind === 'resource' && (normalizeName(n.name) === want || normalizeName(n.name) === canonical || catalog.index.get(normalizeName(n.name)) === canonical),
+  );
+  if (matches.length > 1) throw swapError(spec, `matches ${matches.map((n) => n.id).join(', ')}`, 'name the node by id, e.g. resource:postgres');
   return matches[0]?.id;
 }
 
