@@ -17,6 +17,8 @@ const config: ViteUserConfig = defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Inert unless DM_FAST_CHECK_SEED is set (pnpm test:shuffle sets a random one and prints it).
+    setupFiles: ['scripts/fast-check-seed.setup.ts'],
     // Each project takes these settings (extends: true) and names its own files.
     projects: [
       {
