@@ -1,11 +1,10 @@
 // Vitest setup file: when DM_FAST_CHECK_SEED is set (scripts/test-shuffle.mjs sets a fresh random
 // one per run and prints it), every fast-check property of the run starts from that seed, so a
-// failed shuffled run is replayed exactly with the seeds it printed. Unset, fast-check picks its
-// own random seed per property, as it always does.
-import { fc } from '@fast-check/vitest';
-
+// failed shuffled run is replayed exactly with the seeds it printed. Unset, it loads nothing and
+// fast-check picks its own random seed per property, as it always does.
 const seed = process.env['DM_FAST_CHECK_SEED'];
 if (seed !== undefined && seed !== '') {
   if (!/^-?\d+$/.test(seed)) throw new Error(`DM_FAST_CHECK_SEED "${seed}" is not an integer; unset it or pass e.g. 12345`);
+  const { fc } = await import('@fast-check/vitest');
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: Number(seed) });
 }
