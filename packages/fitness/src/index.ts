@@ -19,7 +19,8 @@ export type {
 export { SUBSCORE_WEIGHTS, TIER_CONSTRAINTS, type TierConstraints, type Tolerance } from './tier-constraints.ts';
 export { combineSubscores, scoreEntry, unknownScore } from './score-dependency.ts';
 export { ROLE_BY_RANK, computeRanks, edgeRank, type RoleRank } from './roles.ts';
-export { DEFAULT_ROLE_WEIGHTS, createScoringState, resolveEntry, type RoleWeights, type ScoreOptions, type ScoringState } from './scoring-state.ts';
+export { createScoringState, resolveEntry, type ScoreOptions, type ScoringState } from './scoring-state.ts';
+export { DEFAULT_ROLE_WEIGHTS, type RoleWeights } from './graph-score.ts';
 export { scoreGraph } from './score-graph.ts';
 export {
   applySwaps,

@@ -6,7 +6,8 @@ import { SdkError, createGraph, type DependencyGraph, type NodeId, type Tier } f
 import { planSwaps } from './apply-swaps.ts';
 import { applySwapSet, type NodeSwap } from './apply-swap-set.ts';
 import { DEFAULT_CATALOG } from '@deployment-manager/catalog';
-import { createScoringState, DEFAULT_ROLE_WEIGHTS, type ScoreOptions, type ScoringState } from './scoring-state.ts';
+import { weightUnits } from './graph-score.ts';
+import { createScoringState, type ScoreOptions, type ScoringState } from './scoring-state.ts';
 import { swapCandidates, type SuggestOptions, type SwapCandidate } from './suggest.ts';
 import { createBounds, type ScoredSet } from './swap-bounds.ts';
 import { brings, forbiddenNames, keptNodes } from './swap-limits.ts';
@@ -312,8 +313,7 @@ function nodePoints(state: ScoringState, graph: DependencyGraph, tier: Tier, pot
 
 /** The heaviest weight a node can have (units of the state). */
 function maxUnits(options: PlanSwapSetOptions): number {
-  const w = { ...DEFAULT_ROLE_WEIGHTS, ...options.weights };
-  return Math.max(...[w.required, w.optional, w.disabled].map((x) => Math.round(x * 1000)));
+  return Math.max(...weightUnits(options.weights));
 }
 
 /**

@@ -6,7 +6,7 @@ import { entryWith } from '../test/entries.ts';
 import { dagArb, graphOf, NAMES } from '../test/graphs.ts';
 import { scoreEntry } from './score-dependency.ts';
 import { scoreGraph } from './score-graph.ts';
-import { createScoringState, DEFAULT_ROLE_WEIGHTS, resolveEntry } from './scoring-state.ts';
+import { createScoringState, resolveEntry } from './scoring-state.ts';
 import { TIER_CONSTRAINTS } from './tier-constraints.ts';
 import type { TierFitness } from './types.ts';
 
@@ -75,7 +75,6 @@ describe('graph scores, pinned by hand', () => {
     expect([b.desktop?.score, b.mobile?.score]).toEqual([94.17, 73.33]);
     expect(b.mobile?.blockers).toEqual([]);
     expect(b.mobile?.warnings).toEqual(['resource:daemon (optional) is not supported on mobile']);
-    expect(DEFAULT_ROLE_WEIGHTS).toEqual({ required: 1, optional: 0.5, disabled: 0.5 });
   });
 
   it('gives each node the role of its best path, a path being as weak as its weakest edge', () => {

@@ -5,13 +5,8 @@ import { assembleReport } from './assemble-report.ts';
 import { ROLE_BY_RANK, computeRanks, type RoleRank } from './roles.ts';
 import { scoreEntry, unknownScore } from './score-dependency.ts';
 import { TIER_CONSTRAINTS, type TierConstraints } from './tier-constraints.ts';
-import type { DependencyTierScore, FitnessReport, NodeRole, Reason, SubScoreName } from './types.ts';
-
-/** Weight of each role in the graph score. */
-export type RoleWeights = Readonly<Record<NodeRole, number>>;
-
-/** Default weights: required 1, optional 0.5, disabled 0.5 (a disabled edge is only in the graph under the `all` policy, which counts it). */
-export const DEFAULT_ROLE_WEIGHTS: RoleWeights = { required: 1, optional: 0.5, disabled: 0.5 };
+import { coverageOf, meanScore, weightUnits, type RoleWeights } from './graph-score.ts';
+import type { DependencyTierScore, FitnessReport, Reason, SubScoreName } from './types.ts';
 
 /** Options shared by {@link scoreGraph}, suggestions, cascades and what-if sessions. */
 export interface ScoreOptions {
@@ -142,8 +137,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const tiers = options.tiers ?? TIERS;
   const constraints = tiers.map((t) => options.constraints?.[t] ?? TIER_CONSTRAINTS[t]);
-  const w = { ...DEFAULT_ROLE_WEIGHTS, ...options.weights };
-  const unitsByRank = [Math.round(w.disabled * 1000), Math.round(w.optional * 1000), Math.round(w.required * 1000)];
+  const unitsByRank = weightUnits(options.weights);
   const acyclic = isAcyclic(graph);
   const T = tiers.length;
 
@@ -317,7 +311,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
   const mayLower = (what: string): void => {
     if (journal?.grown === true) throw new SdkError('INTERNAL', `${what} after adding edges is not supported in a trial`, { hint: 'drop nodes before adding edges' });
   };
-  const scoreAt = (t: number): number => ((sumW[t] as number) > 0 ? Math.round((sumWS[t] as number) / (sumW[t] as number)) / 100 : 100);
+  const scoreAt = (t: number): number => meanScore(sumW[t] as number, sumWS[t] as number);
   // Slots follow the graph's nodes, which are sorted by id: in slot order the ids come (almost always) sorted already.
   const blockersAt = (t: number): NodeId[] =>
     [...(unsupported[t] as Set<number>)].filter((i) => (slots[i] as Slot).rank === 2).sort((a, b) => a - b).map((i) => (slots[i] as Slot).node.id).sort();
@@ -449,8 +443,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
       return assembleReport({
         root: graph.root,
         tiers: tiers.map((tier, t) => {
-          const sw = sumW[t] as number;
-          const sub = (j: number): number => (sw > 0 ? Math.round(((sumSub[j] as number[])[t] as number) / sw) / 100 : 100);
+          const sub = (j: number): number => meanScore(sumW[t] as number, (sumSub[j] as number[])[t] as number);
           return {
             tier,
             constraints: constraints[t] as TierConstraints,
@@ -459,7 +452,7 @@ export function createScoringState(graph: DependencyGraph, options: ScoreOptions
             blockers: blockersAt(t),
           };
         }),
-        coverage: totalUnits > 0 ? knownUnits / totalUnits : 1,
+        coverage: coverageOf(knownUnits, totalUnits),
         dependencies: live.map((s) => ({ node: s.node, entry: s.entry, rank: s.rank, weight: (unitsByRank[s.rank] as number) / 1000, scores: tiers.map((_, t) => tierScore(s, t)) })),
       });
     },
