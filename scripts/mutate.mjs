@@ -103,11 +103,12 @@ function equivalentOf(dir, file, mutant) {
 
 async function runArea(dir, area, files, { concurrency, includeStatic }) {
   process.env.MUTATION_PACKAGE = area.package;
+  process.env.MUTATION_TESTS = area.tests.join(',');
   const { Stryker } = await import('@stryker-mutator/core');
   const t0 = Date.now();
   const stryker = new Stryker({
     testRunner: 'vitest',
-    plugins: ['@stryker-mutator/vitest-runner'],
+    plugins: ['@stryker-mutator/vitest-runner', join(dir, 'scripts', 'mutation-survivor-reporter.mjs')],
     vitest: { configFile: join(dir, 'vitest.mutation.config.ts'), related: false },
     mutate: files,
     coverageAnalysis: 'perTest',
@@ -119,8 +120,12 @@ async function runArea(dir, area, files, { concurrency, includeStatic }) {
     timeoutMS: 20_000,
     // The first run (every test of the package, with coverage) takes minutes on a busy machine.
     dryRunTimeoutMinutes: 30,
-    reporters: ['json', 'progress-append-only'],
+    reporters: ['json', 'progress-append-only', 'survivors'],
     jsonReporter: { fileName: join(dir, REPORTS, `${area.name}.json`) },
+    // Reruns test only the mutants whose code or covering tests changed since the last run here
+    // (the file comes back with the reports; delete reports/mutation/ for a full run).
+    incremental: true,
+    incrementalFile: join(dir, REPORTS, `${area.name}.incremental.json`),
     disableTypeChecks: true,
     logLevel: 'warn',
     fileLogLevel: 'off',
@@ -173,12 +178,18 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () =>
 const summary = [];
 try {
   for (const { area, files } of todo) {
-    console.log(`mutation ${area.name}: ${files.join(', ')}; tests of packages/${area.package}, concurrency ${args.concurrency}`);
+    console.log(`mutation ${area.name}: ${files.join(', ')}; tests: ${area.tests.map((t) => t.replace(`packages/${area.package}/`, '')).join(', ')} (of packages/${area.package}), concurrency ${args.concurrency}`);
+    const incremental = join(REPORTS, `${area.name}.incremental.json`);
+    if (existsSync(incremental)) {
+      mkdirSync(join(scratch, REPORTS), { recursive: true });
+      cpSync(incremental, join(scratch, incremental));
+    }
     const r = await runArea(scratch, area, files, args);
     for (const s of r.open) console.log(`  survived: ${where(s)}`);
     for (const s of r.equivalent) console.log(`  equivalent: ${where(s)} (${s.e.reason})`);
     mkdirSync(REPORTS, { recursive: true });
     cpSync(join(scratch, REPORTS, `${area.name}.json`), join(REPORTS, `${area.name}.json`));
+    if (existsSync(join(scratch, incremental))) cpSync(join(scratch, incremental), incremental);
     summary.push(r);
   }
 } finally {

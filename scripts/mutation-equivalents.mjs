@@ -6,4 +6,17 @@
 /** @typedef {{ file: string, mutator: string, replacement?: string, line: string, reason: string }} EquivalentMutant */
 
 /** @type {readonly EquivalentMutant[]} */
-export const MUTATION_EQUIVALENTS = [];
+export const MUTATION_EQUIVALENTS = [
+  {
+    file: 'packages/fitness/src/roles.ts',
+    mutator: 'ArrayDeclaration',
+    line: 'out.set(e.from, (list = []))',
+    reason: 'a junk first element has no to/rank: Math.min(rank, undefined) is NaN, and NaN > r is false, so it ranks nothing',
+  },
+  {
+    file: 'packages/fitness/src/roles.ts',
+    mutator: 'ArrayDeclaration',
+    line: 'of out.get(u) ?? []',
+    reason: 'the fallback list of a node without edges: a junk element has no rank, NaN > r is false, so it ranks nothing',
+  },
+];
