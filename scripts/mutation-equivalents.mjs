@@ -19,4 +19,17 @@ export const MUTATION_EQUIVALENTS = [
     line: 'of out.get(u) ?? []',
     reason: 'the fallback list of a node without edges: a junk element has no rank, NaN > r is false, so it ranks nothing',
   },
+  {
+    file: 'packages/secrets/src/classify.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: 'list === undefined || (value !== undefined && list.includes(value))',
+    reason: 'rule lists never hold undefined, so list.includes(undefined) is already false without the guard',
+  },
+  {
+    file: 'packages/secrets/src/policy.ts',
+    mutator: 'ArrayDeclaration',
+    line: 'of catalog?.entries.values() ?? []',
+    reason: 'a junk entry has no secrets, so (entry.secrets ?? []) checks nothing, as with no catalog',
+  },
 ];

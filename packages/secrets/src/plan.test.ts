@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { TIERS, createGraph, nodeId } from '@deployment-manager/core';
+import { createCatalog } from '@deployment-manager/catalog';
 import { planSecrets } from './plan.ts';
 import { validatePlan } from './validate-plan.ts';
 import { PICKER_WHEEL, graphOf, pickerWheelGraph, scenarioSpec, swapResource } from '../test/fixtures.ts';
@@ -133,6 +134,81 @@ describe('planSecrets', () => {
     const overrides = { rules: [{ id: 'keep-db', when: { dependencies: ['postgres'] }, class: 'user_prompt' as const, reason: 'the user runs their own database' }] };
     const plan = planSecrets(pickerWheelGraph(), { tier: 'desktop', scenario: PICKER_WHEEL, overrides });
     expect(plan.secrets.find((s) => s.id === 'postgres.password')).toMatchObject({ class: 'user_prompt', rule: 'keep-db', prompt: { label: 'postgres password' } });
+  });
+
+  it('merges the swaps that remove a shared secret: each owner\'s hints once, the first owner\'s first', () => {
+    // Two daemons share one key; each offers sqlite on desktop, the second also in-process-cache.
+    const catalog = createCatalog([
+      { name: 'db-a', hosting: 'server-daemon', secrets: [{ key: 'token', id: 'shared.token', env: 'SHARED_TOKEN', kind: 'api-key', description: 'shared token' }], swaps: [{ to: 'sqlite', tiers: ['desktop'], effort: 'low', note: 'embed it' }] },
+      { name: 'db-b', hosting: 'server-daemon', secrets: [{ key: 'token', id: 'shared.token', env: 'SHARED_TOKEN', kind: 'api-key', description: 'shared token' }], swaps: [{ to: 'sqlite', tiers: ['desktop'], effort: 'low', note: 'embed it' }, { to: 'in-process-cache', tiers: ['desktop'], effort: 'low', note: 'embed it' }] },
+    ]);
+    const plan = planSecrets(graphOf('app', ['db-a', 'db-b']), { tier: 'desktop', scenario: scenarioSpec('app'), catalog });
+    expect(plan.secrets.map((s) => [s.id, s.sources])).toEqual([['shared.token', ['resource:db-a', 'resource:db-b']]]);
+    expect(plan.secrets[0]?.removedBy).toEqual([{ from: 'db-a', to: 'sqlite' }, { from: 'db-b', to: 'in-process-cache' }, { from: 'db-b', to: 'sqlite' }]);
+    // Two nodes of one record (postgres and its alias pg) bring the same hints: listed once.
+    const twice = planSecrets(graphOf('app', ['postgres', 'pg']), { tier: 'desktop', scenario: scenarioSpec('app') });
+    expect(twice.secrets.find((s) => s.id === 'postgres.password')?.removedBy).toEqual([
+      { from: 'postgres', to: 'managed-postgres' },
+      { from: 'postgres', to: 'sqlite' },
+      { from: 'postgres', to: 'supabase' },
+    ]);
+  });
+
+  it('requires the secrets of a dependency a path of required edges reaches, however deep', () => {
+    const root = nodeId('scenario', 'app');
+    const chain = (firstRequired: boolean) =>
+      createGraph({
+        root,
+        edges: [
+          { from: root, to: nodeId('resource', 'windmill'), required: firstRequired },
+          { from: nodeId('resource', 'windmill'), to: nodeId('resource', 'minio'), required: true },
+          { from: nodeId('resource', 'minio'), to: nodeId('resource', 'redis'), required: true },
+        ],
+      });
+    const requiredOf = (plan: ReturnType<typeof planSecrets>) => Object.fromEntries(plan.secrets.filter((s) => s.id.startsWith('redis.')).map((s) => [s.id, s.required]));
+    expect(requiredOf(planSecrets(chain(true), { tier: 'local', scenario: scenarioSpec('app') }))).toEqual({ 'redis.password': true });
+    // One optional edge on the way makes everything below it optional.
+    expect(requiredOf(planSecrets(chain(false), { tier: 'local', scenario: scenarioSpec('app') }))).toEqual({ 'redis.password': false });
+  });
+
+  it('a dependency nothing depends on reads its own secrets, and no one else does', () => {
+    const root = nodeId('scenario', 'app');
+    const plan = planSecrets(createGraph({ root, nodes: [{ id: root }, { id: nodeId('resource', 'redis') }], edges: [] }), { tier: 'local', scenario: scenarioSpec('app') });
+    expect(plan.secrets.map((s) => [s.id, s.consumers, s.required])).toEqual([['redis.password', ['resource:redis'], false]]);
+  });
+
+  it('takes the generator a catalog record states for a secret over the policy default of its kind', () => {
+    const catalog = createCatalog([
+      { name: 'vaultish', hosting: 'bundled-service', secrets: [{ key: 'pin', env: 'VAULTISH_PIN', kind: 'service-password', description: 'unlock pin', generator: { type: 'random', length: 40, charset: 'hex' } }] },
+    ]);
+    const own = planSecrets(graphOf('app', ['vaultish']), { tier: 'local', scenario: scenarioSpec('app'), catalog });
+    expect(own.secrets[0]?.generator).toEqual({ type: 'random', length: 40, charset: 'hex' });
+    const plain = planSecrets(graphOf('app', ['redis']), { tier: 'local', scenario: scenarioSpec('app') });
+    expect(plain.secrets[0]?.generator).not.toEqual({ type: 'random', length: 40, charset: 'hex' });
+  });
+
+  it('a scenario declaring a dependency\'s secret as required makes it required, even of an optional dependency', () => {
+    const declared = scenarioSpec('app', [{ name: 'REDIS_PASSWORD', required: true }]);
+    const plan = planSecrets(graphOf('app', ['redis'], ['redis']), { tier: 'desktop', scenario: declared });
+    expect(plan.secrets.map((s) => [s.id, s.required, s.sources])).toEqual([['redis.password', true, ['resource:redis', 'scenario:app']]]);
+    expect(plan.blockers.map((d) => d.code)).toEqual(['SECRET_INFRASTRUCTURE_REQUIRED']);
+    // Declared but not required: the optional dependency's secret stays optional.
+    const optional = planSecrets(graphOf('app', ['redis'], ['redis']), { tier: 'desktop', scenario: scenarioSpec('app', [{ name: 'REDIS_PASSWORD', required: false }]) });
+    expect(optional.secrets.map((s) => [s.id, s.required])).toEqual([['redis.password', false]]);
+  });
+
+  it('classifies a secret as its scenario declares it for the tier, and by the rules on tiers it does not', () => {
+    const spec = scenarioSpec('app', [{ name: 'SESSION__SECRET' }]);
+    const declared = { ...spec, secrets: spec.secrets.map((d) => ({ ...d, classification: { desktop: 'user' as const } })) };
+    const desktop = planSecrets(graphOf('app', []), { tier: 'desktop', scenario: declared });
+    expect(desktop.secrets.map((s) => [s.id, s.class, s.rule, s.reason])).toEqual([['app.SESSION__SECRET', 'user_prompt', 'declared:desktop', 'the scenario declares it user_prompt on desktop']]);
+    // Its prompt and description read the env name as words: underscores (any run of them) become one space.
+    expect(desktop.secrets[0]).toMatchObject({ description: 'session secret declared by app', prompt: { label: 'session secret' } });
+    const saas = planSecrets(graphOf('app', []), { tier: 'saas', scenario: declared });
+    expect(saas.secrets[0]?.rule.startsWith('declared:')).toBe(false);
+    // An override's class wins over the declaration.
+    const pinned = planSecrets(graphOf('app', []), { tier: 'desktop', scenario: declared, overrides: { secrets: [{ id: 'app.SESSION__SECRET', class: 'per_install_generated' }] } });
+    expect(pinned.secrets.map((s) => [s.class, s.rule, s.reason])).toEqual([['per_install_generated', 'override:app.SESSION__SECRET', 'pinned to per_install_generated by an override']]);
   });
 
   const RESOURCES = ['postgres', 'redis', 'n8n', 'qdrant', 'ollama', 'openai', 'anthropic', 'claude-code', 'minio', 'sqlite', 'browserless', 'mystery'];

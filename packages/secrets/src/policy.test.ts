@@ -64,6 +64,17 @@ describe('mergeSecretPolicies and validateSecretPolicy', () => {
     expect(merged.appSecrets.filter((a) => a.name === 'JWT_SECRET')).toHaveLength(1);
   });
 
+  it('merging an empty policy changes nothing', () => {
+    expect(mergeSecretPolicies(DEFAULT_SECRET_POLICY, {})).toEqual(DEFAULT_SECRET_POLICY);
+  });
+
+  it('checks only the policy when given no catalog', () => {
+    expect(validateSecretPolicy(DEFAULT_SECRET_POLICY).ok).toBe(true);
+    const bad = mergeSecretPolicies(DEFAULT_SECRET_POLICY, { rules: [{ id: 'r', when: {}, class: 'bundle' as never, reason: 'x' }] });
+    const r = validateSecretPolicy(bad);
+    expect(r.ok ? [] : r.issues.map((d) => [d.code, d.path])).toEqual([['SECRET_CATALOG_INVALID', '/rules/0/class']]);
+  });
+
   it('reports bad kinds, weak generators, bad formats, duplicate env names and unknown classes (env name syntax is the catalog schema\'s)', () => {
     const catalog = createCatalog(
       [
