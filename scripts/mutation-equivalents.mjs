@@ -32,4 +32,17 @@ export const MUTATION_EQUIVALENTS = [
     line: 'of catalog?.entries.values() ?? []',
     reason: 'a junk entry has no secrets, so (entry.secrets ?? []) checks nothing, as with no catalog',
   },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'false',
+    line: 'if (i === 0 || graph.edges[i - 1]?.from !== e.from)',
+    reason: 'at i = 0, graph.edges[-1]?.from is undefined, which differs from every edge\'s from: the test is true anyway',
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'OptionalChaining',
+    line: 'if (i === 0 || graph.edges[i - 1]?.from !== e.from)',
+    reason: 'i === 0 short-circuits, so graph.edges[i - 1] is only read for i > 0, where it exists',
+  },
 ];

@@ -204,6 +204,8 @@ describe('planSecrets', () => {
     expect(desktop.secrets.map((s) => [s.id, s.class, s.rule, s.reason])).toEqual([['app.SESSION__SECRET', 'user_prompt', 'declared:desktop', 'the scenario declares it user_prompt on desktop']]);
     // Its prompt and description read the env name as words: underscores (any run of them) become one space.
     expect(desktop.secrets[0]).toMatchObject({ description: 'session secret declared by app', prompt: { label: 'session secret' } });
+    // The root scenario is always deployed, so what it declares required is required.
+    expect(desktop.secrets[0]?.required).toBe(true);
     const saas = planSecrets(graphOf('app', []), { tier: 'saas', scenario: declared });
     expect(saas.secrets[0]?.rule.startsWith('declared:')).toBe(false);
     // An override's class wins over the declaration.
