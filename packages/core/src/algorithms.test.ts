@@ -9,6 +9,7 @@ import {
   generations,
   isAcyclic,
   reverseImpact,
+  stronglyConnectedComponents,
   transitiveClosure,
 } from './algorithms.ts';
 import type { NodeId } from './model.ts';
@@ -153,5 +154,58 @@ describe('closure and reverse impact', () => {
     for (const node of graph.nodes) {
       expect([...closure.get(node.id)!].sort()).toEqual(dependenciesOf(graph, node.id, { transitive: true }));
     }
+  });
+});
+
+describe('stronglyConnectedComponents', () => {
+  /** Any graph over up to 8 nodes, cycles and self-loops included. */
+  const anyArb = fc.integer({ min: 1, max: 8 }).chain((n) =>
+    fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: n * 2 }).map((pairs) => ({ n, edges: pairs.map(([a, b]): EdgeInput => ({ from: id(a), to: id(b) })) })),
+  );
+  /** Reachability by the definition: every node a path (of zero or more edges) leads to. */
+  const reachableFrom = (edges: readonly EdgeInput[], start: NodeId): Set<NodeId> => {
+    const seen = new Set<NodeId>([start]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of edges) if (seen.has(e.from) && !seen.has(e.to)) (seen.add(e.to), (grew = true));
+    }
+    return seen;
+  };
+
+  it('groups a hand-drawn graph: two cycles, a self-loop and plain nodes, dependencies first', () => {
+    // root -> a <-> b -> c -> d -> c, e -> e
+    const n = (i: number) => id(i);
+    const g = graphOf(6, [
+      { from: n(0), to: n(1) },
+      { from: n(1), to: n(2) },
+      { from: n(2), to: n(1) },
+      { from: n(2), to: n(3) },
+      { from: n(3), to: n(4) },
+      { from: n(4), to: n(3) },
+      { from: n(5), to: n(5) },
+    ]);
+    const sccs = stronglyConnectedComponents(g);
+    expect([...sccs].sort((a, b) => (a[0]! < b[0]! ? -1 : 1))).toEqual([[n(1), n(2)], [n(3), n(4)], [n(5)], [n(0)]]);
+    const at = (v: NodeId) => sccs.findIndex((c) => c.includes(v));
+    expect(at(n(3))).toBeLessThan(at(n(1)));
+    expect(at(n(1))).toBeLessThan(at(n(0)));
+  });
+
+  test.prop([anyArb], { numRuns: 300 })('two nodes share a component exactly when each reaches the other; a dependency\'s component comes first', ({ n, edges }) => {
+    const g = graphOf(n, edges);
+    const sccs = stronglyConnectedComponents(g);
+    const all = sccs.flat();
+    expect([...all].sort()).toEqual(g.nodes.map((x) => x.id));
+    for (const c of sccs) expect(c).toEqual([...c].sort());
+    const comp = new Map<NodeId, number>();
+    sccs.forEach((c, i) => c.forEach((v) => comp.set(v, i)));
+    const reach = new Map(g.nodes.map((x) => [x.id, reachableFrom(g.edges, x.id)]));
+    for (const a of g.nodes) {
+      for (const b of g.nodes) {
+        const mutual = reach.get(a.id)!.has(b.id) && reach.get(b.id)!.has(a.id);
+        expect(comp.get(a.id) === comp.get(b.id)).toBe(mutual);
+      }
+    }
+    for (const e of g.edges) expect(comp.get(e.to)!).toBeLessThanOrEqual(comp.get(e.from)!);
   });
 });

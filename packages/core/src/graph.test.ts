@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, createGraph } from './graph.ts';
+import { buildGraph, compareIds, createGraph, getNode, isIncluded, toGraphology } from './graph.ts';
 import { isSdkError } from './errors.ts';
 import type { DeclaredDependency, Workspace } from './model.ts';
 
@@ -79,5 +79,63 @@ describe('createGraph', () => {
     expect(() => createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'pg' as never }] })).toThrowError(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
+  });
+});
+
+describe('isIncluded', () => {
+  it('keeps every edge under `all`, and under `active` only enabled or required ones', () => {
+    const edges = [
+      { enabled: true, required: true },
+      { enabled: true, required: false },
+      { enabled: false, required: true },
+      { enabled: false, required: false },
+    ];
+    expect(edges.map((e) => isIncluded(e, 'all'))).toEqual([true, true, true, true]);
+    expect(edges.map((e) => isIncluded(e, 'active'))).toEqual([true, true, true, false]);
+  });
+});
+
+describe('compareIds', () => {
+  it('orders by code unit, not by locale: upper case before lower case, equal ids compare 0', () => {
+    expect(['resource:b', 'resource:B', 'resource:a', 'resource:a'].sort(compareIds)).toEqual(['resource:B', 'resource:a', 'resource:a', 'resource:b']);
+    expect([compareIds('a', 'b'), compareIds('b', 'a'), compareIds('a', 'a')]).toEqual([-1, 1, 0]);
+    expect(compareIds('resource:é', 'resource:z')).toBe(1);
+  });
+});
+
+describe('getNode and toGraphology', () => {
+  const g = createGraph({
+    root: 'scenario:app',
+    nodes: [{ id: 'scenario:auth', defined: false }],
+    edges: [
+      { from: 'scenario:app', to: 'resource:postgres', required: true, enabled: false },
+      { from: 'scenario:app', to: 'scenario:auth', required: false },
+      { from: 'scenario:auth', to: 'scenario:auth' },
+    ],
+  });
+
+  it('looks a node up by id, and throws NODE_NOT_FOUND naming the id otherwise', () => {
+    expect(getNode(g, 'resource:postgres')).toMatchObject({ id: 'resource:postgres', kind: 'resource', name: 'postgres' });
+    expect(getNode(g, 'scenario:auth')).toMatchObject({ kind: 'scenario', name: 'auth' });
+    let thrown: unknown;
+    try {
+      getNode(g, 'resource:redis');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isSdkError(thrown, 'NODE_NOT_FOUND')).toBe(true);
+    expect((thrown as Error).message).toContain('resource:redis');
+  });
+
+  it('gives the same nodes and directed edges (dependent -> dependency, self-loops kept) with their flags, once per graph', () => {
+    const view = toGraphology(g);
+    expect(view.nodes().sort()).toEqual(g.nodes.map((n) => n.id));
+    expect(view.getNodeAttributes('scenario:auth')).toEqual({ kind: 'scenario', name: 'auth', defined: false });
+    expect(view.getNodeAttributes('resource:postgres')).toEqual({ kind: 'resource', name: 'postgres', defined: true });
+    expect(view.mapEdges((_, a, from, to) => [from, to, a['required'], a['enabled']]).sort()).toEqual(
+      g.edges.map((e) => [e.from, e.to, e.required, e.enabled]).sort(),
+    );
+    expect(view.hasEdge('scenario:app', 'resource:postgres') && !view.hasEdge('resource:postgres', 'scenario:app')).toBe(true);
+    expect(toGraphology(g)).toBe(view);
   });
 });
