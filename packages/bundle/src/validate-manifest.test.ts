@@ -131,6 +131,43 @@ describe('validateManifest', () => {
     expect(at((m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{platform}}/api{{ext}}{{flavour}}' }))).toEqual(['BUILD_TEMPLATE_UNKNOWN']);
   });
 
+  it('points each desktop finding at the offending property and names the offending value or service', () => {
+    // [edit, code, JSON pointer of what is wrong, what the message must name]
+    const cases: [(m: Json) => void, string, string, string][] = [
+      [(m) => (m.ipc.host = '0.0.0.0'), 'IPC_HOST_NOT_LOOPBACK', '/ipc/host', '"0.0.0.0"'],
+      [(m) => (m.services[1].migrations[0].run_on = 'install'), 'MIGRATION_RUN_ON_UNKNOWN', '/services/1/migrations/0/run_on', '"install"'],
+      [(m) => m.services[1].migrations.push({ ...m.services[1].migrations[0] }), 'MIGRATION_VERSION_DUPLICATE', '/services/1/migrations/1/version', '"api"'],
+      [(m) => (m.services[1].migrations[0].command = []), 'MIGRATION_COMMAND_EMPTY', '/services/1/migrations/0/command', '"api"'],
+      [(m) => (m.services[0].binaries.universal = { path: 'ui/dist' }), 'PLATFORM_KEY_UNKNOWN', '/services/0/binaries/universal', '"universal"'],
+      [(m) => delete m.services[0].binaries['win-x64'], 'BINARY_PLATFORM_GAP', '/services/0/binaries', 'win-x64'],
+      [(m) => (m.services[2].assets[0].sha256 = 'PLACEHOLDER_SEED_HASH'), 'ASSET_HASH_PLACEHOLDER', '/services/2/assets/0/sha256', '"PLACEHOLDER_SEED_HASH"'],
+      [(m) => (m.services[2].assets[0].sha256 = 'abc123'), 'ASSET_HASH_INVALID', '/services/2/assets/0/sha256', '"db"'],
+      [(m) => delete m.services[2].health.port_name, 'HEALTH_PORT_REQUIRED', '/services/2/health', '"db"'],
+      [(m) => (m.services[2].health = { type: 'command' }), 'HEALTH_COMMAND_REQUIRED', '/services/2/health', '"db"'],
+      [(m) => delete m.services[2].readiness.port_name, 'READINESS_PORT_REQUIRED', '/services/2/readiness', '"db"'],
+      [(m) => (m.services[2].readiness = { type: 'log_match' }), 'READINESS_PATTERN_REQUIRED', '/services/2/readiness', '"db"'],
+      [(m) => (m.services[2].readiness = { type: 'log_match', pattern: '' }), 'READINESS_PATTERN_REQUIRED', '/services/2/readiness', '"db"'],
+      [(m) => (m.services[2].readiness = { type: 'log_match', pattern: '(' }), 'READINESS_PATTERN_INVALID', '/services/2/readiness/pattern', '"db"'],
+      [(m) => (m.services[1].data_dirs = ['../../etc']), 'PATH_ESCAPES_ROOT', '/services/1/data_dirs/0', '"../../etc"'],
+      [(m) => (m.telemetry.upload_url = 'not a url'), 'TELEMETRY_URL_INVALID', '/telemetry/upload_url', '"not a url"'],
+      [(m) => m.swaps.push({ original: 'postgres', replacement: 'duckdb' }), 'SWAP_DUPLICATE', '/swaps/1/original', '"postgres"'],
+      [(m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{platform}}/api{{ext}}{{flavour}}' }), 'BUILD_TEMPLATE_UNKNOWN', '/services/1/build/output_pattern', '{{flavour}}'],
+      [(m) => (m.services[0].env.X = '${x.y}'), 'PLACEHOLDER_UNRESOLVED', '/services/0/env/X', '${x.y}'],
+      [(m) => (m.secrets[0].class = 'infrastructure'), 'SECRET_INFRASTRUCTURE_BUNDLED', '/secrets/0/class', '"jwt_secret"'],
+    ];
+    for (const [edit, code, path, named] of cases) {
+      const found = all(withDesktop(edit));
+      expect(found.map((d) => [d.code, d.path])).toEqual([[code, path]]);
+      expect(found[0]?.message).toContain(named);
+      expect(found[0]?.hint?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names a service without an id by its position', () => {
+    const found = all(withDesktop((m) => (delete m.services[2].health.port_name, delete m.services[2].id)));
+    expect(found.find((d) => d.code === 'HEALTH_PORT_REQUIRED')?.message).toContain('"#2"');
+  });
+
   it('reports cloud meaning: images, ports, volumes, replicas, ingress', () => {
     const at = (edit: (m: Json) => void) => {
       const m: Json = structuredClone(cloudManifest());
