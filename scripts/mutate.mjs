@@ -97,7 +97,7 @@ function lineOf(dir, file, line) {
 function equivalentOf(dir, file, mutant) {
   const line = lineOf(dir, file, mutant.location.start.line);
   return MUTATION_EQUIVALENTS.find(
-    (e) => e.file === file && e.mutator === mutant.mutatorName && (e.replacement === undefined || e.replacement === mutant.replacement) && line.includes(e.line),
+    (e) => e.file === file && [e.mutator].flat().includes(mutant.mutatorName) && (e.replacement === undefined || e.replacement === mutant.replacement) && line.includes(e.line),
   );
 }
 

@@ -169,6 +169,18 @@ describe('planSecrets', () => {
     expect(requiredOf(planSecrets(chain(true), { tier: 'local', scenario: scenarioSpec('app') }))).toEqual({ 'redis.password': true });
     // One optional edge on the way makes everything below it optional.
     expect(requiredOf(planSecrets(chain(false), { tier: 'local', scenario: scenarioSpec('app') }))).toEqual({ 'redis.password': false });
+    // A required dependency's own required edges do not lend required-ness to another node's edges:
+    // minio (required) needs sqlite; windmill (optional) needs redis, which stays optional.
+    const beside = createGraph({
+      root,
+      edges: [
+        { from: root, to: nodeId('resource', 'minio'), required: true },
+        { from: nodeId('resource', 'minio'), to: nodeId('resource', 'sqlite'), required: true },
+        { from: root, to: nodeId('resource', 'windmill'), required: false },
+        { from: nodeId('resource', 'windmill'), to: nodeId('resource', 'redis'), required: true },
+      ],
+    });
+    expect(requiredOf(planSecrets(beside, { tier: 'local', scenario: scenarioSpec('app') }))).toEqual({ 'redis.password': false });
   });
 
   it('a dependency nothing depends on reads its own secrets, and no one else does', () => {
