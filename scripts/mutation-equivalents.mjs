@@ -51,4 +51,11 @@ export const MUTATION_EQUIVALENTS = [
     line: 'const secretOwners = new Set(graph.nodes.filter(',
     reason: 'the filter only saves work: dependents are looked up for resources whose secrets the catalog knows, whatever else is indexed',
   },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: 'if (secretOwners.has(e.to)) push(dependents',
+    reason: 'as the secretOwners filter: indexing every edge only adds dependents no one looks up',
+  },
 ];

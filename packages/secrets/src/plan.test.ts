@@ -91,6 +91,11 @@ describe('planSecrets', () => {
     const plan = planSecrets(graphOf('app', ['mystery-db']), { tier: 'saas' });
     expect(plan.secrets).toEqual([]);
     expect(plan.warnings.map((d) => d.code).sort()).toEqual(['SECRET_REQUIREMENTS_UNKNOWN', 'SECRET_SCENARIO_UNREAD']);
+    // Each names what it could not read, with a way out.
+    const byCode = Object.fromEntries(plan.warnings.map((d) => [d.code, d]));
+    expect(byCode['SECRET_REQUIREMENTS_UNKNOWN']).toMatchObject({ path: '/nodes/resource:mystery-db', message: expect.stringContaining('"mystery-db"') });
+    expect(byCode['SECRET_SCENARIO_UNREAD']).toMatchObject({ path: '/nodes/scenario:app', message: expect.stringContaining('"app"') });
+    for (const d of plan.warnings) expect(d.hint?.length).toBeGreaterThan(0);
   });
 
   it('merges a secret shared by two dependencies (claude-code reuses the anthropic key)', () => {
@@ -145,6 +150,9 @@ describe('planSecrets', () => {
     const plan = planSecrets(graphOf('app', ['db-a', 'db-b']), { tier: 'desktop', scenario: scenarioSpec('app'), catalog });
     expect(plan.secrets.map((s) => [s.id, s.sources])).toEqual([['shared.token', ['resource:db-a', 'resource:db-b']]]);
     expect(plan.secrets[0]?.removedBy).toEqual([{ from: 'db-a', to: 'sqlite' }, { from: 'db-b', to: 'in-process-cache' }, { from: 'db-b', to: 'sqlite' }]);
+    // Shared, it is required when any owner that is required needs it.
+    const requiredWith = (optional: string[]) => planSecrets(graphOf('app', ['db-a', 'db-b'], optional), { tier: 'desktop', scenario: scenarioSpec('app'), catalog }).secrets[0]?.required;
+    expect([requiredWith([]), requiredWith(['db-b']), requiredWith(['db-a']), requiredWith(['db-a', 'db-b'])]).toEqual([true, true, true, false]);
     // Two nodes of one record (postgres and its alias pg) bring the same hints: listed once.
     const twice = planSecrets(graphOf('app', ['postgres', 'pg']), { tier: 'desktop', scenario: scenarioSpec('app') });
     expect(twice.secrets.find((s) => s.id === 'postgres.password')?.removedBy).toEqual([
