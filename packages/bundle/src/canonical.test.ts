@@ -5,7 +5,7 @@ import { fc, test } from '@fast-check/vitest';
 import { isSdkError } from '@deployment-manager/core';
 import { describe, expect, it } from 'vitest';
 import { cloudManifest, desktopManifest, mobileManifest } from '../test/manifests.ts';
-import { canonicalJson } from './canonical.ts';
+import { canonicalJson, prettyJson } from './canonical.ts';
 import { exportCanonical, sha256Hex } from './canonical-export.ts';
 import { verifyExport, writeExport } from './export-file.ts';
 
@@ -80,6 +80,42 @@ describe('canonical export is I-JSON', () => {
       return isSdkError(error) ? error.code : 'not an SdkError';
     }
   };
+
+  /** The code and JSON pointer (details.path) of the refusal, and whether its message names the place. */
+  const refusal = (value: unknown): [string, unknown, boolean] => {
+    try {
+      canonicalJson(value);
+    } catch (error) {
+      if (!isSdkError(error)) return ['not an SdkError', undefined, false];
+      const path = error.details['path'];
+      return [error.code, path, error.message.includes(`"${path === '' ? '/' : String(path)}"`) && (error.hint ?? '').length > 0];
+    }
+    return ['accepted', undefined, false];
+  };
+
+  it('says where a value JSON cannot hold is: a JSON pointer with / and ~ escaped, "/" for the whole value', () => {
+    expect(refusal({ 'a/b': { 'c~d': [1, Number.NaN] } })).toEqual(['INVALID_ARGUMENT', '/a~1b/c~0d/1', true]);
+    expect(refusal(undefined)).toEqual(['INVALID_ARGUMENT', '', true]);
+    expect(refusal({ list: [{ at: 1n }] })).toEqual(['INVALID_ARGUMENT', '/list/0/at', true]);
+    expect(refusal({ k: '\ud800' })).toEqual(['JSON_NOT_I_JSON', '/k', true]);
+    expect(refusal('\udfff')).toEqual(['JSON_NOT_I_JSON', '', true]);
+    expect(refusal({ ['x\udc00']: 1 })).toEqual(['JSON_NOT_I_JSON', '/x\udc00', true]);
+    const cyclic: Record<string, unknown> = { a: {} };
+    (cyclic['a'] as Record<string, unknown>)['back'] = cyclic;
+    expect(refusal(cyclic)).toEqual(['INVALID_ARGUMENT', '/a/back', true]);
+  });
+
+  it('accepts one object reached twice (not a cycle) and objects without a prototype', () => {
+    const shared = { a: 1 };
+    expect(canonicalJson({ p: shared, q: [shared, shared] })).toBe('{"p":{"a":1},"q":[{"a":1},{"a":1}]}');
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 2, a: 1 }))).toBe('{"a":1,"b":2}');
+  });
+
+  it('prettyJson sorts keys as canonical JSON does, drops undefined members, indents by two and ends with a newline', () => {
+    expect(prettyJson({ b: 1, a: [2, { d: undefined, c: null, B: 'x' }] })).toBe('{\n  "a": [\n    2,\n    {\n      "B": "x",\n      "c": null\n    }\n  ],\n  "b": 1\n}\n');
+    expect(prettyJson([])).toBe('[]\n');
+    expect(prettyJson('x')).toBe('"x"\n');
+  });
 
   it('refuses a lone surrogate in a string or a key with JSON_NOT_I_JSON, and keeps pairs', () => {
     expect([code({ a: '\ud800' }), code({ a: ['x\udfff'] }), code({ ['k\ud83d']: 1 })]).toEqual(['JSON_NOT_I_JSON', 'JSON_NOT_I_JSON', 'JSON_NOT_I_JSON']);
