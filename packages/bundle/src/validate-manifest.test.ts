@@ -163,6 +163,38 @@ describe('validateManifest', () => {
     }
   });
 
+  it('points each cloud and mobile finding at the offending property and names the offending value or service', () => {
+    const on = (base: () => Json) => (edit: (m: Json) => void) => {
+      const m: Json = structuredClone(base());
+      edit(m);
+      return all(m);
+    };
+    const cloud = on(cloudManifest);
+    const mobile = on(mobileManifest);
+    // [findings, code, JSON pointer of what is wrong, what the message must name]
+    const cases: [ReturnType<typeof all>, string, string, string][] = [
+      [cloud((m) => delete m.services[1].image), 'CLOUD_IMAGE_MISSING', '/services/1', '"postgres"'],
+      [cloud((m) => (m.services[1].ports[0].container_port = 0)), 'PORT_INVALID', '/services/1/ports/0/container_port', 'port 0'],
+      [cloud((m) => m.services[1].volumes.push({ name: 'data', mount_path: '/x', persistent: false })), 'VOLUME_NAME_DUPLICATE', '/services/1/volumes/1/name', '"data"'],
+      [cloud((m) => (m.services[1].volumes[0].mount_path = 'data')), 'VOLUME_PATH_NOT_ABSOLUTE', '/services/1/volumes/0/mount_path', '"data"'],
+      [cloud((m) => (m.services[1].replicas = 3)), 'VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/0', '3 replicas'],
+      [cloud((m) => (m.ingress.routes[0].service = 'web')), 'INGRESS_SERVICE_UNKNOWN', '/ingress/routes/0/service', '"web"'],
+      [cloud((m) => (m.ingress.routes[0].port_name = 'https')), 'PORT_NAME_UNKNOWN', '/ingress/routes/0/port_name', '"https"'],
+      [cloud((m) => (m.services[0].env.PORT = '${api.grpc}')), 'PLACEHOLDER_UNRESOLVED', '/services/0/env/PORT', '${api.grpc}'],
+      [cloud((m) => (m.services[0].build.context = '../../outside')), 'PATH_ESCAPES_ROOT', '/services/0/build/context', '"../../outside"'],
+      [mobile((m) => (m.remote_services[0].url = 'api.example.com')), 'REMOTE_URL_INVALID', '/remote_services/0/url', '"api.example.com"'],
+      [mobile((m) => (m.remote_services[0].url = 'http://api.example.com')), 'REMOTE_URL_INSECURE', '/remote_services/0/url', '"api"'],
+      [mobile((m) => (m.config.X = '${auth.url}')), 'PLACEHOLDER_UNRESOLVED', '/config/X', '${auth.url}'],
+      [mobile((m) => (m.embedded[0].id = 'api')), 'SERVICE_ID_DUPLICATE', '/embedded/0/id', '"api"'],
+      [mobile((m) => (m.secrets[0].class = 'infrastructure')), 'SECRET_INFRASTRUCTURE_BUNDLED', '/secrets/0/class', '"api_key"'],
+    ];
+    for (const [found, code, path, named] of cases) {
+      expect(found.map((d) => [d.code, d.path])).toEqual([[code, path]]);
+      expect(found[0]?.message).toContain(named);
+      expect(found[0]?.hint?.length).toBeGreaterThan(0);
+    }
+  });
+
   it('names a service without an id by its position', () => {
     const found = all(withDesktop((m) => (delete m.services[2].health.port_name, delete m.services[2].id)));
     expect(found.find((d) => d.code === 'HEALTH_PORT_REQUIRED')?.message).toContain('"#2"');
