@@ -138,6 +138,7 @@ describe('scoreEntry: the rules, pinned by hand', () => {
       'pg is strong-copyleft (GPL-3.0-only), which constrains how a mobile install may distribute it',
     ]);
     expect(on('desktop', { platforms: { os: ['linux'], arch: ['x64'] } })).toEqual(['pg does not run on windows, macos', 'pg has no arm64 build']);
+    expect(on('desktop', { platforms: { os: ['linux', 'windows', 'macos'], arch: [] } })).toEqual(['pg has no x64, arm64 build']);
     expect(on('mobile', { platforms: { os: ['linux'], arch: ['arm64'] } })).toEqual(['pg does not run on ios, android, so it cannot run on a mobile target at all']);
   });
 
