@@ -157,6 +157,10 @@ describe('scoreEntry: the rules, pinned by hand', () => {
     const free: TierConstraints = { ...TIER_CONSTRAINTS.desktop, daemon: { delta: 0, blocker: true }, ramBudgetMb: 0, diskBudgetMb: 0 };
     const f = scoreEntry(entryWith({ daemon: true, ramMb: 1e6, diskMb: 1e7 }), free);
     expect([f.score, f.supported, f.reasons.map(deduction)]).toEqual([20, false, [['daemon', 'portability', -0, true]]]);
+    // A tier that names no OS or architecture asks none of a dependency, even one that lists none.
+    const anywhere: TierConstraints = { ...TIER_CONSTRAINTS.desktop, os: [], arch: [] };
+    const a = scoreEntry(entryWith({ platforms: { os: [], arch: [] } }), anywhere);
+    expect([a.score, a.supported, a.reasons]).toEqual([100, true, []]);
   });
 
   it('weighs the sub-scores 0.35 / 0.30 / 0.15 / 0.20 and rounds to two decimals', () => {
