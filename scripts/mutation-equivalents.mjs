@@ -20,6 +20,12 @@ export const MUTATION_EQUIVALENTS = [
     reason: 'the fallback list of a node without edges: a junk element has no rank, NaN > r is false, so it ranks nothing',
   },
   {
+    file: 'packages/fitness/src/score-dependency.ts',
+    mutator: ['ConditionalExpression', 'LogicalOperator'],
+    line: 'if (missingArch.length > 0 && tier.archDelta > 0)',
+    reason: 'the deduction is archDelta x missing, and a zero, non-blocking deduction is no reason: the guard only saves work',
+  },
+  {
     file: 'packages/secrets/src/classify.ts',
     mutator: 'ConditionalExpression',
     replacement: 'true',
