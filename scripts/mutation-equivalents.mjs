@@ -21,9 +21,9 @@ export const MUTATION_EQUIVALENTS = [
   },
   {
     file: 'packages/fitness/src/score-dependency.ts',
-    mutator: ['ConditionalExpression', 'LogicalOperator'],
+    mutator: ['ConditionalExpression', 'LogicalOperator', 'EqualityOperator'],
     line: 'if (missingArch.length > 0 && tier.archDelta > 0)',
-    reason: 'the deduction is archDelta x missing, and a zero, non-blocking deduction is no reason: the guard only saves work',
+    reason: 'the deduction is archDelta x missing, and a zero, non-blocking deduction is no reason: the guard (or >= 0) only saves work',
   },
   {
     file: 'packages/secrets/src/classify.ts',
@@ -63,5 +63,38 @@ export const MUTATION_EQUIVALENTS = [
     replacement: 'true',
     line: 'if (secretOwners.has(e.to)) push(dependents',
     reason: 'as the secretOwners filter: indexing every edge only adds dependents no one looks up',
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: 'prior.removedBy.some((p) => p.from === h.from && p.to === h.to)',
+    reason: 'p.to === h.to -> true: hints with one from come from one catalog record, so they are the same list; dropping by from alone drops the same ones',
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'StringLiteral',
+    replacement: '""',
+    line: "(req.readBy ?? 'both')",
+    reason: "any reader value other than 'dependents' and 'service' means both: '' reads as 'both' does",
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'false',
+    line: '...(req.generator === undefined ? {} : { generator: req.generator })',
+    reason: 'a generator: undefined member is read with ?? like an absent one',
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ArrayDeclaration',
+    line: 'for (const s of options.scenarios ?? []) specs.set(s.name, s);',
+    reason: 'a junk spec is filed under the name undefined, which no scenario node has',
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ArrayDeclaration',
+    line: 'for (const r of d.secrets ?? [])',
+    reason: 'a junk fact files an owner under the env name undefined, which no env name is',
   },
 ];

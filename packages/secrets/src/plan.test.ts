@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { TIERS, createGraph, nodeId } from '@deployment-manager/core';
-import { createCatalog } from '@deployment-manager/catalog';
+import { DEFAULT_CATALOG, createCatalog } from '@deployment-manager/catalog';
 import { planSecrets } from './plan.ts';
 import { validatePlan } from './validate-plan.ts';
 import { PICKER_WHEEL, graphOf, pickerWheelGraph, scenarioSpec, swapResource } from '../test/fixtures.ts';
@@ -189,6 +189,51 @@ describe('planSecrets', () => {
       ],
     });
     expect(requiredOf(planSecrets(beside, { tier: 'local', scenario: scenarioSpec('app') }))).toEqual({ 'redis.password': false });
+  });
+
+  it('plans a catalog secret as its record states it: origin, prompt in words of the record and key, readers, aliases, required-ness', () => {
+    const catalog = createCatalog([
+      {
+        name: 'vaultish',
+        aliases: ['vlt'],
+        hosting: 'bundled-service',
+        secrets: [
+          { key: 'pin', env: 'UNLOCK_CODE', kind: 'service-password', description: 'unlock pin', serviceEnv: 'VAULTISH_PIN' },
+          { key: 'hint', env: 'VAULTISH_HINT', kind: 'token', description: 'spare', required: false },
+          { key: 'peer', env: 'VAULTISH_PEER', kind: 'token', description: 'for callers', readBy: 'dependents', serviceEnv: 'PEER' },
+        ],
+        swaps: [{ to: 'sqlite', tiers: ['desktop'], effort: 'low', note: 'embed it' }],
+      },
+    ]);
+    const plan = planSecrets(graphOf('app', ['vaultish']), { tier: 'desktop', scenario: scenarioSpec('app'), catalog });
+    const by = Object.fromEntries(plan.secrets.map((s) => [s.id, s]));
+    expect(by['vaultish.pin']).toMatchObject({ origin: 'catalog', required: true });
+    // Asked of the user, it is prompted for in words of the record and the key (not of the env name).
+    const asked = planSecrets(graphOf('app', ['vaultish']), { tier: 'desktop', scenario: scenarioSpec('app'), catalog, overrides: { secrets: [{ id: 'vaultish.pin', class: 'user_prompt' }] } });
+    expect(asked.secrets.find((x) => x.id === 'vaultish.pin')?.prompt).toEqual({ label: 'vaultish pin', description: 'unlock pin' });
+    expect(by['vaultish.pin']?.consumers).toEqual(['resource:vaultish', 'scenario:app']);
+    expect(by['vaultish.pin']?.aliases).toEqual([{ consumer: 'resource:vaultish', env: 'VAULTISH_PIN' }]);
+    // A secret the record marks optional is optional even of a required dependency; one without a service env has no alias.
+    expect(by['vaultish.hint']?.required).toBe(false);
+    expect(by['vaultish.hint']?.aliases ?? []).toEqual([]);
+    // Read by dependents only: the service itself does not read it, so its service env is no alias.
+    expect(by['vaultish.peer']?.consumers).toEqual(['scenario:app']);
+    expect(by['vaultish.peer']?.aliases ?? []).toEqual([]);
+    // An override rule can match on the origin.
+    const rules = [{ id: 'from-catalog', when: { origins: ['catalog' as const], ids: ['vaultish.hint'] }, class: 'user_prompt' as const, reason: 'ask' }];
+    expect(planSecrets(graphOf('app', ['vaultish']), { tier: 'desktop', scenario: scenarioSpec('app'), catalog, overrides: { rules } }).secrets.find((x) => x.id === 'vaultish.hint')?.rule).toBe('from-catalog');
+    // Two nodes of one record (its name and its alias), one swap hint: listed once.
+    const twice = planSecrets(graphOf('app', ['vaultish', 'vlt']), { tier: 'desktop', scenario: scenarioSpec('app'), catalog });
+    expect(twice.secrets.find((x) => x.id === 'vaultish.pin')?.removedBy).toEqual([{ from: 'vaultish', to: 'sqlite' }]);
+  });
+
+  it('names the first catalog record stating an env name as the owner of a declared secret whose dependency is absent', () => {
+    // claude-code (a resource) and anthropic (a replacement, listed after the resources) both read ANTHROPIC_API_KEY.
+    const names = [...DEFAULT_CATALOG.entries.values()].map((e) => e.name);
+    expect(names.indexOf('claude-code')).toBeLessThan(names.indexOf('anthropic'));
+    const plan = planSecrets(graphOf('app', []), { tier: 'desktop', scenario: scenarioSpec('app', [{ name: 'ANTHROPIC_API_KEY' }]) });
+    expect(plan.warnings.map((d) => d.code)).toEqual(['SECRET_DEPENDENCY_ABSENT']);
+    expect(plan.warnings[0]?.message).toContain('"claude-code"');
   });
 
   it('a dependency nothing depends on reads its own secrets, and no one else does', () => {
