@@ -25,11 +25,12 @@ export {
   type ServiceState,
   type ServiceStatus,
 } from './types.ts';
-export { startBundle, defaultAppData, tailFile, MIGRATION_TIMEOUT_MS } from './start-bundle.ts';
+export { startBundle, defaultAppData, tailFile, MIGRATION_TIMEOUT_MS, MAX_PORT_MOVES } from './start-bundle.ts';
 export { loadBundle, manifestPathOf, type BundleSource, type LoadedBundle } from './load-bundle.ts';
 export { verifyAssets, sha256File, type UnverifiedAsset } from './verify-assets.ts';
 export { detectGpu, decideGpu, gpuInfo, type GpuDecision } from './gpu.ts';
-export { allocatePorts, canBind, type PortAllocation, type SkippedPort } from './port-allocator.ts';
+export { allocatePorts, canBind, reallocatePort, type PortAllocation, type SkippedPort } from './port-allocator.ts';
+export { parseProcNetTcp, portHolder, type ListeningSocket, type PortHolder } from './port-holder.ts';
 export { startWaves, servicePolicy, type ServicePolicy } from './start-order.ts';
 export { expandPlaceholders, hostPlatformKey, type PlaceholderValues } from './service-command.ts';
 export { migrationAction, readMigrationState, type MigrationAction, type MigrationState } from './migrations.ts';

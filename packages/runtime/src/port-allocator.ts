@@ -73,3 +73,32 @@ export async function allocatePorts(manifest: DesktopManifest, order: readonly s
   }
   return { ports, skipped };
 }
+
+/**
+ * The next port for `service.name` after another process took the one it was
+ * given between the allocator's probe and the service's listen: the lowest port
+ * of the same request's range that is not reserved, not the IPC port, not held
+ * by another service of `ports`, not in `avoid` (ports lost before) and can be
+ * bound now. Undefined when the range has none left.
+ *
+ * @example
+ * ```ts
+ * const next = await reallocatePort(manifest, ports, 'api', 'http', new Set([47010])); // 47011
+ * ```
+ */
+export async function reallocatePort(
+  manifest: DesktopManifest,
+  ports: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  service: string,
+  name: string,
+  avoid: ReadonlySet<number>,
+  bind: (port: number) => Promise<boolean> = canBind,
+): Promise<number | undefined> {
+  const request = manifest.services.find((s) => s.id === service)?.ports?.requested?.find((r) => r.name === name);
+  if (request === undefined) return undefined;
+  const taken = new Set<number>([...(manifest.ports?.reserved ?? []), manifest.ipc.port, ...avoid, ...Object.values(ports).flatMap((p) => Object.values(p))]);
+  for (let p = request.range.min; p <= request.range.max; p++) {
+    if (!taken.has(p) && (await bind(p))) return p;
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { DesktopService } from '@deployment-manager/bundle';
 import { onLines, signalGroup, spawnGroup } from './process-group.ts';
+import { portHolder } from './port-holder.ts';
 import { probe, probeTcp, type ProbeResult } from './probes.ts';
 import type { RotatingFile } from './rotating-file.ts';
 import type { CommandLine } from './service-command.ts';
@@ -44,12 +45,28 @@ export interface RunnerContext {
   readonly timing: { readonly backoffInitialMs: number; readonly backoffMaxMs: number; readonly stableAfterMs: number; readonly stopTimeoutMs: number };
 }
 
+/** How a first start ended: ready, or not (reason in status), with the port another process took when that was why. */
+interface StartOutcome {
+  /** The service is ready. */
+  readonly ready: boolean;
+  /** The allocated port that another process held when the service should have listened on it. */
+  readonly lostPort?: number;
+}
+
+/** One readiness attempt's result: a lost port is not retried on the same port. */
+interface AttemptResult extends ProbeResult {
+  readonly lostPort?: number;
+}
+
 /** A supervised service. */
 export interface ServiceRunner {
   /** Service id. */
   readonly id: string;
-  /** Starts and waits for readiness, restarting on failure; resolves false when it gave up (reason in status). */
-  start(): Promise<boolean>;
+  /**
+   * Starts and waits for readiness, restarting on failure; not ready when it gave up (reason in status) or at
+   * once, without restarts, when another process holds the port it must listen on (`lostPort`).
+   */
+  start(): Promise<StartOutcome>;
   /** Stops it (idempotent). */
   stop(): Promise<void>;
   /** Current status. */
@@ -146,16 +163,41 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     return true;
   };
 
+  // The port whose answers prove readiness / health; only its holder can be the service.
+  const portOf = (name: string | undefined): number | undefined => (name === undefined ? Object.values(ctx.ports)[0] : ctx.ports[name]);
+  const healthPort = service.health.type === 'http' || service.health.type === 'tcp' ? portOf(service.health.port_name) : undefined;
+  const readyPort =
+    service.readiness.type === 'health_success' ? healthPort : service.readiness.type === 'port_open' ? (ctx.ports[service.readiness.port_name ?? service.health.port_name ?? ''] ?? portOf(undefined)) : undefined;
+  let unverifiedSaid = false;
+
+  /** A passed check counts only when the port it reached is held by this service's process group. */
+  const heldByService = (port: number | undefined, group: number | null): AttemptResult => {
+    if (port === undefined || group === null) return { ok: true };
+    const holder = portHolder(port, group);
+    switch (holder.kind) {
+      case 'own':
+        return { ok: true };
+      case 'free':
+        return { ok: false, reason: `nothing listens on port ${port}` };
+      case 'foreign':
+        return { ok: false, reason: `port ${port} is held by a process outside the service's process group`, lostPort: port };
+      case 'unknown':
+        if (!unverifiedSaid) {
+          unverifiedSaid = true;
+          ctx.emit({ type: 'port_unverified', level: 'warn', service: id, reason: `cannot tell which process holds port ${port} (${holder.reason}); a check answered by another process would pass`, details: { port } });
+        }
+        return { ok: true };
+    }
+  };
+
   const readinessProbe = (): Promise<ProbeResult> => {
     const r = service.readiness;
     const target = { ports: ctx.ports, env: ctx.env, command: ctx.checkCommand, logMatched: () => matched, track: ctx.track };
     switch (r.type) {
       case 'health_success':
         return probe(service.health, target);
-      case 'port_open': {
-        const port = ctx.ports[r.port_name ?? service.health.port_name ?? ''] ?? Object.values(ctx.ports)[0];
-        return port === undefined ? Promise.resolve({ ok: false, reason: 'no port to probe' }) : probeTcp(port, 1000);
-      }
+      case 'port_open':
+        return readyPort === undefined ? Promise.resolve({ ok: false, reason: 'no port to probe' }) : probeTcp(readyPort, 1000);
       case 'log_match':
         return Promise.resolve(matched ? { ok: true } : { ok: false, reason: `no output line matched ${r.pattern ?? ''}` });
       case 'dependencies_ready':
@@ -164,7 +206,7 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
   };
 
   /** One try: spawn and wait for readiness; kills the process when it is not ready in time. */
-  const attempt = async (): Promise<ProbeResult> => {
+  const attempt = async (): Promise<AttemptResult> => {
     const t0 = performance.now();
     let died: string | undefined;
     state = failures === 0 && restarts === 0 ? 'starting' : 'restarting';
@@ -173,12 +215,14 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
       nudge();
     };
     if (!spawnOnce(onExit)) return { ok: false, reason: died ?? 'could not start' };
+    const group = pid;
     const deadline = t0 + policy.readinessTimeoutMs;
     let wait = 10;
-    let last: ProbeResult = { ok: false, reason: 'not probed yet' };
+    let last: AttemptResult = { ok: false, reason: 'not probed yet' };
     while (!stopping && died === undefined && performance.now() < deadline) {
       last = await readinessProbe();
-      if (last.ok && died === undefined) break;
+      if (last.ok && died === undefined) last = heldByService(readyPort, group);
+      if ((last.ok || last.lostPort !== undefined) && died === undefined) break;
       await new Promise<void>((r) => {
         const t = setTimeout(r, wait);
         nudge = () => {
@@ -190,7 +234,15 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
       wait = Math.min(wait * 2, 250);
     }
     if (stopping) return { ok: false, reason: 'stopping' };
-    if (died !== undefined) return { ok: false, reason: `${died} before it was ready` };
+    if (died !== undefined) {
+      // Died because another process took its port (EADDRINUSE)? Then that port is lost, not the service broken.
+      const held = heldByService(readyPort, group);
+      return held.lostPort === undefined ? { ok: false, reason: `${died} before it was ready` } : { ok: false, reason: `${died} before it was ready; ${held.reason ?? ''}`, lostPort: held.lostPort };
+    }
+    if (last.lostPort !== undefined) {
+      await terminate();
+      return last;
+    }
     if (!last.ok) {
       await terminate();
       return { ok: false, reason: `not ready within ${policy.readinessTimeoutMs} ms (${last.reason ?? 'no reason'})` };
@@ -224,7 +276,8 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     let bad = 0;
     const tick = async (): Promise<void> => {
       if (stopping || state !== 'ready' || child !== c) return;
-      const r = await probe(service.health, { ports: ctx.ports, env: ctx.env, command: ctx.checkCommand, logMatched: () => matched, track: ctx.track });
+      const checked = await probe(service.health, { ports: ctx.ports, env: ctx.env, command: ctx.checkCommand, logMatched: () => matched, track: ctx.track });
+      const r = checked.ok ? heldByService(healthPort, pid) : checked;
       if (stopping || state !== 'ready' || child !== c) return;
       if (r.ok) bad = 0;
       else {
@@ -291,9 +344,14 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     id,
     async start() {
       const r = await attempt();
-      if (r.ok) return true;
-      if (stopping) return false;
-      return recover(r.reason ?? 'failed');
+      if (r.ok) return { ready: true };
+      if (stopping) return { ready: false };
+      if (r.lostPort !== undefined) {
+        state = 'failed';
+        reason = r.reason ?? `port ${r.lostPort} is held by another process`;
+        return { ready: false, lostPort: r.lostPort };
+      }
+      return { ready: await recover(r.reason ?? 'failed') };
     },
     async stop() {
       if (stopping) return exited;

@@ -17,7 +17,7 @@ import { controlFilePath, removeControlFile, writeControlFile } from './control-
 import { decideGpu, gpuInfo } from './gpu.ts';
 import { loadBundle, type BundleSource } from './load-bundle.ts';
 import { migrationAction, readMigrationState, recordMigration, writeMigrationState, type MigrationState } from './migrations.ts';
-import { allocatePorts } from './port-allocator.ts';
+import { allocatePorts, reallocatePort } from './port-allocator.ts';
 import { createRotatingFile, type RotatingFile } from './rotating-file.ts';
 import { runCommand } from './run-command.ts';
 import { injectSecrets } from './secret-injection.ts';
@@ -28,6 +28,9 @@ import { createTelemetrySink, redactEvent } from './telemetry.ts';
 import type { BundleHandle, BundleOutcome, BundleState, BundleStatus, RuntimeEvent, RuntimeOptions } from './types.ts';
 import { startWatchdog, type Watchdog } from './watchdog.ts';
 import { verifyAssets } from './verify-assets.ts';
+
+/** How many times one service's port may be moved because another process took it before the service listened. */
+export const MAX_PORT_MOVES: number = 5;
 
 /** How long a migration may run. */
 export const MIGRATION_TIMEOUT_MS: number = 10 * 60_000;
@@ -163,6 +166,7 @@ export async function startBundle(source: BundleSource, options: RuntimeOptions 
     }
     const allocation = await allocatePorts(manifest, waves.flat());
     ports = allocation.ports;
+    for (const id of waves.flat()) ports[id] ??= {}; // one object per service, shared by its runner, moved in place
     for (const s of allocation.skipped) emit({ type: 'port_skipped', level: 'warn', service: s.service, reason: `port ${s.port} for ${s.service}.${s.name} is taken; skipped`, details: { port: s.port, name: s.name } });
     const injected = await injectSecrets(manifest, { storePath: join(appData, 'runtime', 'secrets.json'), appData, ...(options.prompt === undefined ? {} : { prompt: options.prompt }) });
     secretValues.push(...injected.values);
@@ -211,15 +215,12 @@ export async function startBundle(source: BundleSource, options: RuntimeOptions 
     const wd = watchdog;
     const track = (pgid: number, alive: boolean): void => (alive ? wd.add(pgid) : wd.remove(pgid));
     const gpuOf = new Map(decisions.map((d) => [d.service, d.gpu]));
-
-    const startService = async (service: DesktopService): Promise<boolean> => {
-      for (const dir of service.data_dirs ?? []) mkdirSync(insideDir(appData, dir, `data directory of service "${service.id}"`), { recursive: true, mode: 0o700 });
-      const command = serviceCommand(service, platform, bundleDir, values);
+    /** A service's environment with its current ports (again after a port moved). */
+    const serviceEnv = (service: DesktopService, own: Readonly<Record<string, number>>): Record<string, string | undefined> => {
       const binaryEnv = expandEnv(binaryFor(service, platform).env, values);
-      const own = ports[service.id] ?? {};
       const portEnv = Object.fromEntries((service.ports?.requested ?? []).flatMap((r) => (r.env_var === undefined || own[r.name] === undefined ? [] : [[r.env_var, String(own[r.name])]])));
       const gpuFlag = gpuOf.get(service.id);
-      const env = {
+      return {
         ...process.env,
         DM_SERVICE_ID: service.id,
         DM_BUNDLE_DIR: bundleDir,
@@ -231,30 +232,52 @@ export async function startBundle(source: BundleSource, options: RuntimeOptions 
         ...(gpuFlag === undefined ? {} : { DM_GPU_AVAILABLE: gpuFlag ? '1' : '0' }),
         ...injected.env.get(service.id),
       };
+    };
+
+    const lostPorts = new Set<number>();
+    /** Starts one service; a port another process took before the service listened moves to the next free one. */
+    const startService = async (service: DesktopService): Promise<boolean> => {
+      for (const dir of service.data_dirs ?? []) mkdirSync(insideDir(appData, dir, `data directory of service "${service.id}"`), { recursive: true, mode: 0o700 });
       const log = createRotatingFile(logPath(appData, service), logOptions);
-      await runMigrations(service, migrations, migrationsFile, { env, cwd: command.cwd, values, log, redact, emit, track });
       const policy = servicePolicy(service, defaults);
-      const runner = createServiceRunner({
-        service,
-        policy,
-        command,
-        env,
-        ports: own,
-        checkCommand: (argv) => commandLine(argv, command.cwd, values),
-        log,
-        redact,
-        emit,
-        track,
-        timing,
-        onGiveUp: (why) => {
-          if (policy.critical && state !== 'stopping') {
-            emit({ type: 'bundle_failed', level: 'error', service: service.id, reason: `critical service "${service.id}" ${why}` });
-            void stop(`critical service "${service.id}" ${why}`, false);
-          }
-        },
-      });
-      runners.set(service.id, runner);
-      return runner.start();
+      for (let moves = 0; ; moves++) {
+        const own = ports[service.id] ?? {};
+        const command = serviceCommand(service, platform, bundleDir, values);
+        const env = serviceEnv(service, own);
+        if (moves === 0) await runMigrations(service, migrations, migrationsFile, { env, cwd: command.cwd, values, log, redact, emit, track });
+        const runner = createServiceRunner({
+          service,
+          policy,
+          command,
+          env,
+          ports: own,
+          checkCommand: (argv) => commandLine(argv, command.cwd, values),
+          log,
+          redact,
+          emit,
+          track,
+          timing,
+          onGiveUp: (why) => {
+            if (policy.critical && state !== 'stopping') {
+              emit({ type: 'bundle_failed', level: 'error', service: service.id, reason: `critical service "${service.id}" ${why}` });
+              void stop(`critical service "${service.id}" ${why}`, false);
+            }
+          },
+        });
+        runners.set(service.id, runner);
+        const outcome = await runner.start();
+        const name = Object.keys(own).find((n) => own[n] === outcome.lostPort);
+        if (outcome.ready || outcome.lostPort === undefined || name === undefined || stopping !== undefined) return outcome.ready;
+        lostPorts.add(outcome.lostPort);
+        const next = moves < MAX_PORT_MOVES ? await reallocatePort(manifest, ports, service.id, name, lostPorts) : undefined;
+        if (next === undefined) {
+          const why = moves < MAX_PORT_MOVES ? 'no free port left in its range' : `its port was taken ${moves + 1} times`;
+          emit({ type: 'gave_up', level: 'error', service: service.id, reason: `port ${outcome.lostPort} of ${service.id}.${name} is held by another process and ${why}`, details: { port: outcome.lostPort, name } });
+          return false;
+        }
+        own[name] = next;
+        emit({ type: 'port_reallocated', level: 'warn', service: service.id, reason: `port ${outcome.lostPort} of ${service.id}.${name} was taken by another process before the service listened; moved to ${next}`, details: { name, from: outcome.lostPort, to: next } });
+      }
     };
 
     const failed = new Set<string>();
@@ -326,7 +349,7 @@ function createBlockedRunner(service: DesktopService, reason: string, defaults: 
   const critical = servicePolicy(service, defaults).critical;
   return {
     id: service.id,
-    start: async () => false,
+    start: async () => ({ ready: false }),
     stop: async () => undefined,
     status: () => ({ id: service.id, state: 'failed', critical, pid: null, restarts: 0, ports: {}, readyMs: null, reason }),
   };

@@ -10,6 +10,8 @@ export const RUNTIME_EVENT_TYPES = [
   'asset_unverified',
   'gpu',
   'port_skipped',
+  'port_reallocated',
+  'port_unverified',
   'secret',
   'migration',
   'spawn',

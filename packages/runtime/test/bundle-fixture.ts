@@ -32,15 +32,14 @@ export interface TestBundle {
   cleanup(): void;
 }
 
-/** Creates a bundle directory with `services`, all running fixtures/service.mjs. */
-export function createTestBundle(services: readonly TestService[], extra: Partial<DesktopManifest> = {}): TestBundle {
+/** Creates a bundle directory with `services`, all running fixtures/service.mjs (ports from `base`, random by default). */
+export function createTestBundle(services: readonly TestService[], extra: Partial<DesktopManifest> = {}, base: number = 20000 + Math.floor(Math.random() * 380) * 100): TestBundle {
   const root = mkdtempSync(join(tmpdir(), 'dm-runtime-'));
   const dir = join(root, 'bundle');
   const appData = join(root, 'app-data');
   mkdirSync(join(dir, 'services'), { recursive: true });
   copyFileSync(join(fixtures, 'service.mjs'), join(dir, 'services', 'service.mjs'));
   copyFileSync(join(fixtures, 'migrate.mjs'), join(dir, 'services', 'migrate.mjs'));
-  const base = 20000 + Math.floor(Math.random() * 380) * 100;
   const platform = hostPlatformKey();
   const manifest: DesktopManifest = {
     schema_version: 'v0.1',

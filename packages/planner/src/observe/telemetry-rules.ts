@@ -29,7 +29,7 @@ export interface TelemetryRule {
 export const TELEMETRY_RULES: readonly TelemetryRule[] = [
   {
     kind: 'port-conflict',
-    types: ['port_skipped'],
+    types: ['port_skipped', 'port_reallocated'],
     codes: ['PORT_UNAVAILABLE'],
     summary: 'a port the bundle wanted was taken by another process',
     fix: 'find the holder with `ss -ltnp`, stop it or widen ports.default_range in the manifest; the runtime then picks a free port',
