@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeployRecord, ReleaseResult, TelemetryFinding } from '@deployment-manager/planner';
+import type { DeployRecord, ReleaseResult, SmokeResult, TelemetryFinding } from '@deployment-manager/planner';
 import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crashLoop } from './crash-loop.ts';
@@ -53,6 +53,20 @@ describe.skipIf(process.platform === 'win32')('deploy --target local', () => {
     const status = await cli('deploy', 'status', '--state', state);
     expect(status.code).toBe(0);
     expect(status.out).toMatch(/recipe-hub 3\.2\.0: ready/);
+    expect(status.out).toMatch(/smoke api\.health: passed \(http 200\)/);
+
+    // A frozen api cannot answer: the smoke checks status runs again fail, although the process lives (SIGCONT after).
+    const api = (JSON.parse((await cli('deploy', 'status', '--state', state, '--json')).out) as { status: BundleStatus }).status.services.find((s) => s.id === 'api');
+    process.kill(api?.pid as number, 'SIGSTOP');
+    try {
+      const frozen = await cli('deploy', 'status', '--state', state, '--json');
+      expect(frozen.code).toBe(1);
+      const report = JSON.parse(frozen.out) as { healthy: boolean; smoke: SmokeResult[] };
+      expect(report.healthy).toBe(false);
+      expect(report.smoke.find((r) => r.name === 'api.health')).toMatchObject({ status: 'failed', critical: true });
+    } finally {
+      process.kill(api?.pid as number, 'SIGCONT');
+    }
 
     const built = join(state, 'work', 'recipe-hub-production', 'bundle');
     const second = await cli('deploy', 'recipe-hub', '--target', 'local', '--bundle', variant(built, 'v2', (m) => (m.app.version = '3.2.1')), '--json', ...hostArgs);

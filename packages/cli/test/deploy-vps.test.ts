@@ -72,6 +72,8 @@ describe.skipIf(process.platform === 'win32')('deploy --target vps over a real s
     expect(status.code, status.err).toBe(0);
     expect(status.out).toMatch(/recipe-hub 3\.2\.0: ready/);
     expect(status.out).toContain(`${s.destination}:${s.port}`);
+    // The smoke checks ran again through the ssh tunnel, beside the runtime's own verdict.
+    expect(status.out).toMatch(/smoke api\.health: passed \(http 200\)/);
 
     const built = join(state, 'work', 'recipe-hub-production', 'bundle');
     const second = await cli('deploy', 'recipe-hub', '--bundle', variant(built, 'v2', (m) => (m.app.version = '3.2.1')), '--json', ...hostArgs(s));

@@ -45,6 +45,7 @@ export { RELEASE_COMMANDS, releaseLayout, renderReleaseScript, type ReleaseComma
 export { RELEASE_RUNTIME_PATH, prepareRelease, type PreparedRelease } from './deploy/prepare-release.ts';
 export { bundleSmokeChecks, healthGate, smokeRunning, type GateOptions, type GateResult } from './deploy/health-gate.ts';
 export { openHostControl, openTunnel, tunnelArgs, type HostControl } from './deploy/host-control.ts';
+export { releaseStatus, type ReleaseStatus } from './deploy/release-status.ts';
 export { DEPLOY_OUTCOMES, appendHistory, historyLine, latestRecords, parseHistory, readHistory, type DeployOutcome, type DeployRecord, type HistoryRead } from './deploy/history.ts';
 export {
   RELEASE_STAGES,

@@ -18,10 +18,10 @@ import {
   deployRelease,
   lastRun,
   latestRecords,
-  openHostControl,
   planDeployment,
   prepareRelease,
   readHistory,
+  releaseStatus,
   rollbackRelease,
   runCommand,
   sshMasterExit,
@@ -30,10 +30,10 @@ import {
   type DeployRecord,
   type DeployTargetId,
   type ReleaseResult,
+  type SmokeResult,
   type SshTarget,
   type TelemetryFinding,
 } from '@deployment-manager/planner';
-import type { BundleStatus } from '@deployment-manager/runtime';
 import { defineCommand, type Command } from '../command.ts';
 import { SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
 import { colour, type CliIo } from '../io.ts';
@@ -125,6 +125,11 @@ function renderEvent(io: CliIo): (e: DeployEvent) => void {
   };
 }
 
+/** One line per smoke check: name, outcome and why. */
+function smokeLines(smoke: readonly SmokeResult[], io: CliIo): string[] {
+  return smoke.map((s) => `  smoke ${s.name}: ${s.status === 'failed' ? colour(io.isTTY, 'red', s.status) : s.status}${s.detail === '' ? '' : ` (${s.detail})`}`);
+}
+
 function renderResult(r: ReleaseResult, host: DeployHost, io: CliIo): string {
   if (r.outcome === 'dry-run') return `${r.commands.map((c) => (c.startsWith('#') ? c : `$ ${c}`)).join('\n')}\n`;
   const id = r.id.slice(0, 12);
@@ -132,7 +137,7 @@ function renderResult(r: ReleaseResult, host: DeployHost, io: CliIo): string {
   if (r.outcome === 'success') lines.push(colour(io.isTTY, 'green', `release ${id} serves on ${host.label} (${host.layout.root}/current)`));
   else if (r.outcome === 'rolled-back') lines.push(colour(io.isTTY, 'red', `release ${id} failed at ${r.failedStage ?? '?'}: ${r.reason ?? ''}`), colour(io.isTTY, 'yellow', `rolled back: ${r.previous?.slice(0, 12) ?? '?'} serves again`));
   else lines.push(colour(io.isTTY, 'red', `release ${id} failed at ${r.failedStage ?? '?'}: ${r.reason ?? ''}`));
-  for (const s of r.gate?.smoke ?? []) lines.push(`  smoke ${s.name}: ${s.status}${s.detail === '' ? '' : ` (${s.detail})`}`);
+  lines.push(...smokeLines(r.gate?.smoke ?? [], io));
   if (r.record !== undefined) lines.push(`took ${(r.record.durationMs / 1000).toFixed(1)} s; recorded in the deploy history`);
   return `${lines.join('\n')}\n`;
 }
@@ -175,7 +180,7 @@ export const deployCommand: Command = defineCommand({
   defaultAction: 'run',
   actions: {
     run: { summary: 'deploy a scenario to a target (the default action)', positionals: [{ name: 'scenario', description: 'the scenario to deploy' }], options: ['target', 'root', 'env', 'dry-run', 'bundle', 'keep', 'health-timeout', 'swap', 'swaps', 'accept-suggested', 'tier', 'secret', 'secrets-file', 'confirm-cost', 'yes', 'out', ...HOST_OPTIONS] },
-    status: { summary: 'the release serving on a host: runtime status through its control api (an ssh tunnel for vps) and the failures its telemetry shows, each with a fix', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
+    status: { summary: 'the release serving on a host: runtime status through its control api (an ssh tunnel for vps), its smoke checks run again through the same way, and the failures its telemetry shows, each with a fix', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
     stop: { summary: 'stop the release running on a host (current stays; deploy or rollback starts one again)', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
     history: { summary: 'the recorded deploys and rollbacks, oldest first', positionals: [SCENARIO_OPTIONAL], options: ['state'] },
     rollback: { summary: 'switch back to a kept release (the previous one, or --to) and health-gate it', positionals: [SCENARIO_OPTIONAL], options: ['to', 'health-timeout', ...HOST_OPTIONS] },
@@ -204,7 +209,7 @@ export const deployCommand: Command = defineCommand({
     yes: { type: 'boolean', description: 'apply the terraform plan without asking' },
     out: { type: 'string', value: '<dir>', description: 'plan targets: where the plan files go', defaultText: '<state>/plans/<scenario>-<env>-<target>' },
   },
-  exitOne: 'run/rollback: the deploy failed or was rolled back, or was refused (a tool is missing, the plan or the assembly is blocked); status: not ready',
+  exitOne: 'run/rollback: the deploy failed or was rolled back, or was refused (a tool is missing, the plan or the assembly is blocked); status: not ready, or a critical smoke check failed',
   examples: [
     'deploy recipe-hub --root examples/end-to-end/workspace --target local',
     'deploy status',
@@ -231,22 +236,11 @@ export const deployCommand: Command = defineCommand({
         return await withSharedSsh(host, async (h) => {
           const telemetry = await runCommand(h.release('telemetry'), { timeoutMs: 60_000 });
           const findings = telemetry.code === 0 ? classifyTelemetry(lastRun(telemetry.stdout)) : [];
-          let status: BundleStatus | undefined;
-          let down: string | undefined;
-          try {
-            const control = await openHostControl(h);
-            try {
-              status = (await control.client.request('GET', '/status')).body as BundleStatus;
-            } finally {
-              control.close();
-            }
-          } catch (error) {
-            if (!isSdkError(error, 'RUNTIME_NOT_RUNNING')) throw error;
-            down = error.message;
-          }
-          if (json) writeJson(io, { host: h.label, root: h.layout.root, status: status ?? null, ...(down === undefined ? {} : { down }), findings });
-          else io.stdout(`${h.label} ${h.layout.root}\n${status === undefined ? `${colour(io.isTTY, 'red', down ?? 'not running')}\n` : renderRuntimeStatus(status)}${renderFindings(findings, io)}`);
-          return status?.state === 'ready' ? 0 : 1;
+          const { status, down, smoke, healthy } = await releaseStatus(h);
+          const smokeText = smoke.length === 0 ? '' : `smoke checks, run now:\n${smokeLines(smoke, io).join('\n')}\n`;
+          if (json) writeJson(io, { host: h.label, root: h.layout.root, status: status ?? null, ...(down === undefined ? {} : { down }), smoke, healthy, findings });
+          else io.stdout(`${h.label} ${h.layout.root}\n${status === undefined ? `${colour(io.isTTY, 'red', down ?? 'not running')}\n` : renderRuntimeStatus(status)}${smokeText}${renderFindings(findings, io)}`);
+          return healthy ? 0 : 1;
         });
       }
       if (action === 'stop') {

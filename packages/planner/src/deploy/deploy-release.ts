@@ -334,7 +334,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
 }
 
 /** A kept release's manifest, read on the host (`release.sh manifest SHA`; without one, the running release's). */
-async function readReleaseManifest(host: DeployHost, id?: string): Promise<DesktopManifest> {
+export async function readReleaseManifest(host: DeployHost, id?: string): Promise<DesktopManifest> {
   const r = await runCommand(host.release('manifest', id), { timeoutMs: 60_000 });
   if (r.code !== 0) throw new SdkError('RELEASE_NOT_FOUND', id === undefined ? `no release is deployed under ${host.layout.root} on ${host.label}` : `release ${id.slice(0, 12)} is not kept on ${host.label}`, { hint: 'list the deploys with `deployment-manager deploy history`' });
   try {
