@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { assembleScenario, exportCanonical, type DesktopManifest } from '@deployment-manager/bundle';
-import { SdkError, isSdkError, loadWorkspace, parseTier, readTextFileBounded, type Diagnostic, type Tier } from '@deployment-manager/core';
+import { SdkError, inputByteLimit, isSdkError, loadWorkspace, parseTier, readTextFileBounded, type Diagnostic, type Tier } from '@deployment-manager/core';
 import { parseSwapArg } from '@deployment-manager/fitness';
 import {
   DEPLOY_TARGETS,
@@ -234,7 +234,8 @@ export const deployCommand: Command = defineCommand({
       if (action === 'status') {
         const host = hostFor(values, scenario);
         return await withSharedSsh(host, async (h) => {
-          const telemetry = await runCommand(h.release('telemetry'), { timeoutMs: 60_000 });
+          const telemetry = await runCommand(h.release('telemetry'), { timeoutMs: 60_000, maxOutputBytes: inputByteLimit() });
+          if (telemetry.truncated === true) io.stderr(`warning: the telemetry on ${h.label} is larger than ${inputByteLimit()} bytes (DM_MAX_INPUT_BYTES): not classified\n`);
           const findings = telemetry.code === 0 ? classifyTelemetry(lastRun(telemetry.stdout)) : [];
           const { status, down, smoke, healthy } = await releaseStatus(h);
           const smokeText = smoke.length === 0 ? '' : `smoke checks, run now:\n${smokeLines(smoke, io).join('\n')}\n`;

@@ -93,6 +93,8 @@ export interface CommandResult {
   readonly stdout: string;
   /** Standard error. */
   readonly stderr: string;
+  /** True when it was killed for printing more than `maxOutputBytes` (`stdout` holds the first bytes). */
+  readonly truncated?: boolean;
 }
 
 /** Options of {@link runCommand}. */
@@ -109,6 +111,11 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Receives each line of its output as it comes. */
   readonly onLine?: (line: string) => void;
+  /**
+   * Kills it once its standard output passes this many bytes (a host file read back - telemetry, a
+   * manifest, the control file - is input like any other); unbounded by default.
+   */
+  readonly maxOutputBytes?: number;
 }
 
 /**
@@ -124,6 +131,8 @@ export function runCommand(command: PlanCommand, options: RunOptions = {}): Prom
     let stdout = '';
     let stderr = '';
     let pending = '';
+    let outBytes = 0;
+    let truncated = false;
     const line = (text: string): void => {
       if (options.onLine === undefined) return;
       pending += text;
@@ -132,6 +141,13 @@ export function runCommand(command: PlanCommand, options: RunOptions = {}): Prom
       for (const p of parts) options.onLine(p);
     };
     child.stdout.on('data', (d: Buffer) => {
+      if (truncated) return;
+      outBytes += d.length;
+      if (options.maxOutputBytes !== undefined && outBytes > options.maxOutputBytes) {
+        truncated = true;
+        child.kill('SIGKILL');
+        return;
+      }
       stdout += d.toString('utf8');
       line(d.toString('utf8'));
     });
@@ -170,7 +186,7 @@ export function runCommand(command: PlanCommand, options: RunOptions = {}): Prom
       clearTimeout(timer);
       if (pending !== '') options.onLine?.(pending);
       // A failing producer fails the pipeline even when the consumer read its truncated output happily.
-      void feederDone.then((f) => resolve({ code: code === 0 && f !== 0 ? f : code, stdout, stderr }));
+      void feederDone.then((f) => resolve({ code: truncated ? null : code === 0 && f !== 0 ? f : code, stdout, stderr, ...(truncated ? { truncated } : {}) }));
     };
     child.on('error', (e) => {
       stderr += `${(e as NodeJS.ErrnoException).code === 'ENOENT' ? `${program}: command not found` : e.message}\n`;

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { DesktopManifest } from '@deployment-manager/bundle';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, inputByteLimit } from '@deployment-manager/core';
 import { commandLine, type PlanCommand } from '../command-line.ts';
 import { runCommand, type CommandResult, type DeployHost } from './deploy-host.ts';
 import { healthGate, type GateOptions, type GateResult } from './health-gate.ts';
@@ -114,7 +114,7 @@ class StageFailure extends Error {
 
 /** The migration failure of the runtime's last start, from the host's telemetry, if any. */
 async function migrationFailure(host: DeployHost): Promise<string | undefined> {
-  const r = await runCommand(host.release('telemetry'), { timeoutMs: 60_000 });
+  const r = await runCommand(host.release('telemetry'), { timeoutMs: 60_000, maxOutputBytes: inputByteLimit() });
   if (r.code !== 0) return undefined;
   const lines = r.stdout.split('\n');
   const start = lines.map((l) => l.includes('"bundle_start"')).lastIndexOf(true);
@@ -335,7 +335,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
 
 /** A kept release's manifest, read on the host (`release.sh manifest SHA`; without one, the running release's). */
 export async function readReleaseManifest(host: DeployHost, id?: string): Promise<DesktopManifest> {
-  const r = await runCommand(host.release('manifest', id), { timeoutMs: 60_000 });
+  const r = await runCommand(host.release('manifest', id), { timeoutMs: 60_000, maxOutputBytes: inputByteLimit() });
   if (r.code !== 0) throw new SdkError('RELEASE_NOT_FOUND', id === undefined ? `no release is deployed under ${host.layout.root} on ${host.label}` : `release ${id.slice(0, 12)} is not kept on ${host.label}`, { hint: 'list the deploys with `deployment-manager deploy history`' });
   try {
     return JSON.parse(r.stdout) as DesktopManifest;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,5 +87,34 @@ describe('appendHistory', () => {
     expect(read.warnings.every((w) => w.includes('torn'))).toBe(true);
     appendHistory(file, { ...(read.records[0] as DeployRecord), id: 'after-kill' });
     expect(readHistory(file).records.at(-1)?.id).toBe('after-kill');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the history file is read and written bounded, regular files only', () => {
+  const sample: DeployRecord = { format: 'deployment-manager.deploy/1', id: 'x', time: '2026-01-01T00:00:00.000Z', action: 'deploy', scenario: 's', version: '1', environment: 'e', target: 'local', host: 'h', manifestSha256: '0'.repeat(64), who: 'w', outcome: 'success', durationMs: 1 };
+
+  it('refuses a FIFO or a device at the history path instead of blocking or reading forever', () => {
+    const fifo = join(dir, 'fifo.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readHistory(fifo)).toThrow(expect.objectContaining({ code: 'FILE_NOT_REGULAR' }));
+    expect(() => readHistory('/dev/zero')).toThrow(expect.objectContaining({ code: 'FILE_NOT_REGULAR' }));
+    expect(() => appendHistory(fifo, sample)).toThrow(expect.objectContaining({ code: 'FILE_NOT_REGULAR' }));
+  });
+
+  it('refuses a history over DM_MAX_INPUT_BYTES with FILE_TOO_LARGE, and still skips a torn last line under it', () => {
+    const file = join(dir, 'capped.jsonl');
+    appendHistory(file, sample);
+    appendFileSync(file, '{"torn');
+    const size = statSync(file).size;
+    const before = process.env['DM_MAX_INPUT_BYTES'];
+    try {
+      process.env['DM_MAX_INPUT_BYTES'] = String(size);
+      expect(readHistory(file)).toMatchObject({ records: [sample], warnings: [expect.stringContaining('torn')] });
+      process.env['DM_MAX_INPUT_BYTES'] = String(size - 1);
+      expect(() => readHistory(file)).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE' }));
+    } finally {
+      if (before === undefined) delete process.env['DM_MAX_INPUT_BYTES'];
+      else process.env['DM_MAX_INPUT_BYTES'] = before;
+    }
   });
 });

@@ -5,9 +5,9 @@
  * whole lines behind, at worst followed by one torn line that the reader
  * skips with a warning - and the next append starts on a fresh line.
  */
-import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { SdkError, boundedReadError, inputByteLimit, isSdkError, readBoundedFile, textOfBytes } from '@deployment-manager/core';
 import type { SshTarget } from './deploy-host.ts';
 
 /** Outcomes a history record can have. */
@@ -93,13 +93,15 @@ export function appendHistory(file: string, record: DeployRecord): void {
   let fd: number | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    fd = openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, 0o600);
+    fd = openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o600);
+    if (!fstatSync(fd).isFile()) throw new SdkError('FILE_NOT_REGULAR', `the deploy history ${file} is not a regular file`, { hint: 'remove what is at that path (a FIFO, device or directory) or pass another --state', details: { path: file } });
     const bytes = Buffer.from(`${endsClean(fd) ? '' : '\n'}${historyLine(record)}`, 'utf8');
     let done = 0;
     // One write for a line of any sane size; the loop only guards a short write.
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
     fsyncSync(fd);
   } catch (cause) {
+    if (isSdkError(cause)) throw cause;
     throw new SdkError('FILE_WRITE_FAILED', `cannot append to the deploy history ${file}`, { hint: 'check that the state directory is writable (--state)', cause, details: { path: file } });
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -139,7 +141,8 @@ export function parseHistory(text: string): HistoryRead {
 }
 
 /**
- * Reads a history file ({@link parseHistory}); a missing file is an empty history.
+ * Reads a history file ({@link parseHistory}); a missing file is an empty history. Bounded like every input
+ * file: anything but a regular file is `FILE_NOT_REGULAR`, a file over `DM_MAX_INPUT_BYTES` `FILE_TOO_LARGE`.
  *
  * @example
  * ```ts
@@ -147,14 +150,11 @@ export function parseHistory(text: string): HistoryRead {
  * ```
  */
 export function readHistory(file: string): HistoryRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], warnings: [] };
-    throw new SdkError('FILE_UNREADABLE', `cannot read the deploy history ${file}`, { hint: 'check the --state directory', cause, details: { path: file } });
-  }
-  return parseHistory(text);
+  const limit = inputByteLimit();
+  const read = readBoundedFile(file, limit);
+  if (read.ok) return parseHistory(textOfBytes(read.bytes));
+  if (read.reason === 'missing') return { records: [], warnings: [] };
+  throw boundedReadError(file, 'deploy history', read, limit);
 }
 
 /**

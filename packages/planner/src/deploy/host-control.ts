@@ -76,10 +76,13 @@ export async function openTunnel(target: SshTarget, remote: readonly number[], t
   }
 }
 
+/** Most bytes of a control file or token read back from a host (both are a few hundred bytes). */
+const CONTROL_TEXT_BYTES = 64 * 1024;
+
 async function remoteText(host: DeployHost, command: 'control' | 'token'): Promise<string> {
-  const r = await runCommand(host.release(command), { timeoutMs: 60_000 });
+  const r = await runCommand(host.release(command), { timeoutMs: 60_000, maxOutputBytes: CONTROL_TEXT_BYTES });
   if (r.code === 3) throw new SdkError('RUNTIME_NOT_RUNNING', `no release is running under ${host.layout.root} on ${host.label}`, { hint: 'deploy one with `deployment-manager deploy`' });
-  if (r.code !== 0) throw new SdkError('DEPLOY_FAILED', `cannot read the control ${command === 'token' ? 'token' : 'file'} on ${host.label}: ${r.stderr.trim() || `exit ${String(r.code)}`}`, { hint: 'check the ssh connection and the deploy root' });
+  if (r.code !== 0) throw new SdkError('DEPLOY_FAILED', `cannot read the control ${command === 'token' ? 'token' : 'file'} on ${host.label}: ${r.truncated === true ? `larger than ${CONTROL_TEXT_BYTES} bytes` : r.stderr.trim() || `exit ${String(r.code)}`}`, { hint: 'check the ssh connection and the deploy root' });
   return r.stdout;
 }
 

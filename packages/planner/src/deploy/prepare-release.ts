@@ -5,12 +5,12 @@
  * there. Its id is the SHA-256 of its bundle.json - the manifest checksum
  * `bundle export` prints.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { SdkError } from '@deployment-manager/core';
 import { defaultAppData, loadBundle, type LoadedBundle } from '@deployment-manager/runtime';
+import { fileSha256 } from './file-sha256.ts';
 import { writeRuntimeProgram } from './runtime-program.ts';
 
 /** The path of the runtime program inside a release (the desktop packager's staging path). */
@@ -32,7 +32,32 @@ export interface PreparedRelease {
   readonly files: number;
 }
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+/**
+ * Refuses a bundle entry the release cannot carry as a file: a FIFO, socket
+ * or device (reading one hangs or never ends), or a symbolic link that leaves
+ * the bundle or ends at anything but a regular file or directory.
+ */
+function assertPlainTree(root: string, skip: string): void {
+  const real = realpathSync(root);
+  for (const p of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const abs = join(root, p);
+    if (!relative(skip, abs).startsWith('..')) continue; // the bundle's own app data is not uploaded
+    const own = lstatSync(abs);
+    if (own.isFile() || own.isDirectory()) continue;
+    let target: string | undefined;
+    if (own.isSymbolicLink()) {
+      try {
+        target = realpathSync(abs);
+      } catch {
+        target = undefined; // dangling
+      }
+    }
+    const inside = target !== undefined && !relative(real, target).startsWith('..') && (statSync(target).isFile() || statSync(target).isDirectory());
+    if (inside) continue;
+    const kind = own.isSymbolicLink() ? 'a symbolic link that leaves the bundle or ends at no regular file' : own.isFIFO() ? 'a FIFO' : own.isSocket() ? 'a socket' : 'a device';
+    throw new SdkError('FILE_NOT_REGULAR', `bundle file ${JSON.stringify(p)} in ${root} is ${kind}`, { hint: 'a bundle holds regular files and directories only; remove it or copy the file in', details: { path: abs } });
+  }
+}
 
 function listFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -46,7 +71,8 @@ function listFiles(root: string): string[] {
  * copies it into `dest` without its app data directory, adds the runtime
  * program when it lacks one, and writes SHA256SUMS. Throws what `loadBundle`
  * throws for a bad bundle, and `MANIFEST_INVALID` for a file name that
- * SHA256SUMS cannot carry (a newline or a backslash).
+ * SHA256SUMS cannot carry (a newline or a backslash), and `FILE_NOT_REGULAR` for a FIFO, socket or
+ * device in the bundle or a symbolic link that leaves it.
  *
  * @example
  * ```ts
@@ -56,15 +82,16 @@ function listFiles(root: string): string[] {
  */
 export async function prepareRelease(bundleDir: string, dest: string): Promise<PreparedRelease> {
   const bundle = loadBundle(bundleDir);
-  rmSync(dest, { recursive: true, force: true });
   const appData = defaultAppData(bundle.bundleDir);
+  assertPlainTree(bundle.bundleDir, appData);
+  rmSync(dest, { recursive: true, force: true });
   cpSync(bundle.bundleDir, dest, { recursive: true, filter: (src) => src !== appData && relative(appData, src).startsWith('..') });
   rmSync(join(dest, 'SHA256SUMS'), { force: true });
   if (!existsSync(join(dest, RELEASE_RUNTIME_PATH))) await writeRuntimeProgram(join(dest, RELEASE_RUNTIME_PATH));
   const files = listFiles(dest);
   const bad = files.find((f) => /[\n\\]/.test(f));
   if (bad !== undefined) throw new SdkError('MANIFEST_INVALID', `bundle file ${JSON.stringify(bad)} has a newline or backslash in its name, which SHA256SUMS cannot list`, { hint: 'rename it in the scenario sources' });
-  const sums = files.map((f) => `${sha256(readFileSync(join(dest, f)))}  ${f}\n`).join('');
+  const sums = files.map((f) => `${fileSha256(join(dest, f), 'bundle file')}  ${f}\n`).join('');
   writeFileSync(join(dest, 'SHA256SUMS'), sums);
-  return { dir: dest, id: sha256(readFileSync(join(dest, 'bundle.json'))), manifest: bundle.manifest, bundle, sums, files: files.length };
+  return { dir: dest, id: fileSha256(join(dest, 'bundle.json'), 'bundle manifest'), manifest: bundle.manifest, bundle, sums, files: files.length };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,24 @@ describe('withSourceLock', () => {
   it('gives up with DEPLOY_FAILED while a live process holds it', async () => {
     writeFileSync(join(dir, SOURCE_LOCK_FILE), String(process.pid));
     await expect(withSourceLock(dir, async () => 'ran', 300)).rejects.toMatchObject({ code: 'DEPLOY_FAILED' });
+    rmSync(join(dir, SOURCE_LOCK_FILE));
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('withSourceLock reads the lock bounded', () => {
+  it('refuses a FIFO at the lock path instead of blocking on it', async () => {
+    const fifoDir = mkdtempSync(join(tmpdir(), 'dm-lock-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(fifoDir, SOURCE_LOCK_FILE)]);
+      await expect(withSourceLock(fifoDir, async () => 'ran', 300)).rejects.toMatchObject({ code: 'FILE_NOT_REGULAR' });
+    } finally {
+      rmSync(fifoDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a lock file far larger than a pid with FILE_TOO_LARGE', async () => {
+    writeFileSync(join(dir, SOURCE_LOCK_FILE), '1'.repeat(4096));
+    await expect(withSourceLock(dir, async () => 'ran', 300)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
     rmSync(join(dir, SOURCE_LOCK_FILE));
   });
 });
