@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { isSdkError } from '@deployment-manager/core';
 import { describe, expect, it } from 'vitest';
 import { hclJsonView } from '../test/hcl-json-view.ts';
-import { unformattedHcl } from '../test/hcl-format.ts';
+import { unformattedHcl } from '@deployment-manager/testkit';
 import { quoteHcl } from '@deployment-manager/core';
 import { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, type HclBodyItem, type HclValue } from './hcl.ts';
 

@@ -1,10 +1,9 @@
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { exampleCloudApp, packagerContractSuite } from '@deployment-manager/testkit';
+import { exampleCloudApp, packagerContractSuite, unformattedHcl } from '@deployment-manager/testkit';
 import { describe, expect, it } from 'vitest';
 import { createAwsPackager, createDigitalOceanPackager } from '../src/packager.ts';
 import { renderTerraformHost, type TerraformProvider } from '../src/render-terraform.ts';
 import { hclJsonView } from './hcl-json-view.ts';
-import { unformattedHcl } from './hcl-format.ts';
 
 const { manifest } = exampleCloudApp();
 const invalid = { ...manifest, services: manifest.services.map((s) => (s.id === 'api' ? { ...s, dependencies: ['no-such-service'] } : s)) };

@@ -13,3 +13,4 @@ export { shellShape } from './shell-shape.ts';
 export { MARKER_FILE, hostileMaps, hostileString, replaceStrings, userStrings } from './hostile.ts';
 export { caddyTokens } from './caddy-tokens.ts';
 export { expectGoldenArtifacts } from './golden-artifacts.ts';
+export { unformattedHcl } from './hcl-format.ts';

@@ -3,7 +3,14 @@
 // with Node, so CI checks the layout of every emitted file instead of skipping when terraform is missing.
 import { format } from '@cdktf/hcl-tools';
 
-/** The files (by name) that hclwrite would reformat: what `terraform fmt -check` lists. */
+/**
+ * The files (by name) that hclwrite would reformat: what `terraform fmt -check` lists.
+ *
+ * @example
+ * ```ts
+ * expect(await unformattedHcl({ 'main.tf': text })).toEqual([]);
+ * ```
+ */
 export async function unformattedHcl(files: Readonly<Record<string, string>>): Promise<string[]> {
   const out: string[] = [];
   for (const [name, text] of Object.entries(files)) if ((await format(text)) !== text) out.push(name);
