@@ -62,6 +62,18 @@ describe('--catalog FILE', () => {
     expect(readFileSync(join(out, 'bundle.json'), 'utf8')).toContain('ghcr.io/example/notification-hub:2.1.0');
   });
 
+  it('reaches plan and deploy: the unknown resource they refused assembles with the catalog, and its image is planned', async () => {
+    const refused = await cli('plan', 'notes', '--root', root, '--target', 'compose', '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('ASSEMBLY_RESOURCE_UNKNOWN');
+    const planned = await cli('plan', 'notes', '--root', root, '--target', 'compose', '--json', '--catalog', join(root, 'hub.yaml'));
+    expect(planned.code, planned.out).toBe(0);
+    expect(planned.out).not.toContain('FITNESS_UNKNOWN');
+    const dry = await cli('deploy', 'notes', '--root', root, '--target', 'compose', '--dry-run', '--json', '--state', join(root, 'state'), '--catalog', join(root, 'hub.yaml'));
+    expect(dry.code, dry.out + dry.err).toBe(0);
+    expect(readFileSync(join(root, 'state', 'plans', 'notes-production-compose', 'bundle.json'), 'utf8')).toContain('ghcr.io/example/notification-hub:2.1.0');
+  });
+
   it('overrides a built-in record field by field (one merge rule): a heavier postgres blocks mobile in swaps plan', async () => {
     const example = join(import.meta.dirname, '../../../examples/end-to-end/workspace');
     const base = JSON.parse((await cli('fitness', 'recipe-hub', '--root', example, '--tier', 'saas', '--json')).out) as { dependencies: { id: string; tiers: Record<string, { score: number | null }> }[] };

@@ -48,6 +48,10 @@ const FILE_ARGUMENTS: readonly FileArgument[] = [
   ['secrets --overrides', (p) => ['secrets', 'recipe-hub', '--root', ROOT, '--tier', 'desktop', '--overrides', p], false],
   ['plan --manifest', (p) => ['plan', 'recipe-hub', '--root', ROOT, '--target', 'compose', '--manifest', p], false],
   ['plan --secrets-file', (p) => ['plan', 'recipe-hub', '--root', ROOT, '--target', 'compose', '--secrets-file', p], false],
+  ['plan --catalog', (p) => ['plan', 'recipe-hub', '--root', ROOT, '--target', 'compose', '--catalog', p], false],
+  ['deploy --catalog', (p) => ['deploy', 'recipe-hub', '--root', ROOT, '--target', 'compose', '--dry-run', '--state', join(dir, 'state-catalog'), '--catalog', p], false],
+  ['deploy --secrets-file', (p) => ['deploy', 'recipe-hub', '--root', ROOT, '--target', 'compose', '--swaps', 'optimal', '--dry-run', '--state', join(dir, 'state-secrets'), '--secrets-file', p], false],
+  ['deploy --bundle <dir>', (p) => ['deploy', 'recipe-hub', '--target', 'local', '--dry-run', '--state', join(dir, 'state-bundle'), '--bundle', p], true],
   ['plan --previous', (p) => ['plan', 'recipe-hub', '--root', ROOT, '--target', 'compose', '--swaps', 'optimal', '--previous', p, '--previous-sha256', '0'.repeat(64)], false],
   ['bundle validate <file>', (p) => ['bundle', 'validate', p], false],
   ['bundle export <file>', (p) => ['bundle', 'export', p, '--out', join(dir, 'out-export', 'bundle.json')], false],
@@ -72,6 +76,7 @@ const DIR_ARGUMENTS: readonly DirArgument[] = [
   ['--app-data: the control file (status)', (r, f) => linkAt(join(r, 'runtime', 'control.json'), f), (r) => ['runtime', 'status', '--app-data', r]],
   ['--app-data: the control file (logs)', (r, f) => linkAt(join(r, 'runtime', 'control.json'), f), (r) => ['runtime', 'logs', '--app-data', r]],
   ['run <bundle dir>: its bundle.json', (r, f) => linkAt(join(r, 'bundle.json'), f), (r) => ['run', r]],
+  ['--state: the deploy history', (r, f) => linkAt(join(r, 'history.jsonl'), f), (r) => ['deploy', 'history', '--state', r]],
 ];
 
 interface Case {

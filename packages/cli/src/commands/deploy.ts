@@ -35,7 +35,8 @@ import {
   type TelemetryFinding,
 } from '@deployment-manager/planner';
 import { defineCommand, type Command } from '../command.ts';
-import { SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { CATALOG_OPTION, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { userCatalog } from '../user-catalog.ts';
 import { colour, type CliIo } from '../io.ts';
 import { requireScenario } from '../require-scenario.ts';
 import { issueJson } from './bundle.ts';
@@ -179,7 +180,7 @@ export const deployCommand: Command = defineCommand({
     'Deploys a scenario for real. local and vps: the desktop bundle is assembled (every suggested swap that gains taken unless --swaps says otherwise: the runtime runs only what the bundle ships) and built (its build plan), uploaded to <deploy root>/releases/<sha256>/ (over the system ssh for vps), checked against its SHA256SUMS on the host, started under the bundle runtime (migrations first), health-gated through the runtime control api and smoke checks, and only then `current` is switched atomically; a failed gate rolls back to the release that served. compose, k8s, do, aws: the plan files are written and the plan commands run with the target tools (terraform apply only after its plan is confirmed). A missing tool is refused by name before anything runs. Every deploy is recorded in <state>/history.jsonl.',
   defaultAction: 'run',
   actions: {
-    run: { summary: 'deploy a scenario to a target (the default action)', positionals: [{ name: 'scenario', description: 'the scenario to deploy' }], options: ['target', 'root', 'env', 'dry-run', 'bundle', 'keep', 'health-timeout', 'swap', 'swaps', 'accept-suggested', 'tier', 'secret', 'secrets-file', 'confirm-cost', 'yes', 'out', ...HOST_OPTIONS] },
+    run: { summary: 'deploy a scenario to a target (the default action)', positionals: [{ name: 'scenario', description: 'the scenario to deploy' }], options: ['target', 'root', 'env', 'dry-run', 'bundle', 'keep', 'health-timeout', 'swap', 'swaps', 'accept-suggested', 'tier', 'secret', 'secrets-file', 'catalog', 'confirm-cost', 'yes', 'out', ...HOST_OPTIONS] },
     status: { summary: 'the release serving on a host: runtime status through its control api (an ssh tunnel for vps), its smoke checks run again through the same way, and the failures its telemetry shows, each with a fix', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
     stop: { summary: 'stop the release running on a host (current stays; deploy or rollback starts one again)', positionals: [SCENARIO_OPTIONAL], options: HOST_OPTIONS },
     history: { summary: 'the recorded deploys and rollbacks, oldest first', positionals: [SCENARIO_OPTIONAL], options: ['state'] },
@@ -205,6 +206,7 @@ export const deployCommand: Command = defineCommand({
     tier: { ...TIER_OPTION, description: 'the tier to assemble for', defaultText: 'desktop for local/vps, saas otherwise' },
     secret: { type: 'string', value: '<NAME>', multiple: true, description: 'plan targets: a secret that will be provided (name only)' },
     'secrets-file': { type: 'string', value: '<.env file>', description: "plan targets: an env file; its names count as provided and its values reach the tools' environment only" },
+    catalog: CATALOG_OPTION,
     'confirm-cost': { type: 'boolean', description: "accept a cost over the target's guardrail" },
     yes: { type: 'boolean', description: 'apply the terraform plan without asking' },
     out: { type: 'string', value: '<dir>', description: 'plan targets: where the plan files go', defaultText: '<state>/plans/<scenario>-<env>-<target>' },
@@ -283,7 +285,7 @@ export const deployCommand: Command = defineCommand({
       if (bundleDir === undefined) {
         const workspace = loadWorkspace(values.root);
         requireScenario(workspace, name);
-        const { result } = assembleScenario(workspace, name, { tier, swaps: values.swap.map(parseSwapArg), acceptSuggested: suggestedSwaps(values) ?? 'all-gains' });
+        const { result } = assembleScenario(workspace, name, { tier, swaps: values.swap.map(parseSwapArg), acceptSuggested: suggestedSwaps(values) ?? 'all-gains', ...userCatalog(values.catalog) });
         if (!result.ok) return refuse(name, result.diagnostics, json, io);
         if (result.manifest.target !== 'desktop') throw new SdkError('INVALID_ARGUMENT', `tier ${tier} makes a ${result.manifest.target} manifest, and ${target} runs desktop bundles`, { hint: 'leave --tier out (desktop), or use --target compose|k8s|do|aws' });
         const manifest = result.manifest as DesktopManifest;
@@ -327,6 +329,7 @@ interface PlanDeployValues extends DeployValues {
   readonly swap: readonly string[];
   readonly secret: readonly string[];
   readonly 'secrets-file': string | undefined;
+  readonly catalog: string | undefined;
   readonly 'confirm-cost': boolean;
   readonly 'dry-run': boolean;
   readonly yes: boolean;

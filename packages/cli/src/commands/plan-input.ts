@@ -6,11 +6,12 @@
  */
 import { assembleScenario, createFileProfileStore, type ProfileContent } from '@deployment-manager/bundle';
 import { SdkError, buildGraph, loadWorkspace, readTextFileBounded, type DependencyGraph, type Diagnostic, type Tier } from '@deployment-manager/core';
-import { applySwaps, parseSwapArg } from '@deployment-manager/fitness';
+import { applySwaps, parseSwapArg, scoreGraph } from '@deployment-manager/fitness';
 import type { DeploymentInput, RolloutStrategy } from '@deployment-manager/planner';
 import type { SecretPlan } from '@deployment-manager/secrets';
 import { suggestedSwaps } from '../common-options.ts';
 import { requireScenario } from '../require-scenario.ts';
+import { userCatalog } from '../user-catalog.ts';
 
 function readJson(path: string, what: string): unknown {
   const text = readTextFileBounded(path, what);
@@ -68,6 +69,8 @@ export interface PlanInputValues {
   readonly 'previous-sha256'?: string | undefined;
   readonly 'confirm-cost': boolean;
   readonly region: string | undefined;
+  /** `--catalog FILE`: the user's catalog records over the built-in ones, for assembly, swaps and fitness. */
+  readonly catalog?: string | undefined;
 }
 
 /**
@@ -76,13 +79,14 @@ export interface PlanInputValues {
  * refuse the same scenarios with the same errors.
  */
 async function assemble(scenario: string, tier: Tier, values: PlanInputValues): Promise<Assembled> {
+  const catalog = userCatalog(values.catalog);
   if (values.manifest !== undefined) {
     const manifest = readJson(values.manifest, 'manifest');
     // Fitness needs the graph; use it when the workspace has the scenario, else plan without it.
     try {
       const workspace = loadWorkspace(values.root);
       if (!workspace.scenarios.has(scenario)) return { ok: true, manifest };
-      return { ok: true, manifest, graph: applySwaps(buildGraph(workspace, scenario, { policy: 'active' }), values.swap.map(parseSwapArg), { tier }) };
+      return { ok: true, manifest, graph: applySwaps(buildGraph(workspace, scenario, { policy: 'active' }), values.swap.map(parseSwapArg), { tier, ...catalog }) };
     } catch {
       return { ok: true, manifest };
     }
@@ -91,7 +95,7 @@ async function assemble(scenario: string, tier: Tier, values: PlanInputValues): 
   requireScenario(workspace, scenario);
   let profile: ProfileContent | undefined;
   if (values.profile !== undefined) profile = (await createFileProfileStore(values.store ?? '.deployment-manager/profiles').get(values.profile)).content;
-  const { result, swapped, secretPlan } = assembleScenario(workspace, scenario, { tier, swaps: values.swap.map(parseSwapArg), acceptSuggested: suggestedSwaps(values) ?? false, ...(profile === undefined ? {} : { profile }) });
+  const { result, swapped, secretPlan } = assembleScenario(workspace, scenario, { tier, swaps: values.swap.map(parseSwapArg), acceptSuggested: suggestedSwaps(values) ?? false, ...(profile === undefined ? {} : { profile }), ...catalog });
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
   return { ok: true, manifest: result.manifest, graph: swapped, secretPlan };
 }
@@ -120,6 +124,8 @@ export async function planInput(scenario: string, tier: Tier, values: PlanInputV
       target: values.target,
       manifest: assembled.manifest,
       ...(assembled.graph === undefined ? {} : { graph: assembled.graph }),
+      // Pre-flight scores with the built-in catalog; a user catalog scores here, with the same records as the assembly.
+      ...(assembled.graph === undefined || values.catalog === undefined ? {} : { fitness: scoreGraph(assembled.graph, { tiers: [tier], ...userCatalog(values.catalog) }) }),
       ...(assembled.secretPlan === undefined ? {} : { secretPlan: assembled.secretPlan }),
       providedSecrets: provided,
       ...(values.strategy === undefined ? {} : { rollout: { strategy: values.strategy as RolloutStrategy } }),

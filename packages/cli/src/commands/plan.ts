@@ -1,7 +1,7 @@
 import { parseTier, type Diagnostic } from '@deployment-manager/core';
 import { ROLLOUT_STRATEGIES, TARGET_IDS, TARGETS, commandLine, planDeployment, stageOf, targetServesTier, writePlanFiles, type DeploymentPlan, type PlanDiagnostic, type TargetId, type WrittenPlan } from '@deployment-manager/planner';
 import { defineCommand, type Command } from '../command.ts';
-import { SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
+import { CATALOG_OPTION, SUGGESTED_SWAP_OPTIONS, SWAP_OPTION, TIER_OPTION, suggestedSwaps } from '../common-options.ts';
 import { colour, type CliIo } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
 import { issueJson, type IssueJson } from './bundle.ts';
@@ -117,6 +117,7 @@ export const planCommand: Command = defineCommand({
     'previous-sha256': { type: 'string', value: '<hex>', description: 'its checksum', defaultText: 'its .sha256 sidecar' },
     'confirm-cost': { type: 'boolean', description: "accept a cost over the target's guardrail" },
     region: { type: 'string', value: '<region>', description: "the provider's region" },
+    catalog: CATALOG_OPTION,
     out: { type: 'string', value: '<dir>', description: "write every file the plan names there (manifest, cloud packager output, the target's files, plan.json); the commands name them", defaultText: 'nothing is written; the first next step writes them' },
   },
   exitOne: 'the assembly or pre-flight blocks (the findings are printed; nothing is written)',
