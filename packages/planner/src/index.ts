@@ -46,6 +46,7 @@ export { RELEASE_RUNTIME_PATH, prepareRelease, type PreparedRelease } from './de
 export { bundleSmokeChecks, healthGate, smokeRunning, type GateOptions, type GateResult } from './deploy/health-gate.ts';
 export { openHostControl, openTunnel, tunnelArgs, type HostControl } from './deploy/host-control.ts';
 export { releaseStatus, type ReleaseStatus } from './deploy/release-status.ts';
+export { chooseSupervisor, parseSupervisorFacts, type HostSupervisor, type SupervisorChoice, type SupervisorFacts } from './deploy/host-supervisor.ts';
 export { DEPLOY_OUTCOMES, appendHistory, historyLine, latestRecords, parseHistory, readHistory, type DeployOutcome, type DeployRecord, type HistoryRead } from './deploy/history.ts';
 export {
   RELEASE_STAGES,

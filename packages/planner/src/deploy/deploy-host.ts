@@ -6,7 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { commandLine, type PlanCommand } from '../command-line.ts';
+import type { HostSupervisor } from './host-supervisor.ts';
 import { releaseLayout, type ReleaseCommand, type ReleaseLayout } from './release-script.ts';
+
+const releaseArgs = (argument: string | undefined, supervisor: HostSupervisor | undefined): string[] => [...(argument === undefined ? [] : [argument]), ...(supervisor === undefined ? [] : [supervisor])];
 
 /** How to reach a server over ssh. */
 export interface SshTarget {
@@ -34,8 +37,8 @@ export interface DeployHost {
   readonly layout: ReleaseLayout;
   /** The ssh target, for remote hosts. */
   readonly ssh?: SshTarget;
-  /** The command that runs `release.sh <command> [argument]` there. */
-  release(command: ReleaseCommand, argument?: string): PlanCommand;
+  /** The command that runs `release.sh <command> [argument] [supervisor]` there (`supervisor` only for `start`). */
+  release(command: ReleaseCommand, argument?: string, supervisor?: HostSupervisor): PlanCommand;
   /** The command that writes its stdin to `path` there (mode 0755: the release script). */
   install(path: string): PlanCommand;
 }
@@ -67,7 +70,7 @@ export function createLocalHost(root: string): DeployHost {
   return {
     label: 'local',
     layout,
-    release: (command, argument) => ({ argv: ['bash', layout.script, layout.root, command, ...(argument === undefined ? [] : [argument])] }),
+    release: (command, argument, supervisor) => ({ argv: ['bash', layout.script, layout.root, command, ...releaseArgs(argument, supervisor)] }),
     install: (path) => ({ argv: ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1" && chmod 755 "$1"', 'install', path] }),
   };
 }
@@ -80,7 +83,7 @@ export function createSshHost(target: SshTarget, root: string): DeployHost {
     label: `${target.destination}${target.port === undefined ? '' : `:${target.port}`}`,
     layout,
     ssh: target,
-    release: (command, argument) => remote(['bash', layout.script, layout.root, command, ...(argument === undefined ? [] : [argument])]),
+    release: (command, argument, supervisor) => remote(['bash', layout.script, layout.root, command, ...releaseArgs(argument, supervisor)]),
     install: (path) => remote(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1" && chmod 755 "$1"', 'install', path]),
   };
 }

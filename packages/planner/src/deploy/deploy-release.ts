@@ -15,6 +15,7 @@ import { SdkError, inputByteLimit } from '@deployment-manager/core';
 import { commandLine, type PlanCommand } from '../command-line.ts';
 import { runCommand, type CommandResult, type DeployHost } from './deploy-host.ts';
 import { healthGate, type GateOptions, type GateResult } from './health-gate.ts';
+import { chooseSupervisor, parseSupervisorFacts, type HostSupervisor } from './host-supervisor.ts';
 import { appendHistory, latestRecords, readHistory, type DeployOutcome, type DeployRecord } from './history.ts';
 import type { PreparedRelease } from './prepare-release.ts';
 import { renderReleaseScript } from './release-script.ts';
@@ -148,10 +149,29 @@ function stepper(options: ReleaseOptions, commands: string[]) {
   };
 }
 
+/** The rule of {@link chooseSupervisor}, for a dry run that has no facts yet. */
+const SUPERVISOR_RULE = 'systemd (unit dm-<hash of the root>.service) when PID 1 is systemd, systemctl answers and the user is root or has sudo -n; else setsid';
+
+/**
+ * How the runtime is started on the host: setsid on this machine; on a server, what
+ * {@link chooseSupervisor} makes of `release.sh facts` (a dry run prints the rule and the systemd line).
+ */
+async function hostSupervisor(options: ReleaseOptions, step: ReturnType<typeof stepper>, commands: string[], id: string): Promise<HostSupervisor | undefined> {
+  if (options.host.ssh === undefined) return undefined; // release.sh's default: setsid
+  const facts = await step('start', options.host.release('facts'));
+  if (options.dryRun === true) {
+    commands.push(`# supervisor, from those facts: ${SUPERVISOR_RULE}; the setsid start is ${commandLine(options.host.release('start', id, 'setsid'))}`);
+    return 'systemd';
+  }
+  const choice = chooseSupervisor(parseSupervisorFacts(facts.stdout));
+  options.onEvent?.({ stage: 'start', status: 'ok', detail: choice.reason });
+  return choice.supervisor;
+}
+
 /** Starts a release and gates it; throws a {@link StageFailure} naming `start`, `migrate` or `health`. */
 async function startAndGate(options: ReleaseOptions, step: ReturnType<typeof stepper>, commands: string[], id: string, manifest: DesktopManifest): Promise<GateResult | undefined> {
   try {
-    await step('start', options.host.release('start', id));
+    await step('start', options.host.release('start', id, await hostSupervisor(options, step, commands, id)));
   } catch (error) {
     const migration = options.dryRun === true ? undefined : await migrationFailure(options.host);
     if (migration !== undefined) throw new StageFailure('migrate', migration);

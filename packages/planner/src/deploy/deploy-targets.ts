@@ -25,7 +25,7 @@ export interface DeployTargetInfo {
 /** Every deploy target. */
 export const DEPLOY_TARGETS: Readonly<Record<DeployTargetId, DeployTargetInfo>> = {
   local: { kind: 'release', tier: 'desktop', tools: ['bash', 'tar', 'sha256sum', 'setsid', 'nohup'], how: 'this machine: the bundle runtime serves releases/<sha256>/ under --deploy-root' },
-  vps: { kind: 'release', tier: 'desktop', tools: ['ssh', 'tar'], how: 'a server over the system ssh: upload, checksum check, start under the bundle runtime, health gate, switch current' },
+  vps: { kind: 'release', tier: 'desktop', tools: ['ssh', 'tar'], how: 'a server over the system ssh: upload, checksum check, start under the bundle runtime (a systemd unit where the host runs systemd, else setsid), health gate, switch current' },
   compose: { kind: 'plan', tier: 'saas', tools: [], how: 'docker compose up --wait with the plan files' },
   k8s: { kind: 'plan', tier: 'saas', tools: [], how: 'helm upgrade --install --atomic --wait with the plan files' },
   do: { kind: 'plan', tier: 'saas', tools: [], how: 'terraform init, plan, show (confirmed), apply on DigitalOcean' },

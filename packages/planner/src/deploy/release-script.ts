@@ -30,7 +30,7 @@ export function releaseLayout(root: string): ReleaseLayout {
 }
 
 /** Commands release.sh takes (first argument after the root). */
-export const RELEASE_COMMANDS = ['check', 'receive', 'verify', 'start', 'stop', 'switch', 'current', 'list', 'prune', 'control', 'token', 'telemetry', 'manifest'] as const;
+export const RELEASE_COMMANDS = ['check', 'facts', 'receive', 'verify', 'start', 'stop', 'switch', 'current', 'list', 'prune', 'control', 'token', 'telemetry', 'manifest'] as const;
 
 /** One release.sh command. */
 export type ReleaseCommand = (typeof RELEASE_COMMANDS)[number];
@@ -42,9 +42,10 @@ const NODE_MIN = [20, 19] as const;
  * Renders release.sh. Commands: `check` (tools and directories), `receive
  * SHA` (a tar stream on stdin into `releases/SHA.partial`), `verify SHA`
  * (`sha256sum -c SHA256SUMS`, the manifest's own line, then the rename to
- * `releases/SHA`), `start SHA` (the release's runtime.mjs, detached, until
- * its control file appears), `stop` (SIGTERM to the supervisor, SIGKILL
- * after `stopSeconds`), `switch SHA` (`current` replaced by a rename),
+ * `releases/SHA`), `facts` (PID 1, systemctl, root or sudo: see
+ * {@link chooseSupervisor}), `start SHA [setsid|systemd]` (the release's runtime.mjs, detached with
+ * setsid or as the systemd unit `dm-<hash of the root>.service`, until its control file appears),
+ * `stop` (the unit stopped, else SIGTERM to the supervisor, SIGKILL after `stopSeconds`), `switch SHA` (`current` replaced by a rename),
  * `current`, `list` (newest first), `prune N`, `control`, `token`,
  * `telemetry`, `manifest [SHA]` (of that release, else the running one, else `current`). Exit codes: 0 done, 1 failed, 2 bad argument, 127 a tool is
  * missing. Pure.
@@ -64,6 +65,7 @@ set -euo pipefail
 ROOT="\${1:?usage: release.sh ROOT COMMAND [ARGUMENT]}"
 CMD="\${2:?usage: release.sh ROOT COMMAND [ARGUMENT]}"
 ARG="\${3:-}"
+MODE="\${4:-setsid}"
 # A relative root is relative to the login directory; from here on it is absolute.
 mkdir -p "$ROOT"
 ROOT="$(cd "$ROOT" && pwd)"
@@ -77,8 +79,19 @@ release_id() { [[ "$ARG" =~ ^[0-9a-f]{64}$ ]] || fail "not a release id (64 hex 
 json_field() { node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]; if (v !== undefined) process.stdout.write(String(v));' "$1" "$2"; }
 running_pid() { if [ -f "$CONTROL" ]; then json_field "$CONTROL" pid; fi; }
 alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
+# One unit per deploy root; its name is a hash, so no character of the root reaches it.
+unit() { printf 'dm-%s.service' "$(printf '%s' "$ROOT" | sha256sum | cut -c1-16)"; }
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo -n"
+unit_installed() { [ -f "/etc/systemd/system/$(unit)" ]; }
+# A value inside the unit file: plain path characters only (systemd would expand %, quotes, spaces).
+unit_safe() { [[ "$1" =~ ^[A-Za-z0-9._/@+-]+$ ]] || fail "$2 $1 has characters a systemd unit cannot carry as written; use letters, digits and . _ - / @ +" 2; }
 current() { local link; link="$(readlink "$ROOT/current" 2>/dev/null || true)"; printf '%s' "\${link#releases/}"; }
 case "$CMD" in
+  facts)
+    printf 'pid1=%s\n' "$(cat /proc/1/comm 2>/dev/null || true)"
+    if command -v systemctl >/dev/null 2>&1 && systemctl show -p Version >/dev/null 2>&1; then echo systemctl=yes; else echo systemctl=no; fi
+    if [ "$(id -u)" = 0 ]; then echo privilege=root; elif sudo -n true >/dev/null 2>&1; then echo privilege=sudo; else echo privilege=none; fi
+    ;;
   check)
     need node tar sha256sum setsid nohup
     node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > ${NODE_MIN[0]} || (a === ${NODE_MIN[0]} && b >= ${NODE_MIN[1]}) ? 0 : 1)' || fail "node $(node -v) on the host is older than ${NODE_MIN[0]}.${NODE_MIN[1]}" 127
@@ -106,17 +119,37 @@ case "$CMD" in
     if alive "$pid"; then fail "a release is already running (supervisor pid $pid); stop it first"; fi
     rm -f "$CONTROL"
     cd "$RELEASES/$id"
-    printf '== %s start %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$id" >>"$SHARED/logs/runtime.log"
-    setsid nohup node runtime/runtime.mjs --manifest "$RELEASES/$id" --app-data "$APP_DATA" >>"$SHARED/logs/runtime.log" 2>&1 </dev/null &
-    child=$!
+    printf '== %s start %s (%s)\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$id" "$MODE" >>"$SHARED/logs/runtime.log"
+    case "$MODE" in
+      setsid)
+        setsid nohup node runtime/runtime.mjs --manifest "$RELEASES/$id" --app-data "$APP_DATA" >>"$SHARED/logs/runtime.log" 2>&1 </dev/null &
+        child=$!
+        running() { alive "$child"; } ;;
+      systemd)
+        node_bin="$(command -v node)"; user="$(id -un)"; UNIT="$(unit)"
+        unit_safe "$ROOT" "the deploy root"; unit_safe "$node_bin" "node at"; unit_safe "$user" "the deploy user"
+        printf '%s\\n' "[Unit]" "Description=deployment-manager release runtime of $ROOT" "After=network-online.target" "" \\
+          "[Service]" "Type=simple" "User=$user" "WorkingDirectory=$RELEASES/$id" \\
+          "ExecStart=$node_bin runtime/runtime.mjs --manifest $RELEASES/$id --app-data $APP_DATA" \\
+          "StandardOutput=append:$SHARED/logs/runtime.log" "StandardError=append:$SHARED/logs/runtime.log" \\
+          "KillMode=mixed" "TimeoutStopSec=${stop}" "Restart=on-abnormal" "" "[Install]" "WantedBy=multi-user.target" \\
+          | $SUDO tee "/etc/systemd/system/$UNIT" >/dev/null || fail "cannot install /etc/systemd/system/$UNIT"
+        $SUDO systemctl daemon-reload
+        $SUDO systemctl enable "$UNIT" >/dev/null 2>&1 || true
+        $SUDO systemctl restart "$UNIT" || fail "systemctl could not start $UNIT"
+        child="$UNIT"
+        running() { systemctl is-active --quiet "$UNIT"; } ;;
+      *) fail "unknown supervisor: $MODE (setsid or systemd)" 2 ;;
+    esac
     for _ in $(seq 1 $((${start} * 10))); do
       if [ -f "$CONTROL" ]; then printf '%s\\n' "$child"; exit 0; fi
-      alive "$child" || { tail -n 20 "$SHARED/logs/runtime.log" >&2; fail "the runtime of release $id exited before its control api listened (see $SHARED/logs/runtime.log)"; }
+      running || { tail -n 20 "$SHARED/logs/runtime.log" >&2; fail "the runtime of release $id exited before its control api listened (see $SHARED/logs/runtime.log)"; }
       sleep 0.1
     done
     fail "the runtime of release $id did not write its control file within ${start} s"
     ;;
   stop)
+    if unit_installed; then $SUDO systemctl stop "$(unit)" 2>/dev/null || true; fi
     pid="$(running_pid)"
     if ! alive "$pid"; then rm -f "$CONTROL"; exit 0; fi
     kill -TERM "$pid" 2>/dev/null || true
@@ -159,7 +192,7 @@ case "$CMD" in
     elif [ -f "$ROOT/current/bundle.json" ]; then cat "$ROOT/current/bundle.json";
     else fail "no release is deployed under $ROOT" 3; fi
     ;;
-  *) fail "unknown command: $CMD (check, receive, verify, start, stop, switch, current, list, prune, control, token, telemetry, manifest)" 2 ;;
+  *) fail "unknown command: $CMD (check, facts, receive, verify, start, stop, switch, current, list, prune, control, token, telemetry, manifest)" 2 ;;
 esac
 `;
 }
