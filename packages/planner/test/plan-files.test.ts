@@ -38,7 +38,9 @@ const input = (target: string): DeploymentInput => ({
   graph: example.swapped,
   secretPlan: example.secretPlan,
   providedSecrets: ['OPENAI_API_KEY'],
-  outDir: join(dir, target),
+  // A folder of its own per call: a test that adds files (the compose check writes secrets) never
+  // shows up in another test's file list, whatever order they run in.
+  outDir: mkdtempSync(join(dir, `${target}-`)),
 });
 
 async function written(target: string): Promise<{ plan: ReturnType<typeof planDeployment>; files: readonly string[] }> {
