@@ -1,4 +1,4 @@
-// pnpm bench [--sizes 200,2000,20000,100000] [--smoke]
+// pnpm bench [--sizes 200,2000,20000,100000] [--smoke] [--parse-only]
 // Times each stage of the pipeline on seeded synthetic workloads, each size in
 // its own child processes: one times every stage warm (warm-up, then medians
 // of samples each taken after a full GC) against a floor (graphology-dag
@@ -6,7 +6,8 @@
 // plans once, cold, for the wall time and peak memory of one CLI-like run.
 // Then the runtime: spawn -> ready overhead of 1, 10, 50 instant services, and RSS.
 // Writes bench/results.json and prints a table. Then the CLI's cold start
-// against `node -e 0` (bench/cold-start.ts); `--cold-start` runs only that.
+// against `node -e 0` (bench/cold-start.ts); `--cold-start` runs only that,
+// `--parse-only` only the compact-format parse table (bench/parse-size.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ import { coldStartTable, measureColdStart } from './cold-start.ts';
 import { measureOnce, type OnceResult } from './once.ts';
 import { runtimeBench } from './runtime.ts';
 import { measureHugeGraph, type HugeGraphResult } from './huge-graph.ts';
-import { measureParse, parseGrowth, type ParseSizeResult } from './parse-size.ts';
+import { measureParse, parseGrowth, parseTable, type ParseSizeResult } from './parse-size.ts';
 import { measureSize, type SizeResult } from './stages.ts';
 import type { UiBenchResult } from '../packages/ui/bench/ui-bench.ts';
 import { compareKnownScenarios, describeSavings } from './swap-plans.ts';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     once: { type: 'boolean', default: false },
     out: { type: 'string' },
     'cold-start': { type: 'boolean', default: false },
+    'parse-only': { type: 'boolean', default: false },
   },
 });
 
@@ -75,7 +77,7 @@ if (values['cold-start']) {
   process.exit(0);
 }
 
-const sizes = (values.sizes ?? (values.smoke ? '200' : '200,2000,20000,100000')).split(',').map(Number);
+/** Runs this script in a child process (with --expose-gc) and returns what it printed, parsed. */
 const child = (args: string[]): unknown =>
   JSON.parse(
     execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
@@ -85,6 +87,25 @@ const child = (args: string[]): unknown =>
       stdio: ['ignore', 'pipe', 'inherit'],
     }),
   );
+
+/** Compact-format parse times at each size, one child process (with --expose-gc) per format and size. */
+function parseSizes(): ParseSizeResult[] {
+  const out: ParseSizeResult[] = [];
+  for (const format of ['yaml', 'json'] as const) {
+    for (const mb of values.smoke ? [0.25] : [1, 4, 16]) {
+      process.stderr.write(`bench: parse ${mb} MB of compact ${format}...\n`);
+      out.push(child(['--parse', `${format}:${mb}`]) as ParseSizeResult);
+    }
+  }
+  return out;
+}
+
+if (values['parse-only']) {
+  console.log(parseTable(parseSizes()));
+  process.exit(0);
+}
+
+const sizes = (values.sizes ?? (values.smoke ? '200' : '200,2000,20000,100000')).split(',').map(Number);
 const results: SizeResult[] = [];
 const once: OnceResult[] = [];
 for (const size of sizes) {
@@ -123,23 +144,10 @@ for (const r of results) for (const n of r.notes) console.log(`note at ${r.size}
 console.log('\nplan = ' + results[0]?.planStages.join(' + '));
 console.log('peak RSS (once): whole process (+ above the process before loading: node and the workload text)');
 
-// Compact-format parse time by input size, each in its own process: growth must stay linear
-// (x4.0 per 4x of input; the table normalizes for the sizes actually generated).
-const parseSizes = values.smoke ? [0.25] : [1, 4, 16];
-const parses: ParseSizeResult[] = [];
-for (const format of ['yaml', 'json'] as const) {
-  for (const mb of parseSizes) {
-    process.stderr.write(`bench: parse ${mb} MB of compact ${format}...\n`);
-    parses.push(child(['--parse', `${format}:${mb}`]) as ParseSizeResult);
-  }
-}
+// Compact-format parse time by input size: growth must stay linear (see bench/parse-size.ts).
+const parses = parseSizes();
 const growths = parseGrowth(parses);
-console.log(`\n${'parse (median ms)'.padEnd(22)}${parseSizes.map((mb) => `${mb} MB`.padStart(12)).join('')}   ms per MB      growth per 4x (linear: 4.0x)`);
-for (const format of ['yaml', 'json'] as const) {
-  const rows = parses.filter((p) => p.format === format);
-  const g = growths.filter((x) => x.format === format).map((x) => `${x.per4x.toFixed(1)}x`);
-  console.log(`${`compact ${format}`.padEnd(22)}${rows.map((p) => fmt(p.ms).padStart(12)).join('')}   ${rows.map((p) => (p.ms / (p.bytes / 1e6)).toFixed(0)).join(' / ').padEnd(14)} ${g.join(' ') || '-'}`);
-}
+console.log(`\n${parseTable(parses)}`);
 
 // --json on one scenario of many dependencies (the security review's 300k): streamed, never exit 70.
 const hugeSize = values.smoke ? 2000 : 300_000;
