@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_INPUT_BYTES } from '@deployment-manager/core';
 import { backoffDelay, cacheKey, createFileCacheStore, createFreshnessCache, createMemoryCacheStore, DEFAULT_MAX_AGE_MS } from '../src/index.ts';
 
 const dirs: string[] = [];
@@ -78,6 +80,36 @@ describe('createFileCacheStore', () => {
     const [file] = readdirSync(dir);
     writeFileSync(join(dir, file as string), '{not json');
     expect(await store.get('k')).toBeUndefined();
+  });
+
+  it('reads a FIFO, a device or an over-cap file at an entry path as a miss, and writes through no link', async () => {
+    const dir = tempDir();
+    const store = createFileCacheStore(dir);
+    await store.set('k', { value: 1, storedAt: 1, producedAt: 1 });
+    const [name] = readdirSync(dir);
+    const entry = join(dir, name as string);
+    const hostile: readonly (readonly [string, () => void])[] = [
+      ['fifo', () => execFileSync('mkfifo', [entry])],
+      ['link to /dev/zero', () => symlinkSync('/dev/zero', entry)],
+      ['sparse file over the cap', () => {
+        writeFileSync(entry, '');
+        truncateSync(entry, DEFAULT_MAX_INPUT_BYTES + 1);
+      }],
+    ];
+    const misses: Record<string, unknown> = {};
+    for (const [label, make] of hostile) {
+      rmSync(entry, { force: true });
+      make();
+      misses[label] = await store.get('k');
+    }
+    expect(misses).toEqual({ fifo: undefined, 'link to /dev/zero': undefined, 'sparse file over the cap': undefined });
+
+    const outside = join(tempDir(), 'outside.json');
+    writeFileSync(outside, 'kept');
+    rmSync(entry, { force: true });
+    symlinkSync(outside, entry);
+    await store.set('k', { value: 2, storedAt: 2, producedAt: 2 });
+    expect([readFileSync(outside, 'utf8'), (await store.get('k'))?.value, readdirSync(dir)]).toEqual(['kept', 2, [name]]);
   });
 
   it('fails INVALID_ARGUMENT when the directory cannot be written', async () => {

@@ -22,6 +22,7 @@ export {
   type BoundedRead,
   type BoundedReadFailure,
 } from './read-bounded.ts';
+export { DEFAULT_MAX_ASSET_BYTES, assetByteLimit, copyInputTree, type CopiedInput, type CopyInputOptions } from './copy-bounded.ts';
 export { parseDataText, type ParseHints } from './parse-data-text.ts';
 export { loadWorkspace, type LoadWorkspaceOptions } from './load-workspace.ts';
 export { findDeploymentReport, loadDeploymentReport } from './load-deployment-report.ts';

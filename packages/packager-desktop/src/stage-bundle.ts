@@ -4,10 +4,9 @@
  * verify pinned hashes, mark binaries executable - so a packaged bundle can be
  * run with `deployment-manager run` without electron-builder.
  */
-import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SdkError } from '@deployment-manager/core';
+import { copyInputTree, SdkError } from '@deployment-manager/core';
 import type { StagingEntry, StagingPlan } from './staging-plan.ts';
 
 /** Options of {@link stageBundle}. */
@@ -25,9 +24,13 @@ export interface StageBundleOptions {
 }
 
 /**
- * Copies one platform's staging entries into `dest`. Throws `FILE_UNREADABLE`
- * naming a missing source and `ASSET_INVALID` for a pinned file whose bytes do
- * not match its sha256. Returns the entries staged.
+ * Copies one platform's staging entries into `dest`, as input: regular files
+ * and directories only, links followed only inside the entry's origin
+ * directory, within `DM_MAX_ASSET_BYTES` per entry (see
+ * {@link @deployment-manager/core!copyInputTree}). Throws `FILE_UNREADABLE`
+ * naming a missing source, `FILE_NOT_REGULAR` for a FIFO, socket, device or
+ * escaping link, `FILE_TOO_LARGE`, and `ASSET_INVALID` for a pinned file whose
+ * bytes do not match its sha256. Returns the entries staged.
  *
  * @example
  * ```ts
@@ -44,18 +47,17 @@ export function stageBundle(plan: StagingPlan, options: StageBundleOptions): Sta
   for (const entry of platform.entries) {
     const custom = options.resolve?.(entry);
     if (custom === null) continue;
-    const from = custom ?? join(entry.origin === 'source' ? options.sourceRoot : options.packagerOut, entry.from);
+    const origin = entry.origin === 'source' ? options.sourceRoot : options.packagerOut;
+    const from = custom ?? join(origin, entry.from);
     const to = join(options.dest, entry.to);
-    try {
-      statSync(from);
-    } catch (cause) {
-      throw new SdkError('FILE_UNREADABLE', `${entry.kind} "${entry.to}" cannot be staged: ${from} does not exist`, { hint: 'build the services first (build-plan.json says how)', cause, details: { path: from } });
+    if (!existsSync(from)) {
+      throw new SdkError('FILE_UNREADABLE', `${entry.kind} "${entry.to}" cannot be staged: ${from} does not exist`, { hint: 'build the services first (build-plan.json says how)', details: { path: from } });
     }
     mkdirSync(dirname(to), { recursive: true });
-    cpSync(from, to, { recursive: true });
-    if (entry.sha256 !== undefined && entry.verify) {
-      const actual = createHash('sha256').update(readFileSync(to)).digest('hex');
-      if (actual !== entry.sha256) throw new SdkError('ASSET_INVALID', `checksum mismatch for ${entry.to}: expected ${entry.sha256}, got ${actual}`, { hint: 'the source changed after packaging; package again' });
+    const copied = copyInputTree(from, to, { what: `${entry.kind} "${entry.to}"`, ...(custom === undefined ? { root: origin } : {}) });
+    if (entry.sha256 !== undefined && entry.verify && copied.sha256 !== entry.sha256.toLowerCase()) {
+      const actual = copied.sha256 ?? 'a directory';
+      throw new SdkError('ASSET_INVALID', `checksum mismatch for ${entry.to}: expected ${entry.sha256}, got ${actual}`, { hint: 'the source changed after packaging; package again' });
     }
     if (entry.executable) chmodSync(to, 0o755);
     staged.push(entry);

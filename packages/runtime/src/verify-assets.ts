@@ -4,15 +4,24 @@
  * size and SHA-256. A placeholder hash cannot be checked; it is reported.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, statSync } from 'node:fs';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { SdkError } from '@deployment-manager/core';
 import { binaryFor, insideDir } from './service-command.ts';
 
-/** SHA-256 (lower-case hex) of a file, streamed. */
+/**
+ * SHA-256 (lower-case hex) of a regular file, streamed. The file is opened
+ * non-blocking and checked on the open descriptor, so a FIFO swapped in after
+ * an earlier check cannot hang it: `FILE_NOT_REGULAR` for anything else.
+ */
 export async function sha256File(path: string): Promise<string> {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new SdkError('FILE_NOT_REGULAR', `${path} is not a regular file`, { hint: 'a bundle holds regular files and directories only; re-stage or reinstall it', details: { path } });
+  }
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream('', { fd })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -28,6 +29,18 @@ const refusal = async (fixture: TestBundle, options: Parameters<typeof startBund
   );
   return { error, events };
 };
+
+describe('sha256File', () => {
+  it('hashes a regular file and refuses a FIFO or a device with FILE_NOT_REGULAR, without blocking', async () => {
+    const fixture = createTestBundle([{ id: 'api' }]);
+    open.push({ fixture });
+    const fifo = join(fixture.dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    writeFileSync(join(fixture.dir, 'plain'), 'abc');
+    expect(await sha256File(join(fixture.dir, 'plain'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    for (const path of [fifo, '/dev/zero']) await expect(sha256File(path)).rejects.toMatchObject({ code: 'FILE_NOT_REGULAR' });
+  });
+});
 
 describe('what must hold before anything starts', () => {
   it('refuses a corrupted asset, naming the file and both hashes, before any process starts', async () => {
