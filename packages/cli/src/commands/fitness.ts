@@ -21,8 +21,9 @@ import { userCatalog } from '../user-catalog.ts';
 import { loadGraphSource } from '../graph-source.ts';
 import { colour, type CliIo } from '../io.ts';
 import { nodeName, roundForPeople, signedForPeople } from '../people-text.ts';
-import { table } from '../table.ts';
+import { tableLayout } from '../table.ts';
 import { writeJson } from '../json-output.ts';
+import { writeLines } from '../text-output.ts';
 
 /**
  * `deployment-manager fitness <scenario> --root <dir> [--tier t] [--model default|vrooli] [--json]`:
@@ -65,7 +66,10 @@ export const fitnessCommand: Command = defineCommand({
     const doc = fitnessToJson(scenario, report, suggestions);
     const notCharged = unmatched.map((o) => ({ dependency: o.dependency, tier: o.tier, kind: o.kind, count: o.count, evidence: o.evidence }));
     if (json) writeJson(io, values.evidence === undefined ? doc : { ...doc, evidence: { observed: observed.length, notCharged } });
-    else io.stdout(`${renderFitness(doc, suggestions, io.isTTY)}${renderNotCharged(unmatched)}`);
+    else {
+      writeLines(io, fitnessLines(doc, suggestions, io.isTTY));
+      writeLines(io, notChargedLines(unmatched));
+    }
     return 0;
   },
 });
@@ -78,9 +82,11 @@ function evidenceOf(graph: DependencyGraph, telemetry: string, tier: Tier): Obse
 }
 
 /** Observed failures that lower no dependency: the scenario's own services, or tiers not scored. */
-function renderNotCharged(unmatched: readonly ObservedFailure[]): string {
-  if (unmatched.length === 0) return '';
-  return `\nobserved, not charged to a dependency (the scenario's own services, or a tier not scored):\n${unmatched.map((o) => `  - ${o.kind} of ${nodeName(o.dependency)} on ${o.tier} (${o.count}x): ${o.evidence[0] ?? ''}`).join('\n')}\n`;
+function* notChargedLines(unmatched: readonly ObservedFailure[]): Generator<string> {
+  if (unmatched.length === 0) return;
+  yield '';
+  yield "observed, not charged to a dependency (the scenario's own services, or a tier not scored):";
+  for (const o of unmatched) yield `  - ${o.kind} of ${nodeName(o.dependency)} on ${o.tier} (${o.count}x): ${o.evidence[0] ?? ''}`;
 }
 
 function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace | undefined, tiers: readonly Tier[] | undefined, json: boolean, io: CliIo): number {
@@ -98,46 +104,64 @@ function vrooli(scenario: string, graph: DependencyGraph, workspace: Workspace |
     writeJson(io, { ...doc, parity });
     return 0;
   }
-  const lines: string[] = [`${scenario} (model: vrooli)`];
+  writeLines(io, vrooliLines(scenario, doc, parity, io.isTTY));
+  return 0;
+}
+
+/** Human rendering of the predecessor's numbers: per tier its fitness, then each dependency's support and first reason. */
+function* vrooliLines(scenario: string, doc: FitnessJson, parity: { readonly file: string; readonly matches: boolean } | null, tty: boolean): Generator<string> {
+  yield `${scenario} (model: vrooli)`;
   for (const [tier, t] of Object.entries(doc.tiers)) {
-    lines.push('', `${colour(io.isTTY, 'bold', tier)}  fitness ${t.fitness_score === undefined ? '' : roundForPeople(t.fitness_score)} over ${t.dependency_count ?? 0} occurrences${t.blockers.length > 0 ? `  blockers: ${t.blockers.join(', ')}` : ''}`);
+    yield '';
+    yield `${colour(tty, 'bold', tier)}  fitness ${t.fitness_score === undefined ? '' : roundForPeople(t.fitness_score)} over ${t.dependency_count ?? 0} occurrences${t.blockers.length > 0 ? `  blockers: ${t.blockers.join(', ')}` : ''}`;
     const rows = doc.dependencies.map((d) => {
       const s = d.tiers[tier];
       return [nodeName(d.id), s?.supported === false ? 'unsupported' : 'supported', s?.score === null || s === undefined ? '-' : roundForPeople(s.score / 100), s?.reasons[0]?.message ?? ''];
     });
-    for (const item of table(['Dependency', 'Current', 'Fitness', 'Why'], rows)) lines.push(item);
+    const layout = tableLayout(['Dependency', 'Current', 'Fitness', 'Why'], rows);
+    yield layout.header;
+    yield layout.rule;
+    for (const row of rows) yield layout.line(row);
   }
-  if (parity !== null) lines.push('', `predecessor report ${parity.file}: ${parity.matches ? 'aggregates reproduced' : 'aggregates differ (report stale or corrupt?)'}`);
-  io.stdout(`${lines.join('\n')}\n`);
-  return 0;
+  if (parity !== null) {
+    yield '';
+    yield `predecessor report ${parity.file}: ${parity.matches ? 'aggregates reproduced' : 'aggregates differ (report stale or corrupt?)'}`;
+  }
 }
 
 const SUBSCORE_WORDS: Readonly<Record<string, string>> = { portability: 'portability', resources: 'resources', licensing: 'licensing', platform_support: 'platform support' };
 
-/** Human rendering: per tier the score, then each dependency with its fitness, best swap and the reasons. */
-function renderFitness(doc: FitnessJson, suggestions: readonly SwapSuggestion[], tty: boolean): string {
-  const lines: string[] = [`${doc.scenario} (model: ${doc.model})`];
+/**
+ * Human rendering, line by line (a huge graph prints millions): per tier the
+ * score, then each dependency with its fitness, best swap and the reasons.
+ */
+function* fitnessLines(doc: FitnessJson, suggestions: readonly SwapSuggestion[], tty: boolean): Generator<string> {
+  yield `${doc.scenario} (model: ${doc.model})`;
+  // The first suggestion per tier and dependency, looked up once per row (not a scan of every suggestion).
+  const best = new Map<string, SwapSuggestion>();
+  for (const x of suggestions) if (!best.has(`${x.tier}\u0000${x.from}`)) best.set(`${x.tier}\u0000${x.from}`, x);
   for (const [tier, t] of Object.entries(doc.tiers)) {
     const parts = t.subscores === null ? '' : ` (${Object.entries(t.subscores).map(([k, v]) => `${SUBSCORE_WORDS[k] ?? k} ${roundForPeople(v)}`).join(', ')})`;
-    lines.push('', `${colour(tty, 'bold', tier)}: ${paint(tty, t.score, t.blockers.length > 0)} of 100${parts}`);
-    if (t.blockers.length > 0) lines.push(colour(tty, 'red', `blocked by ${t.blockers.map(nodeName).join(', ')}`));
+    yield '';
+    yield `${colour(tty, 'bold', tier)}: ${paint(tty, t.score, t.blockers.length > 0)} of 100${parts}`;
+    if (t.blockers.length > 0) yield colour(tty, 'red', `blocked by ${t.blockers.map(nodeName).join(', ')}`);
     const rows = doc.dependencies.map((d) => {
       const s = d.tiers[tier] as DependencyTierScore | undefined;
-      const best = suggestions.find((x) => x.tier === tier && x.from === d.id);
+      const swap = best.get(`${tier}\u0000${d.id}`);
       const fitness = s === undefined || s.score === null ? colour(tty, 'grey', 'unknown') : paint(tty, s.score, !s.supported);
-      return [nodeName(d.id), fitness, best === undefined ? '' : `${best.to} (${signedForPeople(best.gain)}, ${best.effort} effort)`];
+      return [nodeName(d.id), fitness, swap === undefined ? '' : `${swap.to} (${signedForPeople(swap.gain)}, ${swap.effort} effort)`];
     });
-    const [header, rule, ...body] = table(['Dependency', 'Fitness', 'Suggested swap'], rows);
-    lines.push(header as string, rule as string);
-    doc.dependencies.forEach((d, i) => {
-      lines.push(body[i] as string);
+    const layout = tableLayout(['Dependency', 'Fitness', 'Suggested swap'], rows);
+    yield layout.header;
+    yield layout.rule;
+    for (const [i, d] of doc.dependencies.entries()) {
+      yield layout.line(rows[i] as string[]);
       const s = d.tiers[tier] as DependencyTierScore | undefined;
-      if (s === undefined || s.score === null) lines.push(colour(tty, 'grey', '    not in the catalog: nothing is known about what it needs'));
-      else for (const r of s.reasons) lines.push(`    - ${r.message}`);
-    });
-    for (const w of t.warnings) lines.push(colour(tty, 'yellow', `warning: ${w}`));
+      if (s === undefined || s.score === null) yield colour(tty, 'grey', '    not in the catalog: nothing is known about what it needs');
+      else for (const r of s.reasons) yield `    - ${r.message}`;
+    }
+    for (const w of t.warnings) yield colour(tty, 'yellow', `warning: ${w}`);
   }
-  return `${lines.join('\n')}\n`;
 }
 
 function paint(tty: boolean, score: number, blocked: boolean): string {

@@ -4,6 +4,7 @@ import { GRAPH_SOURCE_OPTIONS } from '../common-options.ts';
 import { loadGraphSource } from '../graph-source.ts';
 import { colour } from '../io.ts';
 import { writeJson } from '../json-output.ts';
+import { writeLines } from '../text-output.ts';
 
 /** The exact `graph --json` document. */
 export interface GraphJson {
@@ -61,14 +62,30 @@ export const graphCommand: Command = defineCommand({
     }
     const doc = graphToJson(scenario, graph, relevantDiagnostics(graph, workspace?.diagnostics ?? [], files));
     if (json) writeJson(io, doc);
-    else io.stdout(renderGraphTree(graph, doc, io.isTTY));
+    else writeLines(io, graphTreeLines(graph, doc, io.isTTY));
     return 0;
   },
 });
 
 /** Human output: a tree from the root, `*` required / `?` optional, `(off)` disabled, repeats marked. */
 export function renderGraphTree(graph: DependencyGraph, doc: GraphJson, tty: boolean): string {
-  const out: string[] = [colour(tty, 'bold', graph.root)];
+  return `${[...graphTreeLines(graph, doc, tty)].join('\n')}\n`;
+}
+
+interface TreeFrame {
+  readonly id: NodeId;
+  readonly prefix: string;
+  readonly edges: readonly DependencyGraph['edges'][number][];
+  next: number;
+}
+
+/**
+ * The lines of {@link renderGraphTree}, one at a time (a huge graph is printed
+ * as it is walked, never held as one string), walked with a stack of its own
+ * so a long chain of scenarios cannot overflow the call stack.
+ */
+function* graphTreeLines(graph: DependencyGraph, doc: GraphJson, tty: boolean): Generator<string> {
+  yield colour(tty, 'bold', graph.root);
   const byFrom = new Map<NodeId, DependencyGraph['edges'][number][]>();
   for (const e of graph.edges) {
     const list = byFrom.get(e.from);
@@ -76,29 +93,37 @@ export function renderGraphTree(graph: DependencyGraph, doc: GraphJson, tty: boo
     else list.push(e);
   }
   const printed = new Set<NodeId>([graph.root]);
-  const walk = (id: NodeId, prefix: string, path: ReadonlySet<NodeId>): void => {
-    const edges = byFrom.get(id) ?? [];
-    edges.forEach((e, i) => {
-      const last = i === edges.length - 1;
-      const mark = e.required ? colour(tty, 'red', '*') : colour(tty, 'grey', '?');
-      const off = e.enabled ? '' : colour(tty, 'yellow', ' (off)');
-      const node = getNode(graph, e.to);
-      const missing = !node.defined && node.kind === 'scenario' ? colour(tty, 'yellow', ' (missing)') : '';
-      const cyc = path.has(e.to) ? colour(tty, 'red', ' (cycle)') : '';
-      const seen = !cyc && printed.has(e.to) && (byFrom.get(e.to) ?? []).length > 0 ? colour(tty, 'grey', ' (see above)') : '';
-      out.push(`${prefix}${last ? '└─ ' : '├─ '}${mark} ${e.to}${off}${missing}${cyc}${seen}`);
-      if (!cyc && !seen) {
-        printed.add(e.to);
-        walk(e.to, prefix + (last ? '   ' : '│  '), new Set([...path, e.to]));
-      }
-    });
-  };
-  walk(graph.root, '', new Set([graph.root]));
-  out.push('', `${doc.nodes.length} nodes, ${doc.edges.length} edges, ${doc.cycles.length} cycles   (* required, ? optional)`);
-  for (const c of doc.cycles) out.push(colour(tty, 'red', `cycle: ${c.join(' -> ')}`));
+  // The nodes from the root to the one being printed: an edge back to one of them closes a cycle.
+  const onPath = new Set<NodeId>([graph.root]);
+  const stack: TreeFrame[] = [{ id: graph.root, prefix: '', edges: byFrom.get(graph.root) ?? [], next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as TreeFrame;
+    const e = frame.edges[frame.next];
+    if (e === undefined) {
+      stack.pop();
+      onPath.delete(frame.id);
+      continue;
+    }
+    frame.next++;
+    const last = frame.next === frame.edges.length;
+    const mark = e.required ? colour(tty, 'red', '*') : colour(tty, 'grey', '?');
+    const off = e.enabled ? '' : colour(tty, 'yellow', ' (off)');
+    const node = getNode(graph, e.to);
+    const missing = !node.defined && node.kind === 'scenario' ? colour(tty, 'yellow', ' (missing)') : '';
+    const cyc = onPath.has(e.to) ? colour(tty, 'red', ' (cycle)') : '';
+    const seen = !cyc && printed.has(e.to) && (byFrom.get(e.to) ?? []).length > 0 ? colour(tty, 'grey', ' (see above)') : '';
+    yield `${frame.prefix}${last ? '└─ ' : '├─ '}${mark} ${e.to}${off}${missing}${cyc}${seen}`;
+    if (!cyc && !seen) {
+      printed.add(e.to);
+      onPath.add(e.to);
+      stack.push({ id: e.to, prefix: frame.prefix + (last ? '   ' : '│  '), edges: byFrom.get(e.to) ?? [], next: 0 });
+    }
+  }
+  yield '';
+  yield `${doc.nodes.length} nodes, ${doc.edges.length} edges, ${doc.cycles.length} cycles   (* required, ? optional)`;
+  for (const c of doc.cycles) yield colour(tty, 'red', `cycle: ${c.join(' -> ')}`);
   for (const d of doc.diagnostics) {
     const sev = d.severity === 'error' ? colour(tty, 'red', 'error') : d.severity === 'warning' ? colour(tty, 'yellow', 'warning') : colour(tty, 'grey', 'info');
-    out.push(`${sev} ${d.code} ${d.file ?? ''}${d.path}: ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`);
+    yield `${sev} ${d.code} ${d.file ?? ''}${d.path}: ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`;
   }
-  return out.join('\n') + '\n';
 }
