@@ -97,4 +97,10 @@ export const MUTATION_EQUIVALENTS = [
     line: 'for (const r of d.secrets ?? [])',
     reason: 'a junk fact files an owner under the env name undefined, which no env name is',
   },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'ArrowFunction',
+    line: 'const declared = new Set(spec.secrets.map((d) => d.name));',
+    reason: 'what a scenario declares is planned (in byEnv) or owned by a catalog record before its env names are read, so the declared set adds nothing',
+  },
 ];

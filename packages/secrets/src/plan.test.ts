@@ -236,6 +236,38 @@ describe('planSecrets', () => {
     expect(plan.warnings[0]?.message).toContain('"claude-code"');
   });
 
+  it('suggests an env name that looks like a secret, at its place; an override plans it as the scenario\'s own', () => {
+    const spec = scenarioSpec('app', [], ['GITHUB_TOKEN']);
+    const plan = planSecrets(graphOf('app', []), { tier: 'desktop', scenario: spec });
+    expect(plan.secrets).toEqual([]);
+    expect(plan.suggestions.map((x) => [x.id, x.env, x.source])).toEqual([['app.GITHUB_TOKEN', 'GITHUB_TOKEN', 'scenario:app']]);
+    const note = plan.warnings.find((d) => d.code === 'SECRET_SUGGESTED');
+    expect(note).toMatchObject({ path: '/nodes/scenario:app/env/GITHUB_TOKEN', file: spec.file, message: expect.stringContaining('"GITHUB_TOKEN"') });
+    expect(note?.hint).toContain('app.GITHUB_TOKEN');
+    const accepted = planSecrets(graphOf('app', []), { tier: 'desktop', scenario: spec, overrides: { secrets: [{ id: 'app.GITHUB_TOKEN', class: 'user_prompt' }] } });
+    expect(accepted.suggestions).toEqual([]);
+    expect(accepted.secrets.map((x) => [x.id, x.origin, x.sources, x.consumers, x.required])).toEqual([['app.GITHUB_TOKEN', 'suggested', ['scenario:app'], ['scenario:app'], true]]);
+    expect(accepted.secrets[0]?.description).toContain(spec.file);
+  });
+
+  it('does not suggest an env name another scenario of the graph declares', () => {
+    const root = nodeId('scenario', 'zed');
+    const graph = createGraph({ root, edges: [{ from: root, to: nodeId('scenario', 'lib') }] });
+    const plan = planSecrets(graph, { tier: 'desktop', scenario: scenarioSpec('zed', [], ['SESSION_TOKEN']), scenarios: [scenarioSpec('lib', [{ name: 'SESSION_TOKEN' }])] });
+    expect(plan.secrets.map((x) => x.id)).toEqual(['lib.SESSION_TOKEN']);
+    expect(plan.suggestions).toEqual([]);
+  });
+
+  it('takes the class a scenario declares for a dependency\'s secret it also reads', () => {
+    const spec = scenarioSpec('app', [{ name: 'REDIS_PASSWORD' }]);
+    const declared = { ...spec, secrets: spec.secrets.map((d) => ({ ...d, classification: { desktop: 'user' as const } })) };
+    const plan = planSecrets(graphOf('app', ['redis']), { tier: 'desktop', scenario: declared });
+    expect(plan.secrets.map((x) => [x.id, x.class, x.rule])).toEqual([['redis.password', 'user_prompt', 'declared:desktop']]);
+    // Declared without a class for this tier: the rules decide, as without the declaration.
+    const plain = planSecrets(graphOf('app', ['redis']), { tier: 'desktop', scenario: spec });
+    expect(plain.secrets.map((x) => [x.id, x.class, x.rule])).toEqual([['redis.password', 'infrastructure', 'server-daemon-client-bundle']]);
+  });
+
   it('a dependency nothing depends on reads its own secrets, and no one else does', () => {
     const root = nodeId('scenario', 'app');
     const plan = planSecrets(createGraph({ root, nodes: [{ id: root }, { id: nodeId('resource', 'redis') }], edges: [] }), { tier: 'local', scenario: scenarioSpec('app') });
