@@ -1,26 +1,9 @@
-import type { SwapSuggestion } from '@deployment-manager/fitness';
 import { describe, expect, it } from 'vitest';
 import { createGraph } from '@deployment-manager/core/pure';
 import { cascade, parseSwapArg, suggestSwaps } from '@deployment-manager/fitness';
 import { issueDrafts, swapIssueDraft } from './issue-drafts.ts';
 import { decisionsFromSuggestions, needsEngineering, swapDecisionsDocument } from './swap-decisions.ts';
-
-const suggestion = (from: string, to: string, effort: 'low' | 'medium' | 'high', lacks: string[]): SwapSuggestion => ({
-  from: `resource:${from}`,
-  to,
-  tier: 'desktop',
-  tiers: ['desktop'],
-  gain: 4.5,
-  before: 40,
-  after: 44.5,
-  clearsBlocker: true,
-  effort,
-  note: `use ${to}`,
-  lacks,
-  requires: [],
-});
-
-const suggestions = [suggestion('postgres', 'sqlite', 'medium', ['jsonb']), suggestion('redis', 'in-process-cache', 'low', []), suggestion('ollama', 'openrouter', 'low', ['offline'])];
+import { suggestions } from '../test/swap-suggestions.ts';
 
 describe('issue drafts', () => {
   it('drafts issues only for accepted swaps that need engineering work, with context in the body', () => {

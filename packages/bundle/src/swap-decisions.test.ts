@@ -1,24 +1,7 @@
-import type { SwapSuggestion } from '@deployment-manager/fitness';
 import { describe, expect, it } from 'vitest';
 import { exportCanonical } from './canonical-export.ts';
 import { decisionsFromSuggestions, swapDecisionsDocument } from './swap-decisions.ts';
-
-const suggestion = (from: string, to: string, effort: 'low' | 'medium' | 'high', lacks: string[]): SwapSuggestion => ({
-  from: `resource:${from}`,
-  to,
-  tier: 'desktop',
-  tiers: ['desktop'],
-  gain: 4.5,
-  before: 40,
-  after: 44.5,
-  clearsBlocker: true,
-  effort,
-  note: `use ${to}`,
-  lacks,
-  requires: [],
-});
-
-const suggestions = [suggestion('postgres', 'sqlite', 'medium', ['jsonb']), suggestion('redis', 'in-process-cache', 'low', []), suggestion('ollama', 'openrouter', 'low', ['offline'])];
+import { suggestions } from '../test/swap-suggestions.ts';
 
 describe('swap decisions', () => {
   it('marks chosen suggestions accepted, rejected ones rejected, the rest pending, and keeps chosen swaps without a suggestion', () => {

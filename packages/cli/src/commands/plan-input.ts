@@ -10,17 +10,11 @@ import { applySwaps, parseSwapArg, scoreGraph } from '@deployment-manager/fitnes
 import type { DeploymentInput, RolloutStrategy } from '@deployment-manager/planner';
 import type { SecretPlan } from '@deployment-manager/secrets';
 import { suggestedSwaps } from '../common-options.ts';
+import { readJsonFile } from '../read-json-file.ts';
 import { requireScenario } from '../require-scenario.ts';
 import { userCatalog } from '../user-catalog.ts';
 
-function readJson(path: string, what: string): unknown {
-  const text = readTextFileBounded(path, what);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new SdkError('PARSE_FAILED', `${what} ${path} is not valid JSON`, { hint: 'pass the exported bundle.json', cause, details: { path } });
-  }
-}
+const BUNDLE_HINT = 'pass the exported bundle.json';
 
 /** The names defined in a dotenv-style file. Values are never kept: each line is cut at `=` and the rest dropped. */
 export function secretNames(path: string): string[] {
@@ -81,7 +75,7 @@ export interface PlanInputValues {
 async function assemble(scenario: string, tier: Tier, values: PlanInputValues): Promise<Assembled> {
   const catalog = userCatalog(values.catalog);
   if (values.manifest !== undefined) {
-    const manifest = readJson(values.manifest, 'manifest');
+    const manifest = readJsonFile(values.manifest, BUNDLE_HINT, 'manifest');
     // Fitness needs the graph; use it when the workspace has the scenario, else plan without it.
     try {
       const workspace = loadWorkspace(values.root);
@@ -129,7 +123,7 @@ export async function planInput(scenario: string, tier: Tier, values: PlanInputV
       ...(assembled.secretPlan === undefined ? {} : { secretPlan: assembled.secretPlan }),
       providedSecrets: provided,
       ...(values.strategy === undefined ? {} : { rollout: { strategy: values.strategy as RolloutStrategy } }),
-      ...(values.previous === undefined ? {} : { previous: { manifest: readJson(values.previous, 'previous manifest'), sha256: readPreviousSha(values.previous, values['previous-sha256']) } }),
+      ...(values.previous === undefined ? {} : { previous: { manifest: readJsonFile(values.previous, BUNDLE_HINT, 'previous manifest'), sha256: readPreviousSha(values.previous, values['previous-sha256']) } }),
       confirmCost: values['confirm-cost'],
       ...(values.region === undefined ? {} : { region: values.region }),
       outDir,
