@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { createGraph, type DependencyGraph } from '@deployment-manager/core';
-import { planSecrets } from '@deployment-manager/secrets';
+import { planSecrets, type PlannedSecret } from '@deployment-manager/secrets';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSecretsManagerClient, planSecretsWithManager, reconcileSecretPlan, type RemoteSecretsManifest } from '../src/index.ts';
 import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
@@ -92,6 +92,20 @@ describe('reconcileSecretPlan', () => {
   });
 
   const ours = planSecrets(graph, { tier: 'desktop' });
+
+  it('tells a remote_fetch secret the manager does not list (SECRET_REMOTE_MISSING) from one with no remote key (SECRET_REMOTE_KEY_MISSING)', () => {
+    const fetched = (id: string, remote: { key: string } | undefined): PlannedSecret => {
+      const { generator: _generator, prompt: _prompt, remote: _remote, ...rest } = ours.secrets.find((x) => x.id === id) as PlannedSecret;
+      return { ...rest, class: 'remote_fetch', ...(remote === undefined ? {} : { remote }) };
+    };
+    const plan = { ...ours, secrets: ours.secrets.map((x) => (x.id === 'qdrant.api_key' ? fetched(x.id, { key: 'shop/qdrant' }) : x.id === 'openrouter.api_key' ? fetched(x.id, undefined) : x)) };
+    const empty: RemoteSecretsManifest = { scenario: 'shop', tier: 'tier-2-desktop', resources: [], secrets: [], bundleSecrets: [], summary: { totalSecrets: 0, strategizedSecrets: 0, requiresAction: 0, blockingSecrets: [] } };
+    const { plan: reconciled, diagnostics } = reconcileSecretPlan(plan, empty);
+    const missing = diagnostics.filter((d) => d.code === 'SECRET_REMOTE_MISSING');
+    expect(missing.map((d) => [d.path, d.severity])).toEqual([['/secrets/openrouter.api_key', 'warning'], ['/secrets/qdrant.api_key', 'warning']]);
+    expect(reconciled.blockers.filter((d) => d.code === 'SECRET_REMOTE_KEY_MISSING').map((d) => d.message)).toEqual(['remote secret "openrouter.api_key" has no remote key']);
+    expect(reconciled.blockers.some((d) => d.code === 'SECRET_REMOTE_MISSING')).toBe(false);
+  });
   const bundled = (p: typeof ours): Set<string> => new Set(p.secrets.filter((x) => x.targets.length > 0).map((x) => x.id));
   const remoteSecret = fc.record({
     resource: fc.constantFrom('postgres', 'n8n', 'openrouter', 'qdrant', 'stripe', 'minio'),

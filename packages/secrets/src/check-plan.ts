@@ -55,7 +55,7 @@ function checkSecret(s: PlannedSecret, path: string, tier: string, errors: Diagn
   }
   if (s.class === 'remote_fetch') {
     if (s.remote === undefined || typeof s.remote.key !== 'string' || s.remote.key === '') {
-      err('SECRET_REMOTE_MISSING', `remote secret "${s.id}" has no remote key`, 'add remote: { "key": "path/in/store" }', '/remote');
+      err('SECRET_REMOTE_KEY_MISSING', `remote secret "${s.id}" has no remote key`, 'add remote: { "key": "path/in/store" }', '/remote');
     }
     warnings.push(secretDiagnostic('SECRET_NEEDS_NETWORK', `secret "${s.id}" is fetched remotely, so the first run needs network access to its secret store`, { path: path + '/class', hint: 'make sure the install can reach the secret store, or classify it as user_prompt for offline installs' }));
   }

@@ -18,7 +18,7 @@ export type SecretDiagnosticCode =
   | 'SECRET_PLAN_SHAPE'
   | 'SECRET_PROMPT_INVALID'
   | 'SECRET_PROMPT_MISSING'
-  | 'SECRET_REMOTE_MISSING'
+  | 'SECRET_REMOTE_KEY_MISSING'
   | 'SECRET_REQUIREMENTS_UNKNOWN'
   | 'SECRET_SCENARIO_UNREAD'
   | 'SECRET_SUGGESTED'
@@ -55,7 +55,7 @@ export const SECRET_DIAGNOSTIC_CODES: DiagnosticCodeTable<SecretDiagnosticCode> 
   SECRET_PLAN_SHAPE: { severity: 'error', summary: 'the value is not a secret plan' },
   SECRET_PROMPT_INVALID: { severity: 'error', summary: 'a prompt is malformed (no label, a field not a string)' },
   SECRET_PROMPT_MISSING: { severity: 'error', summary: 'a user_prompt secret has no prompt' },
-  SECRET_REMOTE_MISSING: { severity: 'error', summary: 'a remote_fetch secret has no remote key' },
+  SECRET_REMOTE_KEY_MISSING: { severity: 'error', summary: 'a remote_fetch secret has no remote key (where in the store to fetch it from)' },
   SECRET_REQUIREMENTS_UNKNOWN: { severity: 'warning', summary: 'the secrets of a dependency are unknown, so none are planned for it' },
   SECRET_SCENARIO_UNREAD: { severity: 'warning', summary: 'a scenario in the graph was not given, so its declared secrets are not planned' },
   SECRET_SUGGESTED: { severity: 'warning', summary: 'an env var looks like a secret but is not declared' },

@@ -38,7 +38,7 @@ describe('validatePlan', () => {
     ['prompted without a prompt', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...drop(s, 'generator'), class: 'user_prompt' })), 'SECRET_PROMPT_MISSING'],
     ['a prompt format that does not compile', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...drop(s, 'generator'), class: 'user_prompt', prompt: { label: 'Key', format: '^(sk-' } })), 'SECRET_FORMAT_INVALID'],
     ['a prompt without label', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...drop(s, 'generator'), class: 'user_prompt', prompt: { label: ' ' } })), 'SECRET_PROMPT_INVALID'],
-    ['remote without a key', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...drop(s, 'generator'), class: 'remote_fetch' })), 'SECRET_REMOTE_MISSING'],
+    ['remote without a key', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...drop(s, 'generator'), class: 'remote_fetch' })), 'SECRET_REMOTE_KEY_MISSING'],
     ['a bundled secret without targets', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...s, targets: [] })), 'SECRET_TARGET_MISSING'],
     ['two secrets on one env var', (p) => withSecret(p, 'qdrant.api_key', (s) => ({ ...s, targets: [{ type: 'env', name: 'N8N_API_KEY' }] })), 'SECRET_TARGET_DUPLICATE'],
     ['two file targets differing in case', (p) => withSecret(withSecret(p, 'qdrant.api_key', (s) => ({ ...s, targets: [{ type: 'file', name: 'keys/A.key' }] })), 'n8n.api_key', (s) => ({ ...s, targets: [{ type: 'file', name: 'keys/a.key' }] })), 'SECRET_TARGET_DUPLICATE'],
