@@ -258,6 +258,21 @@ describe('planSecrets', () => {
     expect(plan.suggestions).toEqual([]);
   });
 
+  it('plans a declared secret as the declaring scenario\'s own: its description, origin, reader, and required only when the scenario is', () => {
+    const root = nodeId('scenario', 'zed');
+    const graph = createGraph({ root, edges: [{ from: root, to: nodeId('scenario', 'lib'), required: false }] });
+    const plan = planSecrets(graph, {
+      tier: 'local',
+      scenario: scenarioSpec('zed', [{ name: 'ZED_KEY', description: 'the zed key' }]),
+      scenarios: [scenarioSpec('lib', [{ name: 'LIB_KEY', required: true }])],
+    });
+    const by = Object.fromEntries(plan.secrets.map((x) => [x.id, x]));
+    expect(by['zed.ZED_KEY']).toMatchObject({ origin: 'declared', description: 'the zed key', sources: ['scenario:zed'], consumers: ['scenario:zed'], required: true });
+    expect(by['zed.ZED_KEY']?.aliases ?? []).toEqual([]);
+    // lib is an optional dependency: what it declares required is optional for the bundle.
+    expect(by['lib.LIB_KEY']).toMatchObject({ origin: 'declared', description: 'lib key declared by lib', sources: ['scenario:lib'], required: false });
+  });
+
   it('takes the class a scenario declares for a dependency\'s secret it also reads', () => {
     const spec = scenarioSpec('app', [{ name: 'REDIS_PASSWORD' }]);
     const declared = { ...spec, secrets: spec.secrets.map((d) => ({ ...d, classification: { desktop: 'user' as const } })) };
