@@ -31,7 +31,8 @@ export function parsePolicy(value: string | undefined, fallback: InclusionPolicy
 }
 
 /**
- * Builds a scenario's graph from files (`--root`) or, with `--analyzer-url`,
+ * Builds a scenario's graph from files (`--root`: only the scenario and what it reaches are parsed)
+ * or, with `--analyzer-url`,
  * from the live analyzer - compared with the files when they hold the
  * scenario, differences reported as graph diagnostics. An unknown scenario
  * names the closest one; a scenario whose own file does not parse shows the
@@ -42,13 +43,13 @@ export async function loadGraphSource(scenario: string, values: GraphSourceValue
   const root = values.root ?? '.';
   const analyzer = values['analyzer-url'];
   if (analyzer === undefined) {
-    const workspace = loadWorkspace(root);
+    const workspace = loadWorkspace(root, { scenario });
     requireScenario(workspace, scenario);
     return { workspace, graph: buildGraph(workspace, scenario, { policy }), origin: 'files', stale: false };
   }
   let workspace: Workspace | undefined;
   try {
-    workspace = loadWorkspace(root);
+    workspace = loadWorkspace(root, { scenario });
   } catch {
     workspace = undefined; // the analyzer alone is enough for the graph
   }

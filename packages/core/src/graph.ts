@@ -99,10 +99,10 @@ function resolveSpelling(workspace: Workspace, dep: DeclaredDependency, diagnost
   if (specs.has(dep.name)) return dep;
   let spellings = SPELLINGS.get(workspace);
   if (spellings === undefined) {
-    const index = (names: Iterable<string>): Map<string, string> => new Map([...names].map((n) => [n.replace(/_/g, '-'), n]));
+    const index = (names: Iterable<string>): Map<string, string> => new Map([...names].map((n) => [spellingKey(n), n]));
     SPELLINGS.set(workspace, (spellings = { scenario: index(workspace.scenarios.keys()), resource: index(workspace.resources.keys()) }));
   }
-  const name = spellings[dep.kind].get(dep.name.replace(/_/g, '-'));
+  const name = spellings[dep.kind].get(spellingKey(dep.name));
   if (name === undefined) return dep;
   diagnostics.push(
     graphDiagnostic('DEPENDENCY_NAME_NORMALIZED', `${dep.kind} dependency "${dep.name}" is read as "${name}", the workspace's spelling`, {
@@ -228,6 +228,11 @@ const EDGE_KINDS: Readonly<Record<NodeKind, Readonly<Record<NodeKind, EdgeKind>>
   scenario: { scenario: 'scenario-scenario', resource: 'scenario-resource' },
   resource: { scenario: 'resource-scenario', resource: 'resource-resource' },
 };
+
+/** A dependency name as the graph matches spellings: `_` read as `-` (`node_red` finds `node-red`). */
+export function spellingKey(name: string): string {
+  return name.replace(/_/g, '-');
+}
 
 /** Code-unit string comparison, independent of locale. */
 export function compareIds(a: string, b: string): number {

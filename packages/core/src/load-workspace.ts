@@ -1,13 +1,13 @@
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { SdkError } from './errors.ts';
-import { compareIds } from './graph.ts';
+import { compareIds, spellingKey } from './graph.ts';
 import { isDirectory, listDirectories, readJsonFile, statOrUndefined } from './load-files.ts';
-import type { ResourceSpec, ScenarioSpec, Workspace, WorkspaceLayout } from './model.ts';
+import type { DeclaredDependency, NodeKind, ResourceSpec, ScenarioSpec, Workspace, WorkspaceLayout } from './model.ts';
 import { loadCompactWorkspace } from './compact-workspace.ts';
 import { loaderDiagnostic, sortDiagnostics } from './parse-diagnostics.ts';
 import { parseRuntimeJson } from './parse-runtime-json.ts';
-import { parseServiceJson } from './parse-service-json.ts';
+import { parseServiceDependencies, parseServiceJson } from './parse-service-json.ts';
 
 /** Options of {@link loadWorkspace}. */
 export interface LoadWorkspaceOptions {
@@ -15,6 +15,14 @@ export interface LoadWorkspaceOptions {
   readonly knownResources?: Iterable<string>;
   /** Extra names to treat as scenarios, besides the `scenarios/` directories and declared scenario dependencies. */
   readonly knownScenarios?: Iterable<string>;
+  /**
+   * Parse only this scenario and the scenarios and resources it reaches (every declared edge,
+   * so the graph of either inclusion policy is whole): what a command about one scenario needs.
+   * The graph, scores and the diagnostics of the files it parses are those of a whole load; other
+   * manifests are located and service.json files read (each one's declared scenario names count),
+   * not parsed. A scenario the workspace does not hold, or a compact workspace file, is loaded in whole.
+   */
+  readonly scenario?: string;
 }
 
 /** Where a manifest was found: the Vrooli location or the flat one. */
@@ -75,24 +83,37 @@ export function loadWorkspace(root: string, options: LoadWorkspaceOptions = {}):
     return out;
   };
   const serviceJson = read(scenarioFiles);
-  const runtimeJson = read(resourceFiles);
+  const only = options.scenario !== undefined && serviceJson.has(options.scenario) ? options.scenario : undefined;
+  const runtimeJson = read(only === undefined ? resourceFiles : []);
 
   const knownResources = new Set<string>([...resourceDirs, ...(options.knownResources ?? [])]);
   const knownScenarios = new Set<string>([...scenarioDirs, ...(options.knownScenarios ?? []), ...declaredScenarioNames(serviceJson, scenarioFiles)]);
 
   const scenarios = new Map<string, ScenarioSpec>();
-  for (const f of scenarioFiles) {
-    if (!serviceJson.has(f.name)) continue;
-    const parsed = parseServiceJson(serviceJson.get(f.name), { file: f.file, name: f.name, knownScenarios, knownResources });
-    scenarios.set(f.name, parsed.scenario);
-    for (const item of parsed.diagnostics) diagnostics.push(item);
-  }
   const resources = new Map<string, ResourceSpec>();
-  for (const f of resourceFiles) {
-    if (!runtimeJson.has(f.name)) continue;
-    const parsed = parseRuntimeJson(runtimeJson.get(f.name), { file: f.file, name: f.name, knownScenarios, knownResources });
-    resources.set(f.name, parsed.resource);
-    for (const item of parsed.diagnostics) diagnostics.push(item);
+  const files: Record<NodeKind, ReadonlyMap<string, Located>> = { scenario: byName(scenarioFiles), resource: byName(resourceFiles) };
+  const parse = (kind: NodeKind, name: string): readonly DeclaredDependency[] => {
+    const f = files[kind].get(name);
+    if (f === undefined) return [];
+    if (kind === 'scenario') {
+      if (!serviceJson.has(name)) return [];
+      const parsed = parseServiceJson(serviceJson.get(name), { file: f.file, name, knownScenarios, knownResources });
+      scenarios.set(name, parsed.scenario);
+      diagnostics.push(...parsed.diagnostics);
+      return parsed.scenario.dependencies;
+    }
+    if (only !== undefined) for (const [n, v] of read([f])) runtimeJson.set(n, v);
+    if (!runtimeJson.has(name)) return [];
+    const parsed = parseRuntimeJson(runtimeJson.get(name), { file: f.file, name, knownScenarios, knownResources });
+    resources.set(name, parsed.resource);
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.resource.dependencies;
+  };
+  if (only === undefined) {
+    for (const f of scenarioFiles) parse('scenario', f.name);
+    for (const f of resourceFiles) parse('resource', f.name);
+  } else {
+    parseReachable(only, files, parse);
   }
 
   const all = [...scenarioFiles, ...resourceFiles];
@@ -146,10 +167,38 @@ function declaredScenarioNames(serviceJson: ReadonlyMap<string, unknown>, files:
   const names: string[] = [];
   for (const f of files) {
     if (!serviceJson.has(f.name)) continue;
-    const { scenario } = parseServiceJson(serviceJson.get(f.name), { file: f.file, name: f.name, knownScenarios: none, knownResources: none });
-    for (const dep of scenario.dependencies) if (dep.kind === 'scenario') names.push(dep.name);
+    const dependencies = parseServiceDependencies(serviceJson.get(f.name), { file: f.file, name: f.name, knownScenarios: none, knownResources: none });
+    for (const dep of dependencies) if (dep.kind === 'scenario') names.push(dep.name);
   }
   return names;
+}
+
+function byName(files: readonly Located[]): Map<string, Located> {
+  return new Map(files.map((f) => [f.name, f]));
+}
+
+/**
+ * Parses `scenario` and, breadth first, every manifest its edges reach - under every name that
+ * the graph could resolve the edge to (the name itself, else a folder spelt alike but for `_`/`-`).
+ */
+function parseReachable(scenario: string, files: Record<NodeKind, ReadonlyMap<string, Located>>, parse: (kind: NodeKind, name: string) => readonly DeclaredDependency[]): void {
+  const spellings: Record<NodeKind, Map<string, string[]>> = { scenario: new Map(), resource: new Map() };
+  for (const kind of ['scenario', 'resource'] as const) {
+    for (const name of files[kind].keys()) spellings[kind].set(spellingKey(name), [...(spellings[kind].get(spellingKey(name)) ?? []), name]);
+  }
+  const seen = new Set<string>([`scenario:${scenario}`]);
+  const queue: [NodeKind, string][] = [['scenario', scenario]];
+  for (let head = 0; head < queue.length; head++) {
+    const [kind, name] = queue[head] as [NodeKind, string];
+    for (const dep of parse(kind, name)) {
+      // A located name that does not parse resolves like an absent one, so both are parsed.
+      for (const n of [dep.name, ...(spellings[dep.kind].get(spellingKey(dep.name)) ?? [])]) {
+        if (seen.has(`${dep.kind}:${n}`)) continue;
+        seen.add(`${dep.kind}:${n}`);
+        queue.push([dep.kind, n]);
+      }
+    }
+  }
 }
 
 function sortedMap<T>(map: ReadonlyMap<string, T>): Map<string, T> {

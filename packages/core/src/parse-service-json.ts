@@ -49,6 +49,29 @@ export function parseServiceJson(json: unknown, ctx: ParseServiceContext): Parse
   return guardParse(ctx.file, () => parseUnguarded(json, ctx));
 }
 
+/**
+ * The dependencies {@link parseServiceJson} reads from the same JSON, and nothing else (no ports,
+ * health checks, secrets or env names, no diagnostics): a cheap first pass over many files.
+ */
+export function parseServiceDependencies(json: unknown, ctx: ParseServiceContext): readonly DeclaredDependency[] {
+  return guardParse(ctx.file, () => (exceedsDepth(json) || !isJsonObject(json) ? [] : dependenciesOf(json, ctx, [])));
+}
+
+function dependenciesOf(json: JsonObject, ctx: ParseServiceContext, diagnostics: Diagnostic[]): DeclaredDependency[] {
+  const deps = ownField(json, 'dependencies');
+  if (isJsonObject(deps)) {
+    const dctx = { file: ctx.file, owner: { kind: 'scenario' as const, name: ctx.name }, knownScenarios: ctx.knownScenarios, knownResources: ctx.knownResources };
+    const resources = parseDependencySection(ownField(deps, 'resources'), ['dependencies', 'resources'], 'resources', dctx, diagnostics);
+    const scenarios = parseDependencySection(ownField(deps, 'scenarios'), ['dependencies', 'scenarios'], 'scenarios', dctx, diagnostics);
+    // A scenario listed under `resources` (type: scenario) and again under `scenarios` is one edge.
+    return mergeDuplicateDependencies([...resources, ...scenarios], ctx.file, diagnostics);
+  }
+  if (deps !== undefined && deps !== null) {
+    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `\`dependencies\` is a ${jsonTypeName(deps)}; expected an object with resources and scenarios`, { path: '/dependencies', file: ctx.file }));
+  }
+  return [];
+}
+
 function parseUnguarded(json: unknown, ctx: ParseServiceContext): ParsedService {
   const diagnostics: Diagnostic[] = [];
   // A too-deep document is not kept as `raw`: later JSON.stringify calls would overflow on it.
@@ -75,18 +98,7 @@ function parseUnguarded(json: unknown, ctx: ParseServiceContext): ParsedService 
   // The top-level `version` of a v1 file is the manifest format version, so only `service.version` counts.
   const version = isJsonObject(service) ? nonEmptyString(ownField(service, 'version')) : undefined;
 
-  const deps = ownField(json, 'dependencies');
-  let dependencies: DeclaredDependency[] = [];
-  if (isJsonObject(deps)) {
-    const dctx = { file: ctx.file, owner: { kind: 'scenario' as const, name: ctx.name }, knownScenarios: ctx.knownScenarios, knownResources: ctx.knownResources };
-    const resources = parseDependencySection(ownField(deps, 'resources'), ['dependencies', 'resources'], 'resources', dctx, diagnostics);
-    const scenarios = parseDependencySection(ownField(deps, 'scenarios'), ['dependencies', 'scenarios'], 'scenarios', dctx, diagnostics);
-    // A scenario listed under `resources` (type: scenario) and again under `scenarios` is one edge.
-    dependencies = mergeDuplicateDependencies([...resources, ...scenarios], ctx.file, diagnostics);
-  } else if (deps !== undefined && deps !== null) {
-    diagnostics.push(loaderDiagnostic('DEPENDENCY_SHAPE_UNKNOWN', `\`dependencies\` is a ${jsonTypeName(deps)}; expected an object with resources and scenarios`, { path: '/dependencies', file: ctx.file }));
-  }
-
+  const dependencies = dependenciesOf(json, ctx, diagnostics);
   const scenario: ScenarioSpec = {
     name: ctx.name,
     ...(displayName === undefined ? {} : { displayName }),

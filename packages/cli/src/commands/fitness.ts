@@ -14,7 +14,6 @@ import {
   type ObservedFailure,
   type SwapSuggestion,
 } from '@deployment-manager/fitness';
-import { classifyTelemetry, findingsToEvidence } from '@deployment-manager/planner';
 import { defineCommand, type Command } from '../command.ts';
 import { CATALOG_OPTION, GRAPH_SOURCE_OPTIONS, TIER_OPTION } from '../common-options.ts';
 import { userCatalog } from '../user-catalog.ts';
@@ -60,7 +59,7 @@ export const fitnessCommand: Command = defineCommand({
     const { graph } = await loadGraphSource(scenario, values);
     const catalog = userCatalog(values.catalog);
     const scored = scoreGraph(graph, { tiers, ...catalog });
-    const observed = values.evidence === undefined ? [] : evidenceOf(graph, readTextFileBounded(values.evidence, 'telemetry file'), parseTier(values['evidence-tier']));
+    const observed = values.evidence === undefined ? [] : await evidenceOf(graph, readTextFileBounded(values.evidence, 'telemetry file'), parseTier(values['evidence-tier']));
     const { report, unmatched } = applyEvidence(scored, observed);
     const suggestions = tiers.flatMap((t) => suggestSwaps(graph, t, catalog));
     const doc = fitnessToJson(scenario, report, suggestions);
@@ -75,7 +74,9 @@ export const fitnessCommand: Command = defineCommand({
 });
 
 /** A service of the bundle is the graph's resource of that name, else the scenario of that name, else the scenario itself. */
-function evidenceOf(graph: DependencyGraph, telemetry: string, tier: Tier): ObservedFailure[] {
+async function evidenceOf(graph: DependencyGraph, telemetry: string, tier: Tier): Promise<ObservedFailure[]> {
+  // The planner (with every packager and their schemas) loads only when telemetry is given: most of a cold start otherwise.
+  const { classifyTelemetry, findingsToEvidence } = await import('@deployment-manager/planner');
   const ids = new Set(graph.nodes.map((n) => n.id));
   const dependencyOf = (service: string): string => (ids.has(`resource:${service}`) ? `resource:${service}` : ids.has(`scenario:${service}`) ? `scenario:${service}` : graph.root);
   return findingsToEvidence(classifyTelemetry(telemetry), tier, { dependencyOf, fallback: graph.root });
