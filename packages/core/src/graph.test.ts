@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, compareIds, createGraph, getNode, isIncluded, toGraphology } from './graph.ts';
+import { buildGraph, compareIds, createGraph, getNode, isIncluded, spellingKey, toGraphology } from './graph.ts';
 import { isSdkError } from './errors.ts';
 import type { DeclaredDependency, Workspace } from './model.ts';
 
@@ -137,5 +137,42 @@ describe('getNode and toGraphology', () => {
     );
     expect(view.hasEdge('scenario:app', 'resource:postgres') && !view.hasEdge('resource:postgres', 'scenario:app')).toBe(true);
     expect(toGraphology(g)).toBe(view);
+  });
+});
+
+describe('dependency spellings', () => {
+  it('reads every `_` of a name as `-`, and nothing else', () => {
+    expect(spellingKey('node_red')).toBe('node-red');
+    expect(spellingKey('a_b__c')).toBe('a-b--c');
+    expect(spellingKey('node-red')).toBe('node-red');
+    expect(spellingKey('Node.Red')).toBe('Node.Red');
+  });
+
+  // A Vrooli service.json may spell a folder `node-red` as `node_red` (or the other way round).
+  const spelled: Workspace = {
+    root: '/ws',
+    layout: 'vrooli',
+    scenarios: new Map([
+      ['app', scenario('app', [dep('node_red', 'resource', true, true), dep('browser-less', 'resource', true, true), dep('agent_hub', 'scenario', false, true), dep('nowhere_x', 'resource', false, true)])],
+      ['agent-hub', scenario('agent-hub', [])],
+    ]),
+    resources: new Map([
+      ['node-red', { name: 'node-red', dependencies: [], extras: {}, file: 'n.json' }],
+      ['browser_less', { name: 'browser_less', dependencies: [], extras: {}, file: 'b.json' }],
+    ]),
+    diagnostics: [],
+  };
+
+  it('finds the workspace folder a dependency spells with `_` for `-` or `-` for `_`, and says so', () => {
+    const g = buildGraph(spelled, 'app', { policy: 'active' });
+    expect(g.nodes.map((n) => n.id)).toEqual(['resource:browser_less', 'resource:node-red', 'resource:nowhere_x', 'scenario:agent-hub', 'scenario:app']);
+    const normalized = g.diagnostics.filter((d) => d.code === 'DEPENDENCY_NAME_NORMALIZED');
+    expect(normalized.map((d) => [d.severity, d.message, d.path])).toEqual([
+      ['info', 'resource dependency "node_red" is read as "node-red", the workspace\'s spelling', '/dependencies/node_red'],
+      ['info', 'resource dependency "browser-less" is read as "browser_less", the workspace\'s spelling', '/dependencies/browser-less'],
+      ['info', 'scenario dependency "agent_hub" is read as "agent-hub", the workspace\'s spelling', '/dependencies/agent_hub'],
+    ]);
+    // A name that matches no folder in any spelling stays as declared.
+    expect(g.diagnostics.some((d) => d.message.includes('nowhere_x') && d.code === 'DEPENDENCY_NAME_NORMALIZED')).toBe(false);
   });
 });
