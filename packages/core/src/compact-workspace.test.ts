@@ -138,6 +138,16 @@ describe('compact files on disk', () => {
   });
 });
 
+describe('env names of a compact scenario', () => {
+  it('come from configuration, never from prose: a purpose or description that mentions $A names nothing, inline or as an edge', () => {
+    const doc = { version: 1, scenarios: { b: { description: 'pays $B', dependencies: [{ name: 'c', kind: 'scenario', purpose: '$C' }] }, a: {}, c: {} }, edges: [{ from: 'scenario:b', to: 'scenario:a', purpose: '$A' }] };
+    const ws = parseCompactWorkspace(JSON.stringify(doc), 'ws', { format: 'json' });
+    expect(ws.scenarios.get('b')?.envNames).toEqual([]);
+    const text = stringifyCompactWorkspace(ws);
+    expect(parseCompactWorkspace(text, 'ws', { format: 'yaml' }).scenarios.get('b')?.envNames).toEqual([]);
+  });
+});
+
 describe('compact format properties', () => {
   test.prop([compactDocument], { numRuns: 100 })('JSON and YAML of one document give equal workspaces', (doc) => {
     const fromJson = parseCompactWorkspace(JSON.stringify(doc), 'ws', { format: 'json' });

@@ -14,6 +14,9 @@ import { loaderDiagnostic, sortDiagnostics } from './parse-diagnostics.ts';
 import { guardParse } from './parse-guard.ts';
 import { parsePortRange } from './parse-service-parts.ts';
 
+/** Compact-format keys that hold text for people, never configuration. */
+const PROSE_KEYS: ReadonlySet<string> = new Set(['description', 'displayName', 'purpose']);
+
 /** Options of {@link parseCompactWorkspace}. */
 export interface ParseCompactOptions {
   /** Syntax of `text`. Default: `json` when `file` ends in `.json`, else `yaml`. */
@@ -222,7 +225,9 @@ function toScenario(name: string, entry: CompactScenario, dependencies: Declared
     required: s.required ?? true,
     source: { file, path: jsonPointer(['scenarios', name, 'secrets', i]) },
   }));
-  const envNames = [...new Set([...(entry.env ?? []), ...collectEnvNames(entry)])].sort();
+  // Prose is not configuration: a dependency's purpose or a description that mentions "$A" names no
+  // variable (and export, which writes dependencies inline, then reads back what it wrote).
+  const envNames = [...new Set([...(entry.env ?? []), ...collectEnvNames(entry, PROSE_KEYS)])].sort();
   return {
     name,
     ...(entry.displayName === undefined ? {} : { displayName: entry.displayName }),

@@ -24,6 +24,12 @@ describe('collectEnvNames', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}"$DEEP"${']'.repeat(100_000)}`) as unknown;
     expect(collectEnvNames(deep)).toEqual(['DEEP']);
   });
+
+  it('reads nothing under the prose keys it is given, at any depth', () => {
+    const json = { description: 'costs $A', run: '${B} ./x', dependencies: [{ name: 'db', purpose: 'PORT= $C', env_var: 'D' }] };
+    expect(collectEnvNames(json)).toEqual(['A', 'B', 'C', 'D', 'PORT']);
+    expect(collectEnvNames(json, new Set(['description', 'purpose']))).toEqual(['B', 'D']);
+  });
 });
 
 describe('collectEnvNames properties', () => {

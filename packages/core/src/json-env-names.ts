@@ -9,6 +9,7 @@ const BARE = /\$([A-Z_][A-Z0-9_]*)/g;
 const ASSIGNED = /(?:^|[\s;&|(])([A-Z][A-Z0-9_]*)=/g;
 const ENV_MAP_KEYS = new Set(['env', 'environment', 'environment_variables']);
 const ENV_FIELD_KEYS = new Set(['env_var', 'env']);
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /**
  * Every environment variable name a JSON document references: string values
@@ -21,8 +22,11 @@ const ENV_FIELD_KEYS = new Set(['env_var', 'env']);
  * collectEnvNames({ ports: { api: { env_var: 'API_PORT' } }, run: 'PORT=${API_PORT} ./api' });
  * // ['API_PORT', 'PORT']
  * ```
+ *
+ * @param proseKeys - keys whose values are prose for people (a description, a
+ *   dependency's purpose): not read at any depth, so "costs $A" names nothing.
  */
-export function collectEnvNames(json: unknown): string[] {
+export function collectEnvNames(json: unknown, proseKeys: ReadonlySet<string> = NO_KEYS): string[] {
   const names = new Set<string>();
   const addMatches = (text: string): void => {
     for (const re of [BRACED, BARE, ASSIGNED]) {
@@ -38,6 +42,7 @@ export function collectEnvNames(json: unknown): string[] {
       for (const item of value) stack.push(item);
     } else if (isJsonObject(value)) {
       for (const [key, child] of ownEntries(value)) {
+        if (proseKeys.has(key)) continue;
         if (ENV_FIELD_KEYS.has(key) && typeof child === 'string' && ENV_NAME.test(child)) names.add(child);
         if (ENV_MAP_KEYS.has(key) && isJsonObject(child)) {
           for (const [envKey] of ownEntries(child)) if (ENV_NAME.test(envKey)) names.add(envKey);
