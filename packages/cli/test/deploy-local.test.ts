@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeployRecord, ReleaseResult, SmokeResult, TelemetryFinding } from '@deployment-manager/planner';
 import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleVariant } from './bundle-variant.ts';
 import { crashLoop } from './crash-loop.ts';
 import { cli } from './run-cli.ts';
 
@@ -27,15 +28,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of a staged bundle with its manifest changed (another release id). */
-function variant(bundle: string, name: string, change: (manifest: { app: { version: string }; services: { id: string; health: { path?: string } }[] }) => void): string {
-  const dest = join(dir, name);
-  cpSync(bundle, dest, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dest, 'bundle.json'), 'utf8')) as Parameters<typeof change>[0];
-  change(manifest);
-  writeFileSync(join(dest, 'bundle.json'), JSON.stringify(manifest));
-  return dest;
-}
 
 describe.skipIf(process.platform === 'win32')('deploy --target local', () => {
   it('deploys, replaces, rolls back a release that fails its health gate, rolls back on demand, and records it all', { timeout: 300_000 }, async () => {
@@ -69,12 +61,12 @@ describe.skipIf(process.platform === 'win32')('deploy --target local', () => {
     }
 
     const built = join(state, 'work', 'recipe-hub-production', 'bundle');
-    const second = await cli('deploy', 'recipe-hub', '--target', 'local', '--bundle', variant(built, 'v2', (m) => (m.app.version = '3.2.1')), '--json', ...hostArgs);
+    const second = await cli('deploy', 'recipe-hub', '--target', 'local', '--bundle', bundleVariant(built, dir, 'v2', (m) => (m.app.version = '3.2.1')), '--json', ...hostArgs);
     expect(second.code, second.err).toBe(0);
     const v2 = JSON.parse(second.out) as ReleaseResult;
     expect(v2).toMatchObject({ outcome: 'success', previous: v1.id });
 
-    const broken = variant(built, 'v3', (m) => {
+    const broken = bundleVariant(built, dir, 'v3', (m) => {
       m.app.version = '3.2.2';
       for (const s of m.services) if (s.id === 'api') s.health.path = '/no-such-health';
     });

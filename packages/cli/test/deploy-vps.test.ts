@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeployRecord, ReleaseResult, TelemetryFinding } from '@deployment-manager/planner';
 import type { BundleStatus } from '@deployment-manager/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleVariant } from './bundle-variant.ts';
 import { crashLoop } from './crash-loop.ts';
 import { startSshd, type TestSshd } from './sshd.ts';
 import { cli } from './run-cli.ts';
@@ -44,14 +45,6 @@ afterAll(async () => {
 
 const hostArgs = (s: TestSshd): string[] => ['--target', 'vps', '--host', s.destination, '--port', String(s.port), '--identity', s.identity, ...s.options.flatMap((o) => ['--ssh-option', o]), '--deploy-root', root, '--state', state, '--keep', '2'];
 
-function variant(bundle: string, name: string, change: (manifest: { app: { version: string }; services: { id: string; health: { path?: string } }[] }) => void): string {
-  const dest = join(dir, name);
-  cpSync(bundle, dest, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dest, 'bundle.json'), 'utf8')) as Parameters<typeof change>[0];
-  change(manifest);
-  writeFileSync(join(dest, 'bundle.json'), JSON.stringify(manifest));
-  return dest;
-}
 
 const releases = (): string[] => readdirSync(join(root, 'releases')).sort();
 
@@ -76,12 +69,12 @@ describe.skipIf(process.platform === 'win32')('deploy --target vps over a real s
     expect(status.out).toMatch(/smoke api\.health: passed \(http 200\)/);
 
     const built = join(state, 'work', 'recipe-hub-production', 'bundle');
-    const second = await cli('deploy', 'recipe-hub', '--bundle', variant(built, 'v2', (m) => (m.app.version = '3.2.1')), '--json', ...hostArgs(s));
+    const second = await cli('deploy', 'recipe-hub', '--bundle', bundleVariant(built, dir, 'v2', (m) => (m.app.version = '3.2.1')), '--json', ...hostArgs(s));
     expect(second.code, second.err).toBe(0);
     const v2 = JSON.parse(second.out) as ReleaseResult;
     expect(releases()).toEqual([v1.id, v2.id].sort());
 
-    const broken = variant(built, 'v3', (m) => {
+    const broken = bundleVariant(built, dir, 'v3', (m) => {
       m.app.version = '3.2.2';
       for (const x of m.services) if (x.id === 'api') x.health.path = '/no-such-health';
     });

@@ -86,4 +86,14 @@ describe('copyInputTree', () => {
     expect(codeOf(() => copyInputTree(join(src, 'web'), join(dir, 'out'), { what: 'asset dir', root: src, maxBytes: 3000 }))).toBe('FILE_TOO_LARGE');
     expect(codeOf(() => copyInputTree(join(src, 'web'), join(dir, 'out2'), { what: 'asset dir', root: src, maxBytes: 5000 }))).toBe('none');
   });
+
+  it('leaves out the excluded directory, unchecked: a FIFO inside it neither blocks nor fails the copy', () => {
+    mkdirSync(join(src, 'web', 'img', 'cache'));
+    execFileSync('mkfifo', [join(src, 'web', 'img', 'cache', 'pipe')]);
+    const copied = copyInputTree(src, join(dir, 'out'), { what: 'tree', exclude: join(src, 'web', 'img') });
+    expect(copied.files).toBe(2);
+    expect(readFileSync(join(dir, 'out', 'web', 'index.html'), 'utf8')).toBe('<h1>hi</h1>');
+    expect(() => statSync(join(dir, 'out', 'web', 'img'))).toThrow();
+    expect(codeOf(() => copyInputTree(src, join(dir, 'out2'), { what: 'tree' }))).toBe('FILE_NOT_REGULAR');
+  });
 });

@@ -32,6 +32,8 @@ export interface CopyInputOptions {
   readonly root?: string;
   /** Cap on the bytes copied in all (default {@link assetByteLimit}). */
   readonly maxBytes?: number;
+  /** A path under `from` left out (neither copied nor checked), e.g. a bundle's own app data directory. */
+  readonly exclude?: string;
 }
 
 /** What {@link copyInputTree} copied. */
@@ -59,6 +61,8 @@ interface CopyState {
   readonly limit: number;
   /** Real paths of the directories being copied (a link back up would loop). */
   readonly open: Set<string>;
+  /** Path (as walked, under `from`) that is left out. */
+  readonly exclude: string | undefined;
   files: number;
   bytes: number;
 }
@@ -126,6 +130,7 @@ function copyFile(state: CopyState, shown: string, real: string, to: string): st
 }
 
 function copyNode(state: CopyState, shown: string, path: string, to: string): string | undefined {
+  if (state.exclude !== undefined && relative(state.exclude, shown) === '') return undefined;
   const real = resolveInside(state, path);
   const stats = statSync(real);
   if (stats.isFile()) return copyFile(state, shown, real, to);
@@ -153,7 +158,7 @@ function copyNode(state: CopyState, shown: string, path: string, to: string): st
 export function copyInputTree(from: string, to: string, options: CopyInputOptions): CopiedInput {
   const what = options.what;
   const limit = assetByteLimit(options.maxBytes);
-  const rootState: CopyState = { what, root: '/', limit, open: new Set(), files: 0, bytes: 0 };
+  const rootState: CopyState = { what, root: '/', limit, open: new Set(), exclude: options.exclude, files: 0, bytes: 0 };
   const root = options.root === undefined ? resolveInside(rootState, from) : resolveInside(rootState, options.root);
   const state: CopyState = { ...rootState, root };
   const sha256 = copyNode(state, from, from, to);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DesktopManifest } from '@deployment-manager/bundle';
@@ -32,9 +32,23 @@ function bundleWith(name: string, extra: (dir: string) => void): string {
 }
 
 describe('prepareRelease refuses what a release cannot carry as a file', () => {
-  it.skipIf(process.platform === 'win32')('a FIFO in the bundle is FILE_NOT_REGULAR, named, before anything is copied or read', async () => {
+  it.skipIf(process.platform === 'win32')('a FIFO in the bundle is FILE_NOT_REGULAR, named, without blocking, and leaves no partial release', async () => {
     const dir = bundleWith('fifo', (d) => execFileSync('mkfifo', [join(d, 'services', 'pipe')]));
     await expect(prepareRelease(dir, join(root, 'fifo-out'))).rejects.toMatchObject({ code: 'FILE_NOT_REGULAR', message: expect.stringContaining('services/pipe') });
+    expect(existsSync(join(root, 'fifo-out'))).toBe(false);
+  });
+
+  it('a symbolic link that stays inside the bundle carries the file it names; the app data directory is left out', async () => {
+    const dir = bundleWith('inner-link', (d) => {
+      symlinkSync('svc.mjs', join(d, 'services', 'alias.mjs'));
+      mkdirSync(join(d, '.runtime', 'logs'), { recursive: true });
+      writeFileSync(join(d, '.runtime', 'logs', 'old.log'), 'from an earlier run');
+    });
+    const release = await prepareRelease(dir, join(root, 'inner-link-out'));
+    expect(readFileSync(join(release.dir, 'services', 'alias.mjs'), 'utf8')).toBe("console.log('up');\n");
+    expect(lstatSync(join(release.dir, 'services', 'alias.mjs')).isFile()).toBe(true);
+    expect(release.sums).toContain('  services/alias.mjs\n');
+    expect(existsSync(join(release.dir, '.runtime'))).toBe(false);
   });
 
   it('a symbolic link that leaves the bundle is FILE_NOT_REGULAR', async () => {

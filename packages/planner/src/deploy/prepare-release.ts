@@ -5,10 +5,10 @@
  * there. Its id is the SHA-256 of its bundle.json - the manifest checksum
  * `bundle export` prints.
  */
-import { cpSync, existsSync, lstatSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { DesktopManifest } from '@deployment-manager/bundle';
-import { SdkError } from '@deployment-manager/core';
+import { copyInputTree, SdkError } from '@deployment-manager/core';
 import { defaultAppData, loadBundle, type LoadedBundle } from '@deployment-manager/runtime';
 import { fileSha256 } from './file-sha256.ts';
 import { writeRuntimeProgram } from './runtime-program.ts';
@@ -32,33 +32,6 @@ export interface PreparedRelease {
   readonly files: number;
 }
 
-/**
- * Refuses a bundle entry the release cannot carry as a file: a FIFO, socket
- * or device (reading one hangs or never ends), or a symbolic link that leaves
- * the bundle or ends at anything but a regular file or directory.
- */
-function assertPlainTree(root: string, skip: string): void {
-  const real = realpathSync(root);
-  for (const p of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-    const abs = join(root, p);
-    if (!relative(skip, abs).startsWith('..')) continue; // the bundle's own app data is not uploaded
-    const own = lstatSync(abs);
-    if (own.isFile() || own.isDirectory()) continue;
-    let target: string | undefined;
-    if (own.isSymbolicLink()) {
-      try {
-        target = realpathSync(abs);
-      } catch {
-        target = undefined; // dangling
-      }
-    }
-    const inside = target !== undefined && !relative(real, target).startsWith('..') && (statSync(target).isFile() || statSync(target).isDirectory());
-    if (inside) continue;
-    const kind = own.isSymbolicLink() ? 'a symbolic link that leaves the bundle or ends at no regular file' : own.isFIFO() ? 'a FIFO' : own.isSocket() ? 'a socket' : 'a device';
-    throw new SdkError('FILE_NOT_REGULAR', `bundle file ${JSON.stringify(p)} in ${root} is ${kind}`, { hint: 'a bundle holds regular files and directories only; remove it or copy the file in', details: { path: abs } });
-  }
-}
-
 function listFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((p) => statSync(join(root, p)).isFile())
@@ -72,7 +45,8 @@ function listFiles(root: string): string[] {
  * program when it lacks one, and writes SHA256SUMS. Throws what `loadBundle`
  * throws for a bad bundle, and `MANIFEST_INVALID` for a file name that
  * SHA256SUMS cannot carry (a newline or a backslash), and `FILE_NOT_REGULAR` for a FIFO, socket or
- * device in the bundle or a symbolic link that leaves it.
+ * device in the bundle or a symbolic link that leaves it (core's `copyInputTree`: nothing is left
+ * at `dest` then), `FILE_TOO_LARGE` past `DM_MAX_ASSET_BYTES`.
  *
  * @example
  * ```ts
@@ -83,9 +57,15 @@ function listFiles(root: string): string[] {
 export async function prepareRelease(bundleDir: string, dest: string): Promise<PreparedRelease> {
   const bundle = loadBundle(bundleDir);
   const appData = defaultAppData(bundle.bundleDir);
-  assertPlainTree(bundle.bundleDir, appData);
   rmSync(dest, { recursive: true, force: true });
-  cpSync(bundle.bundleDir, dest, { recursive: true, filter: (src) => src !== appData && relative(appData, src).startsWith('..') });
+  try {
+    // Regular files and directories only, links followed while they stay inside the bundle: the
+    // release carries what the links name, and never a file from outside the bundle.
+    copyInputTree(bundle.bundleDir, dest, { what: 'bundle', exclude: appData });
+  } catch (error) {
+    rmSync(dest, { recursive: true, force: true });
+    throw error;
+  }
   rmSync(join(dest, 'SHA256SUMS'), { force: true });
   if (!existsSync(join(dest, RELEASE_RUNTIME_PATH))) await writeRuntimeProgram(join(dest, RELEASE_RUNTIME_PATH));
   const files = listFiles(dest);
