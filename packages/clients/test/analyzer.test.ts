@@ -1,29 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnalyzerClient, createFreshnessCache, graphFromAnalyzer, DEFAULT_MAX_AGE_MS } from '../src/index.ts';
 import { graphFromAnalyzerTree } from '@deployment-manager/core';
 import { shopAnalysis, shopDag, shopReport } from './analyzer-payloads.ts';
-import { sendJson, startLoopback, type Loopback, sdkFailure } from './loopback-server.ts';
+import { type Loopback, sdkFailure, sendJson, serveEachTest } from './loopback-server.ts';
 
 const GENERATED = Date.parse('2025-12-02T17:35:28.254Z');
 // A timeout no loopback answer comes near, even on a loaded machine: these tests are not about timeouts.
 const fast = { timeoutMs: 60_000, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
 
-let servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const serve = serveEachTest();
 
 /** An analyzer on loopback answering the three endpoints for `shop`. */
 async function analyzer(overrides: { report?: unknown } = {}): Promise<Loopback> {
-  const s = await startLoopback((req, res) => {
+  const s = await serve((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path === '/api/v1/scenarios/shop/deployment') return sendJson(res, 200, overrides.report ?? shopReport());
     if (path === '/api/v1/scenarios/shop/dag/export') return sendJson(res, 200, shopDag());
     if (path === '/api/v1/analyze/shop') return sendJson(res, 200, shopAnalysis());
     return sendJson(res, 404, { error: 'not found' });
   });
-  servers.push(s);
   return s;
 }
 

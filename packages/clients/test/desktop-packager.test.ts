@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDesktopPackagerClient, type DesktopBuildProgress } from '../src/index.ts';
-import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+import { type Loopback, sendJson, serveEachTest } from './loopback-server.ts';
 
 // A timeout no loopback answer comes near, even on a loaded machine: these tests are not about timeouts.
 const fast = { timeoutMs: 60_000, backoff: { baseMs: 1, maxMs: 2, random: () => 0 } } as const;
-let servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const serve = serveEachTest();
 
 /** A packager on loopback whose build `b1` goes through `script` one status answer per poll (the last one repeats). */
 async function packager(script: readonly Record<string, unknown>[]): Promise<Loopback> {
   let poll = 0;
-  const s = await startLoopback((req, res) => {
+  const s = await serve((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (req.method === 'POST' && path === '/api/v1/desktop/generate/quick') {
       return sendJson(res, 201, { build_id: 'b1', status: 'building', scenario_name: 'shop', desktop_path: '/tmp/shop', status_url: '/api/v1/desktop/status/b1', detected_metadata: { x: 1 } });
@@ -24,7 +20,6 @@ async function packager(script: readonly Record<string, unknown>[]): Promise<Loo
     }
     return sendJson(res, 404, { error: 'no' });
   });
-  servers.push(s);
   return s;
 }
 
@@ -71,15 +66,13 @@ describe('desktop packager client', () => {
   });
 
   it('never retries the generate POST', async () => {
-    const s = await startLoopback((_req, res) => sendJson(res, 503, {}));
-    servers.push(s);
+    const s = await serve((_req, res) => sendJson(res, 503, {}));
     await expect(createDesktopPackagerClient({ ...fast, baseUrl: s.url, retries: 3 }).generate(request)).rejects.toMatchObject({ code: 'HTTP_STATUS' });
     expect(s.requests).toHaveLength(1);
   });
 
   it('refuses a status about another build, and empty requests', async () => {
-    const s = await startLoopback((_req, res) => sendJson(res, 200, { build_id: 'other', status: 'ready' }));
-    servers.push(s);
+    const s = await serve((_req, res) => sendJson(res, 200, { build_id: 'other', status: 'ready' }));
     const client = createDesktopPackagerClient({ ...fast, baseUrl: s.url });
     await expect(client.status('b1')).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
     await expect(client.generate({ ...request, platforms: [] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });

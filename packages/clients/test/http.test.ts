@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient, type ClientLogEvent } from '../src/index.ts';
-import { drained, refusedUrl, sendJson, startLoopback, type Loopback, sdkFailure } from './loopback-server.ts';
+import { drained, refusedUrl, sdkFailure, sendJson, serveEachTest } from './loopback-server.ts';
 
 const Shape = z.object({ name: z.string(), count: z.number() });
 // Retries back off for a millisecond; the timeout is far beyond any loopback answer, even on a loaded
@@ -10,16 +10,7 @@ const fast = { timeoutMs: 60_000, backoff: { baseMs: 1, maxMs: 2, random: () => 
 /** The timeout of the tests that expect one: their servers never finish, so it fires whatever the load. */
 const expectTimeout = { ...fast, timeoutMs: 100 } as const;
 
-let servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-async function serve(handler: Parameters<typeof startLoopback>[0]): Promise<Loopback> {
-  const s = await startLoopback(handler);
-  servers.push(s);
-  return s;
-}
+const serve = serveEachTest();
 
 describe('createHttpClient', () => {
   it('validates the answer and drops fields the schema does not name', async () => {
@@ -184,11 +175,10 @@ describe('createHttpClient', () => {
 describe('hostile bodies', () => {
   it('maps JSON nested deep enough to break a parser to an HTTP_* code, never a raw stack', async () => {
     const depth = 200_000;
-    const s = await startLoopback((_req, res) => {
+    const s = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('['.repeat(depth) + ']'.repeat(depth));
     });
-    servers.push(s);
     const Deep: z.ZodType = z.lazy(() => z.array(Deep));
     const http = createHttpClient('analyzer', { ...fast, baseUrl: s.url });
     const err = await sdkFailure(http.getJson('/x', Deep));

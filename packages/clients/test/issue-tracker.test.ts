@@ -1,15 +1,11 @@
 import { createGraph } from '@deployment-manager/core';
 import { cascade, parseSwapArg, suggestSwaps } from '@deployment-manager/fitness';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { swapIssueDraft, type SwapIssueInput } from '@deployment-manager/bundle';
 import { createIssueTrackerClient } from '../src/index.ts';
-import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+import { sendJson, serveEachTest } from './loopback-server.ts';
 
-let servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const serve = serveEachTest();
 
 const graph = createGraph({ root: 'scenario:shop', edges: [{ from: 'scenario:shop', to: 'resource:postgres' }, { from: 'scenario:shop', to: 'resource:redis' }] });
 
@@ -21,10 +17,9 @@ function decision(): SwapIssueInput {
 
 describe('issue tracker client', () => {
   it('files a swap decision in one call and reads the created id', async () => {
-    const s = await startLoopback((_req, res) =>
+    const s = await serve((_req, res) =>
       sendJson(res, 200, { success: true, message: 'Issue created successfully', data: { issue: { id: 'issue-42', title: 't', status: 'open', reporter: { name: 'x' } }, issue_id: 'issue-42', storage_path: '/x' } }),
     );
-    servers.push(s);
     const created = await createIssueTrackerClient({ baseUrl: s.url, token: 't0k', timeoutMs: 60_000 }).fileSwapDecision(decision());
     expect(created).toEqual({ id: 'issue-42', status: 'open', title: 't' });
     const sent = JSON.parse(s.requests[0]?.body ?? '') as Record<string, unknown>;
@@ -37,8 +32,7 @@ describe('issue tracker client', () => {
   });
 
   it('files a draft in bundle\'s shape (title, body, labels) with labels as tags', async () => {
-    const s = await startLoopback((_req, res) => sendJson(res, 200, { success: true, data: { issue_id: 'i-7' } }));
-    servers.push(s);
+    const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: { issue_id: 'i-7' } }));
     const created = await createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 60_000 }).createIssue({ title: 'shop: replace postgres with sqlite (desktop)', body: 'b', labels: ['deployment', 'swap'] });
     expect(created).toEqual({ id: 'i-7' });
     const sent = JSON.parse(s.requests[0]?.body ?? '') as Record<string, unknown>;
@@ -46,12 +40,10 @@ describe('issue tracker client', () => {
   });
 
   it('treats success:false or a missing id as an unexpected shape, and never retries', async () => {
-    const s = await startLoopback((_req, res) => sendJson(res, 200, { success: false, error: 'nope' }));
-    servers.push(s);
+    const s = await serve((_req, res) => sendJson(res, 200, { success: false, error: 'nope' }));
     const client = createIssueTrackerClient({ baseUrl: s.url, timeoutMs: 60_000, retries: 3 });
     await expect(client.fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
-    const t = await startLoopback((_req, res) => sendJson(res, 200, { success: true, data: {} }));
-    servers.push(t);
+    const t = await serve((_req, res) => sendJson(res, 200, { success: true, data: {} }));
     await expect(createIssueTrackerClient({ baseUrl: t.url, timeoutMs: 60_000 }).fileSwapDecision(decision())).rejects.toMatchObject({ code: 'HTTP_UNEXPECTED_SHAPE' });
     expect(s.requests).toHaveLength(1);
   });

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isSdkError, type SdkError } from '@deployment-manager/core';
+import { afterEach } from 'vitest';
 
 /** A request as the server saw it. */
 interface SeenRequest {
@@ -49,6 +50,23 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A `startLoopback` for one test file: every server it starts is closed after the test that
+ * started it (call it once at the top level of the file).
+ */
+export function serveEachTest(): (handler: Handler) => Promise<Loopback> {
+  let servers: Loopback[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+  });
+  return async (handler) => {
+    const s = await startLoopback(handler);
+    servers.push(s);
+    return s;
   };
 }
 

@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient } from '../src/index.ts';
-import { sendJson, startLoopback, type Loopback, sdkFailure } from './loopback-server.ts';
+import { sdkFailure, sendJson, serveEachTest, startLoopback } from './loopback-server.ts';
 
 const Shape = z.object({ ok: z.boolean() });
 // A timeout no loopback answer comes near, even on a loaded machine: these tests are about redirects, not timeouts.
 const fast = { timeoutMs: 60_000, retries: 0 } as const;
-let servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-async function serve(handler: Parameters<typeof startLoopback>[0]): Promise<Loopback> {
-  const s = await startLoopback(handler);
-  servers.push(s);
-  return s;
-}
+const serve = serveEachTest();
 const redirect = (res: Parameters<Parameters<typeof startLoopback>[0]>[1], to: string, status = 302): void => {
   res.writeHead(status, { location: to });
   res.end();

@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { createGraph, type DependencyGraph } from '@deployment-manager/core';
 import { planSecrets, type PlannedSecret } from '@deployment-manager/secrets';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSecretsManagerClient, planSecretsWithManager, reconcileSecretPlan, type RemoteSecretsManifest } from '../src/index.ts';
-import { sendJson, startLoopback, type Loopback } from './loopback-server.ts';
+import { type Loopback, sendJson, serveEachTest } from './loopback-server.ts';
 
 const graph: DependencyGraph = createGraph({
   root: 'scenario:shop',
@@ -46,14 +46,9 @@ function wire(scenario = 'shop'): Record<string, unknown> {
   };
 }
 
-let servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const serve = serveEachTest();
 async function manager(body: unknown = wire()): Promise<Loopback> {
-  const s = await startLoopback((_req, res) => sendJson(res, 200, body));
-  servers.push(s);
+  const s = await serve((_req, res) => sendJson(res, 200, body));
   return s;
 }
 

@@ -10,15 +10,27 @@ import { loaderDiagnostic } from './parse-diagnostics.ts';
 export type DependencySectionKind = 'resources' | 'scenarios' | 'runtime';
 
 /** What a dependency section parser needs to know about its surroundings. */
-export interface DependencyParseContext {
+export interface DependencyParseContext extends KnownNames {
   /** The file, for sources and diagnostics. */
   readonly file: string;
   /** The declaring scenario or resource (self-dependencies are dropped). */
   readonly owner: { readonly kind: NodeKind; readonly name: string };
+}
+
+/** The workspace's names a dependency is resolved against. */
+export interface KnownNames {
   /** Names that are scenarios (a `resources` entry with such a name becomes a scenario edge). */
   readonly knownScenarios: ReadonlySet<string>;
   /** Names that are resources (`resource-<name>` aliases resolve against them). */
   readonly knownResources: ReadonlySet<string>;
+}
+
+/** What the parser of one scenario or resource file needs besides its JSON. */
+export interface ManifestParseContext extends KnownNames {
+  /** The file, relative to the workspace root where possible. */
+  readonly file: string;
+  /** The scenario or resource name (its directory name in a Vrooli workspace). */
+  readonly name: string;
 }
 
 type Segments = (string | number)[];

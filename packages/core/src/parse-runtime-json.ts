@@ -1,21 +1,12 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { exceedsDepth, finiteNumber, isJsonObject, jsonTypeName, nonEmptyString, omitFields, ownField, type JsonObject } from './json-values.ts';
 import type { ResourceSpec } from './model.ts';
-import { mergeDuplicateDependencies, parseDependencySection, type DependencyParseContext } from './parse-dependencies.ts';
+import { mergeDuplicateDependencies, parseDependencySection, type DependencyParseContext, type ManifestParseContext } from './parse-dependencies.ts';
 import { loaderDiagnostic } from './parse-diagnostics.ts';
 import { guardParse } from './parse-guard.ts';
 
 /** What {@link parseRuntimeJson} needs besides the JSON. */
-export interface ParseRuntimeContext {
-  /** The file, relative to the workspace root where possible. */
-  readonly file: string;
-  /** The resource name (its directory name in a Vrooli workspace). */
-  readonly name: string;
-  /** Names known to be resources (`resource-<name>` aliases resolve against them). */
-  readonly knownResources: ReadonlySet<string>;
-  /** Names known to be scenarios (a dependency with such a name becomes a resource -> scenario edge). */
-  readonly knownScenarios: ReadonlySet<string>;
-}
+export type ParseRuntimeContext = ManifestParseContext;
 
 /** A parsed resource plus everything the parser could not fully understand. */
 export interface ParsedRuntime {

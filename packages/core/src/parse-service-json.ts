@@ -2,22 +2,13 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectEnvNames } from './json-env-names.ts';
 import { exceedsDepth, isJsonObject, jsonTypeName, nonEmptyString, ownField, type JsonObject } from './json-values.ts';
 import type { DeclaredDependency, ScenarioSpec } from './model.ts';
-import { mergeDuplicateDependencies, parseDependencySection } from './parse-dependencies.ts';
+import { mergeDuplicateDependencies, parseDependencySection, type ManifestParseContext } from './parse-dependencies.ts';
 import { loaderDiagnostic } from './parse-diagnostics.ts';
 import { guardParse } from './parse-guard.ts';
 import { parseDeclaredSecrets, parseHealthChecks, parsePorts } from './parse-service-parts.ts';
 
 /** What {@link parseServiceJson} needs besides the JSON. */
-export interface ParseServiceContext {
-  /** The file, relative to the workspace root where possible. */
-  readonly file: string;
-  /** The scenario name (its directory name in a Vrooli workspace). */
-  readonly name: string;
-  /** Names known to be scenarios: a `resources` entry with such a name becomes a scenario edge. */
-  readonly knownScenarios: ReadonlySet<string>;
-  /** Names known to be resources: `resource-<name>` resolves to `<name>` when `<name>` is one. */
-  readonly knownResources: ReadonlySet<string>;
-}
+export type ParseServiceContext = ManifestParseContext;
 
 /** A parsed scenario plus everything the parser could not fully understand. */
 export interface ParsedService {

@@ -83,6 +83,7 @@ export { systemdValue } from './emit/systemd-quote.ts';
 export { QUANTITY_PATTERN, cpuMillicores, dockerCpus, dockerMemory, memoryMiB, parseQuantity } from './quantity.ts';
 export { parseServiceJson, type ParseServiceContext, type ParsedService } from './parse-service-json.ts';
 export { parseRuntimeJson, type ParseRuntimeContext, type ParsedRuntime } from './parse-runtime-json.ts';
+export type { KnownNames, ManifestParseContext } from './parse-dependencies.ts';
 export { parsePortRange } from './parse-service-parts.ts';
 export { collectEnvNames } from './json-env-names.ts';
 export { LOADER_DIAGNOSTICS, LOADER_DIAGNOSTIC_CODES, type LoaderDiagnosticCode } from './parse-diagnostics.ts';

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { createGraph, isSdkError, type NodeId } from '@deployment-manager/core';
+import { createGraph, type NodeId } from '@deployment-manager/core';
 import { dagArb, graphOf, pickerWheel, withResources } from '../test/graphs.ts';
 import { applySwaps, parseSwapArg, planSwaps, requirementEdges, type SwapSpec } from './apply-swaps.ts';
 import { DEFAULT_CATALOG } from '@deployment-manager/catalog';
 import { cascade } from './cascade.ts';
+import { thrownCode } from '../test/thrown-code.ts';
 
-const code = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return isSdkError(e) ? e.code : 'raw';
-  }
-  return undefined;
-};
 
 // Swap sets without chains or conflicts: distinct sources, targets never among the sources.
 const SOURCES = ['postgres', 'redis', 'qdrant', 'ollama', 'n8n', 'minio', 'browserless', 'vault', 'whisper'];
@@ -28,7 +21,7 @@ describe('parseSwapArg', () => {
     expect(parseSwapArg(' ollama = openrouter@mobile,saas ')).toEqual({ from: 'ollama', to: 'openrouter', tiers: ['mobile', 'saas'] });
   });
   it('rejects malformed swaps with SWAP_INVALID', () => {
-    for (const bad of ['postgres', '=sqlite', 'a=b=c', 'a=b@moon']) expect(code(() => parseSwapArg(bad))).toBe('SWAP_INVALID');
+    for (const bad of ['postgres', '=sqlite', 'a=b=c', 'a=b@moon']) expect(thrownCode(() => parseSwapArg(bad))).toBe('SWAP_INVALID');
   });
 });
 
@@ -50,11 +43,11 @@ describe('applySwaps', () => {
 
   it('rejects unknown targets, conflicts, chains and the root with SWAP_INVALID', () => {
     const g = pickerWheel();
-    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'nope' }]))).toBe('SWAP_INVALID');
-    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'sqlite' }, { from: 'postgres', to: 'supabase' }]))).toBe('SWAP_INVALID');
-    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'qdrant-cloud' }, { from: 'qdrant-cloud', to: 'faiss' }]))).toBe(undefined);
-    expect(code(() => applySwaps(g, [{ from: 'postgres', to: 'qdrant' }, { from: 'qdrant', to: 'faiss' }]))).toBe('SWAP_INVALID');
-    expect(code(() => applySwaps(g, [{ from: 'scenario:picker-wheel', to: 'sqlite' }]))).toBe('SWAP_INVALID');
+    expect(thrownCode(() => applySwaps(g, [{ from: 'postgres', to: 'nope' }]))).toBe('SWAP_INVALID');
+    expect(thrownCode(() => applySwaps(g, [{ from: 'postgres', to: 'sqlite' }, { from: 'postgres', to: 'supabase' }]))).toBe('SWAP_INVALID');
+    expect(thrownCode(() => applySwaps(g, [{ from: 'postgres', to: 'qdrant-cloud' }, { from: 'qdrant-cloud', to: 'faiss' }]))).toBe(undefined);
+    expect(thrownCode(() => applySwaps(g, [{ from: 'postgres', to: 'qdrant' }, { from: 'qdrant', to: 'faiss' }]))).toBe('SWAP_INVALID');
+    expect(thrownCode(() => applySwaps(g, [{ from: 'scenario:picker-wheel', to: 'sqlite' }]))).toBe('SWAP_INVALID');
   });
 
   it('a bare name swaps the resource of that name, never a scenario of the same name, so twice is once', () => {
@@ -73,7 +66,7 @@ describe('applySwaps', () => {
     expect(applySwaps(once, [{ from: 'scenario:postgres', to: 'redis' }]).nodes.map((n) => n.id)).toEqual(['resource:redis', 'resource:sqlite', 'scenario:a']);
     // Two resources answering to one name (an alias of the same catalog entry) stay ambiguous.
     const two = createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'resource:postgres' }, { from: 'scenario:a', to: 'resource:postgresql' }] });
-    expect(code(() => applySwaps(two, [{ from: 'postgres', to: 'sqlite' }]))).toBe('SWAP_INVALID');
+    expect(thrownCode(() => applySwaps(two, [{ from: 'postgres', to: 'sqlite' }]))).toBe('SWAP_INVALID');
   });
 
   it('skips swaps meant for other tiers', () => {

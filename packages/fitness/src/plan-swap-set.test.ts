@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { buildGraph, createGraph, isSdkError, loadWorkspace, nodeId, type DependencyGraph, type NodeId } from '@deployment-manager/core';
+import { buildGraph, createGraph, loadWorkspace, nodeId, type DependencyGraph, type NodeId } from '@deployment-manager/core';
 import { pickerWheel, swapWorldArb, worldCatalog, type SwapWorld } from '../test/graphs.ts';
 import { applySwaps, planSwaps, resolveSwaps, type SwapSpec } from './apply-swaps.ts';
 import { declaredNeeds } from './cascade.ts';
@@ -10,6 +10,7 @@ import { planSwapSet, type PlanSwapSetOptions } from './plan-swap-set.ts';
 import { createScoringState, resolveEntry } from './scoring-state.ts';
 import { DEFAULT_SWAP_COSTS } from './swap-cost-data.ts';
 import { allGainsSwaps, suggestSwaps } from './suggest.ts';
+import { thrownCode } from '../test/thrown-code.ts';
 
 /** A candidate swap as the planner's contract defines it, priced from the definition (thousandths). */
 interface Candidate {
@@ -223,20 +224,12 @@ describe('planSwapSet on known graphs', () => {
   });
 
   it('refuses bad options with INVALID_ARGUMENT', () => {
-    const code = (f: () => unknown): string | undefined => {
-      try {
-        f();
-      } catch (e) {
-        return isSdkError(e) ? e.code : 'raw';
-      }
-      return undefined;
-    };
     const g = pickerWheel();
-    expect(code(() => planSwapSet(g, 'mobile', { keep: ['nope'] }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => planSwapSet(g, 'mobile', { forbid: ['nope'] }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => planSwapSet(g, 'mobile', { minScore: 101 }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => planSwapSet(g, 'mobile', { costs: { effort: { low: -1 } } }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => planSwapSet(g, 'mobile', { maxEvaluations: 0 }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => planSwapSet(g, 'mobile', { keep: ['nope'] }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => planSwapSet(g, 'mobile', { forbid: ['nope'] }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => planSwapSet(g, 'mobile', { minScore: 101 }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => planSwapSet(g, 'mobile', { costs: { effort: { low: -1 } } }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => planSwapSet(g, 'mobile', { maxEvaluations: 0 }))).toBe('INVALID_ARGUMENT');
   });
 
   it('past its evaluation cap it returns the best found and the gap', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { TIERS, isSdkError, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
+import { TIERS, type DependencyGraph, type NodeId, type Tier } from '@deployment-manager/core';
 import { dagArb, graphOf, NAMES, withResources } from '../test/graphs.ts';
 import { planSwaps } from './apply-swaps.ts';
 import { DEFAULT_CATALOG, createCatalog, lookupEntry, swapRules, type Catalog, type SwapRule } from '@deployment-manager/catalog';
 import { computeRanks } from './roles.ts';
 import { createScoringState, resolveEntry } from './scoring-state.ts';
 import { suggestSwaps } from './suggest.ts';
+import { thrownCode } from '../test/thrown-code.ts';
 
 /** Extra rules between catalog names, so swaps also hit present nodes, requirements and cycles. */
 const rulesArb: fc.Arbitrary<SwapRule[]> = fc.array(
@@ -128,16 +129,8 @@ describe('ScoringState.trial', () => {
 
   it('refuses edits outside a trial and lowering ranks after edges were added', () => {
     const state = createScoringState(graphOf({ root: 'scenario:app', nodes: ['scenario:app', 'resource:postgres'], edges: [{ from: 'scenario:app', to: 'resource:postgres' }] }));
-    const code = (f: () => unknown): string | undefined => {
-      try {
-        f();
-      } catch (e) {
-        return isSdkError(e) ? e.code : 'raw';
-      }
-      return undefined;
-    };
-    expect(code(() => state.addEdge('scenario:app', 'resource:postgres', 2))).toBe('INTERNAL');
-    expect(code(() => state.trial(() => {
+    expect(thrownCode(() => state.addEdge('scenario:app', 'resource:postgres', 2))).toBe('INTERNAL');
+    expect(thrownCode(() => state.trial(() => {
       state.addEdge('resource:postgres', 'scenario:app', 2);
       state.setExcluded('resource:postgres', true);
     }))).toBe('INTERNAL');
