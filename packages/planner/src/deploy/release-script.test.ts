@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalHost, runCommand } from './deploy-host.ts';
 import { renderReleaseScript } from './release-script.ts';
 
@@ -30,8 +30,12 @@ const run = (command: Parameters<typeof host.release>[0], argument?: string, fro
   runCommand(host.release(command, argument), from === undefined ? {} : { from: { argv: ['tar', '-C', from, '-cf', '-', '.'] } });
 
 describe('release.sh', () => {
-  it('refuses an upload whose files do not match SHA256SUMS, accepts the intact one, and switches current by rename', async () => {
+  // Installed before any test: each test stands alone in a shuffled order.
+  beforeAll(async () => {
     expect((await runCommand(host.install(host.layout.script), { input: renderReleaseScript() })).code).toBe(0);
+  });
+
+  it('refuses an upload whose files do not match SHA256SUMS, accepts the intact one, and switches current by rename', async () => {
     const good = release('good', '{"app":{"version":"1"}}');
     const bad = release('bad', '{"app":{"version":"2"}}');
     writeFileSync(join(bad.dir, 'services', 'app.js'), 'console.log(2)\n');
