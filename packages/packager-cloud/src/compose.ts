@@ -2,10 +2,11 @@ import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
 import { dockerCpus, dockerMemory, shellQuote, type PackagerNote } from '@deployment-manager/core';
 import { imageOf, secretKey } from './names.ts';
 import { note } from './notes.ts';
-import { envFileOf } from './secret-wiring.ts';
-import type { ResolvedCloudOptions } from './options.ts';
+import { composeSecretPaths, envFileOf, renderSecrets } from './secret-wiring.ts';
+import { resolveCloudOptions, type CloudPackagerOptions, type ResolvedCloudOptions } from './options.ts';
 import { escapeDollars, portTable, resolvePlaceholders } from './placeholders.ts';
 import { composeDuration } from './quantities.ts';
+import { toYaml } from './yaml-text.ts';
 
 /** A Compose file as plain data. */
 export type ComposeFile = Readonly<Record<string, unknown>>;
@@ -91,8 +92,9 @@ export function renderCompose(manifest: CloudManifest, options: ResolvedCloudOpt
   const ports = portTable(manifest);
   const text = (s: string): string => escapeDollars(resolvePlaceholders(s, ports));
   const checks = new Map(manifest.services.map((s, i) => [s.id, healthcheck(s, i, notes)] as const));
-  const volumes: Record<string, Record<string, never>> = {};
-  const secrets: Record<string, { file: string }> = {};
+  // Null-prototype maps: an id such as `__proto__` becomes a key like any other, never a prototype.
+  const volumes = Object.create(null) as Record<string, Record<string, never>>;
+  const secrets = Object.create(null) as Record<string, { file: string }>;
   const published = new Map<string, string[]>();
   const usedHostPorts = new Set<number>();
   for (const [j, route] of (manifest.ingress?.routes ?? []).entries()) {
@@ -109,7 +111,7 @@ export function renderCompose(manifest: CloudManifest, options: ResolvedCloudOpt
     notes.push(note('emulated', 'compose.ingress', `route ${route.path} is published as host port ${host} of "${svc.id}"; Compose has no path routing, host name or TLS (put a reverse proxy in front)`, ['ingress', 'routes', j]));
   }
 
-  const services: Record<string, unknown> = {};
+  const services = Object.create(null) as Record<string, unknown>;
   for (const [i, s] of manifest.services.entries()) {
     const at = ['services', i];
     const own = (manifest.secrets ?? []).filter((x) => (s.secrets ?? []).includes(x.id));
@@ -126,7 +128,7 @@ export function renderCompose(manifest: CloudManifest, options: ResolvedCloudOpt
       }
       if (v.size !== undefined) notes.push(note('lost', 'compose.volumes', `Docker volumes have no size; volume "${v.name}" of "${s.id}" is not limited to ${v.size}`, [...at, 'volumes', j, 'size']));
     }
-    const deps: Record<string, { condition: string }> = {};
+    const deps = Object.create(null) as Record<string, { condition: string }>;
     for (const d of [...(s.dependencies ?? [])].sort()) {
       const healthy = checks.get(d) !== undefined;
       deps[d] = { condition: healthy ? 'service_healthy' : 'service_started' };
@@ -169,4 +171,37 @@ export function renderCompose(manifest: CloudManifest, options: ResolvedCloudOpt
     },
     notes,
   };
+}
+
+/**
+ * The Compose file of a manifest exactly as the cloud packager writes it
+ * into `compose.yaml`: {@link renderCompose} with the packager's options
+ * (defaults applied) and the secret mount paths its wiring gives each
+ * service. For a caller that renders its own Compose file from the same
+ * manifest (the VPS packager's complete file of an environment). Pure.
+ *
+ * @example
+ * ```ts
+ * const { compose } = renderManifestCompose(manifest);
+ * Object.keys(compose['services'] as object) // ['postgres', 'api', ...]
+ * ```
+ */
+export function renderManifestCompose(manifest: CloudManifest, packagerOptions: CloudPackagerOptions = {}): ComposeRender {
+  const options = resolveCloudOptions(packagerOptions);
+  return renderCompose(manifest, options, composeSecretPaths(manifest, renderSecrets(manifest, options)));
+}
+
+/**
+ * A Compose file as YAML text, the way the cloud packager writes
+ * `compose.yaml`: YAML 1.1 quoting (so docker-compose 1.x's PyYAML reads
+ * every string as a string: `on`, `0777`, `22:22`), no folding, no block
+ * scalars, no aliases. Comments are the caller's: prepend them.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('compose.yaml', `# my app\n${composeYaml(renderManifestCompose(manifest).compose)}`);
+ * ```
+ */
+export function composeYaml(compose: ComposeFile): string {
+  return toYaml(compose);
 }

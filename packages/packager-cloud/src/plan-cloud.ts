@@ -3,7 +3,7 @@ import type { CloudManifest } from '@deployment-manager/bundle';
 import { inlineText, isSdkError, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { validateDraft07 } from './chart-schema.ts';
 import { CHART_YAML_SCHEMA } from './chart-yaml-schema.ts';
-import { renderCompose, type ComposeFile } from './compose.ts';
+import { composeYaml, renderCompose, type ComposeFile } from './compose.ts';
 import { checkComposeSemantics, validateComposeSchema } from './compose-validate.ts';
 import { cloudDiagnostic } from './diagnostic-codes.ts';
 import { fillHoles } from './holes.ts';
@@ -15,7 +15,7 @@ import { secretKey } from './names.ts';
 import { note, sortNotes } from './notes.ts';
 import { resolveCloudOptions, type CloudPackagerOptions, type CloudTarget, type ResolvedCloudOptions } from './options.ts';
 import { renderDeployReadme } from './readme.ts';
-import { remoteKey, renderSecrets, secretFilePaths } from './secret-wiring.ts';
+import { composeSecretPaths, remoteKey, renderSecrets } from './secret-wiring.ts';
 import { promptVariable, renderComposeSecretsScript, renderKubernetesSecretsScript } from './secret-scripts.ts';
 import { parseYamlDocuments, toYaml, toYamlDocuments } from './yaml-text.ts';
 
@@ -111,7 +111,7 @@ function keepNote(n: PackagerNote, targets: readonly CloudTarget[]): boolean {
 export function planCloud(manifest: CloudManifest, packagerOptions: CloudPackagerOptions = {}): CloudPlan {
   const options = resolveCloudOptions(packagerOptions);
   const secrets = renderSecrets(manifest, options);
-  const filePaths = new Map(manifest.services.map((s) => [s.id, secretFilePaths(manifest, secrets.perService.get(s.id) ?? secrets.all)] as const));
+  const filePaths = composeSecretPaths(manifest, secrets);
   const compose = renderCompose(manifest, options, filePaths);
   const kube = renderKubernetes(manifest, options, secrets);
   const chart = buildHelmChart(manifest, kube.files, helmSecretTemplate(manifest, secrets.all.secret));
@@ -130,7 +130,7 @@ export function planCloud(manifest: CloudManifest, packagerOptions: CloudPackage
   const files: { path: string; mediaType: string; content: string }[] = [];
   if (options.targets.includes('compose')) {
     const head = `# ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)} for Docker Compose, written by deployment-manager.\n${composeScript === undefined ? '' : '# Run ./create-secrets.sh once first: it writes the secrets/ files this file reads.\n'}`;
-    files.push({ path: 'compose/compose.yaml', mediaType: YAML, content: head + toYaml(compose.compose) });
+    files.push({ path: 'compose/compose.yaml', mediaType: YAML, content: head + composeYaml(compose.compose) });
     if (composeScript !== undefined) files.push({ path: 'compose/create-secrets.sh', mediaType: SHELL, content: composeScript });
   }
   if (options.targets.includes('kubernetes')) {

@@ -67,6 +67,15 @@ export function renderSecrets(manifest: CloudManifest, options: ResolvedCloudOpt
   return { all, perService };
 }
 
+/**
+ * Where each service mounts its file-target secrets (service id -> secret id
+ * -> absolute path in the container), from the wiring {@link renderSecrets}
+ * made: the paths `compose.yaml` and the Kubernetes manifests agree on.
+ */
+export function composeSecretPaths(manifest: CloudManifest, wiring: KubernetesSecretWiring): Map<string, Map<string, string>> {
+  return new Map(manifest.services.map((s) => [s.id, secretFilePaths(manifest, wiring.perService.get(s.id) ?? wiring.all)] as const));
+}
+
 /** Where each file-target secret of a service is mounted: secret id -> absolute path in the container. */
 export function secretFilePaths(manifest: CloudManifest, render: KubernetesSecretsRender): Map<string, string> {
   const byKey = new Map((manifest.secrets ?? []).map((s) => [secretKey(s.id), s.id] as const));

@@ -1,18 +1,32 @@
-import { parseAllDocuments, stringify } from 'yaml';
+import { Document, parseAllDocuments, visit } from 'yaml';
 
 // YAML 1.1 output quotes every string a 1.1 reader (PyYAML in docker-compose 1.x, go-yaml in
 // Kubernetes and Helm) would take for a boolean, number or date: `on`, `yes`, `0777`, `22:22`.
 // No block scalars: the yaml package writes some (a line of spaces, then a break) that do not read back exactly.
 const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, blockQuote: false } as const;
 
+// A plain `<<` is YAML 1.1's merge key (PyYAML and go-yaml merge the map after it into its parent),
+// and the yaml package writes the string plain: as an explicit string it stays one key or value.
+const STRING_TAG = 'tag:yaml.org,2002:str';
+
+function stringifyValue(value: unknown, options: typeof OPTIONS & { readonly sortMapEntries?: boolean }): string {
+  const doc = new Document(value, options);
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.value === '<<') node.tag = STRING_TAG;
+    },
+  });
+  return doc.toString(options);
+}
+
 /** One YAML document for a value, keys in insertion order, never folded, never aliased. */
 export function toYaml(value: unknown): string {
-  return stringify(value, OPTIONS);
+  return stringifyValue(value, OPTIONS);
 }
 
 /** YAML of a value with every map's keys sorted (Helm's `toYaml` sorts keys). */
 export function toSortedYaml(value: unknown): string {
-  return stringify(value, { ...OPTIONS, sortMapEntries: true });
+  return stringifyValue(value, { ...OPTIONS, sortMapEntries: true });
 }
 
 /** Several YAML documents separated by `---`. */
