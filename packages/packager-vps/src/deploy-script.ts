@@ -1,7 +1,8 @@
 import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
+import { envFileOf } from '@deployment-manager/packager-cloud';
 import { generatorCommand } from './generator-commands.ts';
-import { secretFileKey, type HostLayout } from './host-layout.ts';
+import { composeArgs, secretFileKey, type HostLayout } from './host-layout.ts';
 import { inlineText, shellDefault, shellPrint, shellQuote, shellVar } from '@deployment-manager/core';
 
 /** Inputs of {@link renderDeployScript}. */
@@ -42,6 +43,14 @@ const secretLine = (s: ManifestSecret): string => {
   return `${shellQuote(file)} ${shellQuote(s.target.type === 'env' ? s.target.name : '')}`;
 };
 
+/** The copies of an env-target secret some services read under a name of their own (`service_env`): `alias_env <file> <copy> <NAME>` lines. */
+const aliasLines = (s: ManifestSecret): string[] => {
+  if (s.target.type !== 'env') return [];
+  const source = `secrets/${secretFileKey(s.id)}.env`;
+  const copies = new Map(Object.keys(s.service_env ?? {}).sort().map((service) => [envFileOf(s, service).file, envFileOf(s, service).name] as const));
+  return [...copies].map(([file, name]) => `alias_env ${shellQuote(source)} ${shellQuote(file)} ${shellQuote(name)}`);
+};
+
 /**
  * The name a supplied secret is looked up by in the operator's env file: its
  * env target name, or for a file target the upper-cased id (`tls.cert` ->
@@ -53,10 +62,12 @@ export function suppliedSecretName(s: ManifestSecret): string {
 
 /**
  * Renders `deploy.sh` for a compose host (`do`, `aws`, `vps`): copies the
- * Compose files, Caddyfile, smoke script and systemd unit to the host;
+ * environment's complete Compose file, Caddyfile, smoke script and systemd
+ * unit to the host;
  * uploads the operator's secrets (read by name from a local env file and
  * streamed over ssh - never stored in any artifact) and generates the
- * per-install ones on the host on first deploy; installs the unit; rolls
+ * per-install ones on the host on first deploy (and the copies services
+ * read under names of their own); installs the unit; pulls the images; rolls
  * out with `recreate` or an emulated `rolling` update; then runs the smoke
  * checks. Pure: the text depends only on the input.
  *
@@ -72,7 +83,6 @@ export function renderDeployScript(input: DeployScriptInput): string {
   const generated = secrets.filter((s) => s.class === 'per_install_generated');
   const resources = manifest.services.filter((s) => s.kind === 'resource').map((s) => s.id).sort();
   const rolls = appOrder(manifest).map((id) => `roll ${shellQuote(id)} ${shellQuote(String(manifest.services.find((s) => s.id === id)?.replicas ?? 1))}`);
-  const compose = `docker compose -p ${shellQuote(layout.project)} -f ${shellQuote(layout.composeFile)} -f ${shellQuote(layout.overrideFile)}`;
   const lines = [
     '#!/usr/bin/env bash',
     `# Deploys ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)} (environment ${inlineText(environment)}) to a compose host. Rendered by deployment-manager.`,
@@ -85,7 +95,6 @@ export function renderDeployScript(input: DeployScriptInput): string {
       : `DEPLOY_HOST="\${DEPLOY_HOST:-$(${input.hostCommand})}"`,
     shellDefault('SECRETS_FILE', input.secretsFile),
     shellDefault('STRATEGY', input.strategy),
-    'COMPOSE_DIR="${COMPOSE_DIR:-$HERE/../cloud/compose}"',
     `DIR=${shellQuote(layout.dir)}`,
     'SSH=(ssh -o BatchMode=yes)',
     'case "$STRATEGY" in recreate|rolling) ;; *) echo "error: STRATEGY must be recreate or rolling on a single host" >&2; exit 2;; esac',
@@ -103,7 +112,7 @@ export function renderDeployScript(input: DeployScriptInput): string {
     '',
     'echo "== copying files to $DEPLOY_HOST:$DIR"',
     `"\${SSH[@]}" "$DEPLOY_HOST" ${shellQuote(`mkdir -p ${shellQuote(`${layout.dir}/${layout.secretsDir}`)} && chmod 700 ${shellQuote(`${layout.dir}/${layout.secretsDir}`)}`)}`,
-    `rsync -az "$COMPOSE_DIR"/${shellQuote(layout.composeFile)} "$HERE"/${shellQuote(layout.overrideFile)} "$HERE/Caddyfile" "$HERE/smoke.sh" "$HERE"/${shellQuote(layout.unit)} "$DEPLOY_HOST:$DIR/"`,
+    `rsync -az "$HERE"/${shellQuote(layout.composeFile)} "$HERE/Caddyfile" "$HERE/smoke.sh" "$HERE"/${shellQuote(layout.unit)} "$DEPLOY_HOST:$DIR/"`,
     '',
     shellPrint(`== secrets: ${supplied.length} supplied by the operator, ${generated.length} generated on the host`),
     'upload_secret() { # file NAME (empty NAME: raw file)',
@@ -117,7 +126,8 @@ export function renderDeployScript(input: DeployScriptInput): string {
     'cd "$1"',
     'STRATEGY="$2"',
     'SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo -n"',
-    `COMPOSE=${shellQuote(compose)}`,
+    '# The one Compose file of the environment, by absolute path: its relative paths resolve in this directory.',
+    `dc() { docker compose ${composeArgs(layout).map(shellQuote).join(' ')} "$@"; }`,
     'generate() { # file NAME command: made once, kept across deploys',
     '  [ -s "$1" ] && return 0',
     '  local v; v="$(bash -c "$3")"',
@@ -130,17 +140,23 @@ export function renderDeployScript(input: DeployScriptInput): string {
         ? `[ -s ${shellQuote(`secrets/${secretFileKey(s.id)}${s.target.type === 'env' ? '.env' : ''}`)} ] || { ${shellPrint('error: secret ', s.id, ' cannot be generated on the host; place it there by hand')} >&2; exit 1; }`
         : `generate ${secretLine(s)} ${shellQuote(command)}`;
     }),
+    'alias_env() { # file copy NAME: the value of the first line of file, under NAME (rewritten every deploy)',
+    '  [ -s "$1" ] || return 0',
+    '  local line; IFS= read -r line < "$1" || true',
+    '  (umask 077 && printf \'%s=%s\\n\' "$3" "${line#*=}" > "$2")',
+    '}',
+    ...secrets.flatMap(aliasLines),
     `$SUDO install -m 0644 ${shellQuote(layout.unit)} ${shellQuote(`/etc/systemd/system/${layout.unit}`)}`,
     '$SUDO systemctl daemon-reload',
     `$SUDO systemctl enable ${shellQuote(layout.unit)} >/dev/null`,
-    '$COMPOSE pull --ignore-buildable --quiet',
+    'dc pull --quiet',
     'roll() { # service replicas: start new containers beside the old, wait until healthy, retire the old',
     '  local svc="$1" n="$2" old ready s c',
-    '  old="$($COMPOSE ps -q "$svc" | tr "\\n" " ")"',
-    '  $COMPOSE up -d --no-deps --no-recreate --scale "$svc=$((n * 2))" "$svc"',
+    '  old="$(dc ps -q "$svc" | tr "\\n" " ")"',
+    '  dc up -d --no-deps --no-recreate --scale "$svc=$((n * 2))" "$svc"',
     '  for _ in $(seq 1 60); do',
     '    ready=1',
-    '    for c in $($COMPOSE ps -q "$svc"); do',
+    '    for c in $(dc ps -q "$svc"); do',
     '      case " $old " in *" $c "*) continue;; esac',
     "      s=\"$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' \"$c\")\"",
     '      [ "$s" = healthy ] || [ "$s" = running ] || ready=0',
@@ -150,15 +166,15 @@ export function renderDeployScript(input: DeployScriptInput): string {
     '  done',
     '  [ "$ready" = 1 ] || { echo "error: new $svc containers did not become healthy; the old ones keep serving" >&2; exit 1; }',
     '  if [ -n "${old// /}" ]; then docker rm -f $old >/dev/null; fi',
-    '  $COMPOSE up -d --no-deps --no-recreate --scale "$svc=$n" "$svc"',
+    '  dc up -d --no-deps --no-recreate --scale "$svc=$n" "$svc"',
     '}',
     'if [ "$STRATEGY" = recreate ]; then',
-    '  $COMPOSE up -d --remove-orphans',
+    '  dc up -d --remove-orphans',
     'else',
-    ...(resources.length > 0 ? [`  $COMPOSE up -d --no-deps ${resources.map(shellQuote).join(' ')}`] : []),
+    ...(resources.length > 0 ? [`  dc up -d --no-deps ${resources.map(shellQuote).join(' ')}`] : []),
     ...rolls.map((r) => `  ${r}`),
-    `  $COMPOSE up -d --no-deps ${shellQuote(layout.proxyService)}`,
-    `  $COMPOSE exec -T ${shellQuote(layout.proxyService)} caddy reload --config /etc/caddy/Caddyfile`,
+    `  dc up -d --no-deps ${shellQuote(layout.proxyService)}`,
+    `  dc exec -T ${shellQuote(layout.proxyService)} caddy reload --config /etc/caddy/Caddyfile`,
     'fi',
     'REMOTE',
     '',

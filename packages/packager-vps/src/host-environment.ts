@@ -1,7 +1,7 @@
 /*
  * What a compose host needs to know of the environment it is rendered for:
  * its name (file names, project name) and which env keys the environment
- * sets, so the override repeats only those. Replicas, resources, ingress and
+ * sets (the compose target's override repeats only those). Replicas, resources, ingress and
  * the env values themselves come from the manifest, which the caller (the
  * planner) has already overlaid with the environment.
  */

@@ -8,11 +8,13 @@ export interface HostLayout {
   readonly dir: string;
   /** systemd unit file name. */
   readonly unit: string;
-  /** The cloud packager's Compose file. */
+  /**
+   * The environment's complete Compose file (`compose.<env>.yaml`), the only
+   * one the host runs: rendered from the environment-applied manifest, it
+   * needs no other file merged over or under it.
+   */
   readonly composeFile: string;
-  /** The environment's Compose override file. */
-  readonly overrideFile: string;
-  /** Name of the reverse proxy service added by the override (never a manifest service id). */
+  /** Name of the reverse proxy service the Compose file adds (never a manifest service id). */
   readonly proxyService: string;
   /** Directory of per-secret env files, relative to `dir` (the cloud packager's layout: `secrets/<key>.env`). */
   readonly secretsDir: string;
@@ -40,8 +42,7 @@ export function hostLayout(manifest: CloudManifest, environment: string): HostLa
     project,
     dir: `/opt/${project}`,
     unit: `${project}.service`,
-    composeFile: 'compose.yaml',
-    overrideFile: `compose.${dnsName(environment)}.yaml`,
+    composeFile: `compose.${dnsName(environment)}.yaml`,
     proxyService,
     secretsDir: 'secrets',
   };
@@ -50,4 +51,20 @@ export function hostLayout(manifest: CloudManifest, environment: string): HostLa
 /** The key of a secret id in file names: the cloud packager's (and the secrets package's) spelling. */
 export function secretFileKey(id: string): string {
   return id.replace(/[^-._a-zA-Z0-9]/g, '_');
+}
+
+/**
+ * The global `docker compose` arguments that run the host's project: its
+ * name, and the project directory and Compose file as absolute paths, so
+ * relative paths in the file (`secrets/`, `./Caddyfile`) resolve in the
+ * host directory wherever the command runs from.
+ *
+ * @example
+ * ```ts
+ * composeArgs(hostLayout(manifest, 'production'))
+ * // ['-p', 'recipe-hub-production', '--project-directory', '/opt/recipe-hub-production', '-f', '/opt/recipe-hub-production/compose.production.yaml']
+ * ```
+ */
+export function composeArgs(layout: HostLayout): string[] {
+  return ['-p', layout.project, '--project-directory', layout.dir, '-f', `${layout.dir}/${layout.composeFile}`];
 }

@@ -1,7 +1,7 @@
 /**
- * VPS packager: runs a cloud manifest on one existing server - the cloud
- * packager's compose.yaml with an environment override behind a Caddy
- * reverse proxy, a systemd unit, and the deploy and smoke scripts. Every
+ * VPS packager: runs a cloud manifest on one existing server - the
+ * environment's complete Compose file behind a Caddy reverse proxy, a
+ * systemd unit, and the deploy and smoke scripts. Every
  * value from the manifest is data in every file it writes.
  *
  * @packageDocumentation
@@ -11,8 +11,9 @@ export { checkHostEnvironment, checkHostManifest, createVpsPackager, writeHostFi
 export { composeHostNotes, renderComposeHost, type ComposeHostOptions, type ComposeHostRender, type HostFile } from './render-host.ts';
 export type { HostEnvOverride, HostEnvironment } from './host-environment.ts';
 export { HOST_DIAGNOSTIC_CODES, type HostDiagnosticCode } from './diagnostic-codes.ts';
-export { dnsName, hostLayout, secretFileKey, type HostLayout } from './host-layout.ts';
-export { renderComposeOverride, type ComposeOverrideOptions } from './compose-override.ts';
+export { composeArgs, dnsName, hostLayout, secretFileKey, type HostLayout } from './host-layout.ts';
+export { hostCompose, renderHostCompose, type HostComposeOptions } from './host-compose.ts';
+export { renderComposeOverride } from './compose-override.ts';
 export { renderCaddyfile } from './caddyfile.ts';
 export { renderSystemdUnit } from './systemd-unit.ts';
 export { renderDeployScript, suppliedSecretName, type DeployScriptInput } from './deploy-script.ts';

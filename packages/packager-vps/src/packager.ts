@@ -62,8 +62,8 @@ export function writeHostFiles(ctx: PackContext, packager: string, files: readon
 }
 
 /**
- * A packager for an existing server or VPS: the environment's Compose
- * override with a Caddy reverse proxy, the Caddyfile, a systemd unit, and
+ * A packager for an existing server or VPS: the environment's complete
+ * Compose file with a Caddy reverse proxy, the Caddyfile, a systemd unit, and
  * the deploy and smoke scripts. It renders the manifest as given: the
  * planner overlays the environment (replicas, resources, env, ingress host)
  * before calling it. Runs on the core packager contract.

@@ -1,14 +1,14 @@
 /*
  * The file set of a compose host: the machine (a VPS, or a droplet or EC2
- * instance made by Terraform) runs the cloud packager's compose.yaml with an
- * environment override, behind a Caddy reverse proxy, as a systemd unit, and
- * is deployed by deploy.sh and checked by smoke.sh. Pure: text from data.
+ * instance made by Terraform) runs the environment's complete Compose file
+ * behind a Caddy reverse proxy, as a systemd unit, and is deployed by
+ * deploy.sh and checked by smoke.sh. Pure: text from data.
  */
 import type { CloudManifest } from '@deployment-manager/bundle';
 import type { PackagerNote } from '@deployment-manager/core';
 import { renderCaddyfile } from './caddyfile.ts';
-import { renderComposeOverride } from './compose-override.ts';
 import { renderDeployScript } from './deploy-script.ts';
+import { renderHostCompose } from './host-compose.ts';
 import type { HostEnvironment } from './host-environment.ts';
 import { hostLayout } from './host-layout.ts';
 import { deriveSmokeChecks, renderSmokeScript } from './smoke.ts';
@@ -62,10 +62,11 @@ export function composeHostNotes(manifest: CloudManifest): PackagerNote[] {
 
 /**
  * Renders the compose host files of a manifest (already overlaid with its
- * environment): `compose.<env>.yaml` with a Caddy proxy, the `Caddyfile`,
- * the systemd unit, `deploy.sh` and `smoke.sh`. `deploy.sh` reads the cloud
- * packager's `../cloud/compose/compose.yaml` (the layout `runPackagers`
- * gives the cloud packager), or `COMPOSE_DIR`.
+ * environment): `compose.<env>.yaml`, the complete Compose file with a
+ * Caddy proxy (see {@link renderHostCompose}), the `Caddyfile`, the systemd
+ * unit, `deploy.sh` and `smoke.sh`. The images of services with a `build`
+ * are pushed beforehand (the cloud packager's `compose.yaml`:
+ * `docker compose build` and `push`); the host pulls them.
  *
  * @example
  * ```ts
@@ -77,7 +78,7 @@ export function renderComposeHost(manifest: CloudManifest, options: ComposeHostO
   const environment = options.environment ?? { name: 'production' };
   const layout = hostLayout(manifest, environment.name);
   const files: HostFile[] = [
-    { path: layout.overrideFile, content: renderComposeOverride(manifest, environment, { proxy: true }), mediaType: 'application/yaml' },
+    { path: layout.composeFile, content: renderHostCompose(manifest, environment.name), mediaType: 'application/yaml' },
     { path: 'Caddyfile', content: renderCaddyfile(manifest), mediaType: 'text/plain' },
     { path: layout.unit, content: renderSystemdUnit(layout, `deployment-manager project ${layout.project}`), mediaType: 'text/plain' },
     {

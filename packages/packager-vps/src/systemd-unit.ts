@@ -1,11 +1,12 @@
 import { systemdValue } from '@deployment-manager/core';
-import type { HostLayout } from './host-layout.ts';
+import { composeArgs, type HostLayout } from './host-layout.ts';
 
 /**
  * Renders the systemd unit that runs a compose project at boot: a oneshot
- * that brings the project up (`up -d --remove-orphans`) and down on stop,
- * after Docker. Values are written with {@link systemdValue}; the layout's
- * names are DNS-safe by construction. Pure.
+ * that brings the environment's Compose file up (`up -d --remove-orphans`)
+ * and down on stop, after Docker. Values are written with
+ * {@link systemdValue}; the layout's names and paths are DNS-safe by
+ * construction. Pure.
  *
  * @example
  * ```ts
@@ -13,7 +14,7 @@ import type { HostLayout } from './host-layout.ts';
  * ```
  */
 export function renderSystemdUnit(layout: HostLayout, description: string): string {
-  const compose = `/usr/bin/docker compose -p ${layout.project} -f ${layout.composeFile} -f ${layout.overrideFile}`;
+  const compose = `/usr/bin/docker compose ${composeArgs(layout).join(' ')}`;
   return [
     '[Unit]',
     `Description=${systemdValue(`${description} via Docker Compose`)}`,

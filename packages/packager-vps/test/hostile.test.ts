@@ -3,9 +3,11 @@ import { fc, test } from '@fast-check/vitest';
 import { isSdkError } from '@deployment-manager/core';
 import { exampleCloudApp, hostileMaps, replaceStrings, shellShape } from '@deployment-manager/testkit';
 import { describe, expect } from 'vitest';
+import { renderManifestCompose } from '@deployment-manager/packager-cloud';
 import { parse as parseYaml } from 'yaml';
 import { renderComposeOverride } from '../src/compose-override.ts';
 import { renderDeployScript } from '../src/deploy-script.ts';
+import { renderHostCompose } from '../src/host-compose.ts';
 import { hostLayout } from '../src/host-layout.ts';
 import { deriveSmokeChecks, renderSmokeScript } from '../src/smoke.ts';
 import { renderSystemdUnit } from '../src/systemd-unit.ts';
@@ -19,6 +21,9 @@ import { renderSystemdUnit } from '../src/systemd-unit.ts';
 
 const { manifest } = exampleCloudApp();
 const maps = hostileMaps(manifest);
+// The app name stays: it names the Kubernetes Secret whose mount paths the Compose file shares, and
+// the renderer refuses (INVALID_ARGUMENT) one that is not a DNS label, as validateManifest does.
+const namedMaps = hostileMaps(manifest, (s) => s === manifest.app.name);
 
 function sameShape(render: (m: typeof manifest) => string, hostile: Map<string, string>, harmless: Map<string, string>): void {
   let text: string;
@@ -47,13 +52,34 @@ describe('hostile manifests in the compose host files', () => {
   test.prop([maps], { numRuns: 1000 })('the compose override parses back with the env values as values and no other keys', ({ hostile }) => {
     const m = replaceStrings(manifest, hostile);
     const apps = { env: Object.fromEntries(Object.keys(m.services.find((s) => s.kind === 'app')?.env ?? {}).map((k) => [k, ''])) };
-    const doc = parseYaml(renderComposeOverride(m, { name: 'production', apps }, { proxy: true }), { customTags: [{ tag: '!reset', collection: 'seq', resolve: (v) => v }] }) as { services: Record<string, { environment?: Record<string, string> }> };
-    expect(Object.keys(doc).sort()).toEqual(['services', 'volumes']);
+    // Read as docker-compose 1.x's PyYAML reads it (YAML 1.1).
+    const doc = parseYaml(renderComposeOverride(m, { name: 'production', apps }), { version: '1.1' }) as { services: Record<string, { environment?: Record<string, string> }> };
+    expect(Object.keys(doc)).toEqual(['services']);
+    expect(Object.keys(doc.services)).toEqual(m.services.map((s) => s.id));
     for (const s of m.services) {
       const env = doc.services[s.id]?.environment;
       if (s.kind !== 'app' || env === undefined) continue;
       for (const [k, v] of Object.entries(env)) expect(v).toBe((s.env?.[k] ?? '').replace(/\$/g, '$$$$'));
     }
+  });
+
+  test.prop([namedMaps], { numRuns: 200 })('the complete host compose file reads back (YAML 1.1, as docker-compose 1.x reads it) as the cloud rendering without ports or builds, plus the proxy, under comment lines only', ({ hostile }) => {
+    const m = replaceStrings(manifest, hostile);
+    const text = renderHostCompose(m, 'production');
+    const body = text.indexOf('\nservices:\n');
+    expect(body).toBeGreaterThan(0);
+    for (const line of text.slice(0, body).split('\n')) expect(line).toMatch(/^# /);
+    const doc = parseYaml(text, { version: '1.1' }) as { services: Record<string, Record<string, unknown>>; volumes: Record<string, unknown> };
+    const cloud = renderManifestCompose(m).compose as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
+    const proxy = hostLayout(m, 'production').proxyService;
+    expect(Object.keys(doc.services)).toEqual([...m.services.map((s) => s.id), proxy]);
+    expect(Object.keys(cloud.services)).toEqual(m.services.map((s) => s.id));
+    for (const [id, s] of Object.entries(cloud.services)) {
+      const { ports: _ports, build: _build, ...rest } = s;
+      expect(doc.services[id]).toEqual(rest);
+    }
+    expect(doc.services[proxy]?.['ports']).toEqual(['80:80', '443:443']);
+    expect(Object.keys(doc.volumes)).toEqual([...Object.keys(cloud.volumes ?? {}), `${proxy}-data`]);
   });
 
   test.prop([fc.string({ unit: 'binary', maxLength: 24 })], { numRuns: 1000 })('the systemd unit keeps its settings whatever the app and environment names', (name) => {

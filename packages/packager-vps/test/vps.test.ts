@@ -24,6 +24,18 @@ describe('renderComposeHost', () => {
     expect(deploy).toMatch(/Missing ENV: \$1/);
   });
 
+  it('copies the one Compose file to the host and runs it by absolute path from deploy.sh and the systemd unit', () => {
+    const deploy = fileOf('deploy.sh');
+    const args = "'-p' 'recipe-hub-production' '--project-directory' '/opt/recipe-hub-production' '-f' '/opt/recipe-hub-production/compose.production.yaml'";
+    expect(deploy).toContain(`dc() { docker compose ${args} "$@"; }`);
+    expect(deploy).toContain(`rsync -az "$HERE"/'compose.production.yaml' "$HERE/Caddyfile"`);
+    expect(deploy).not.toMatch(/COMPOSE_DIR|cloud\/compose|ignore-buildable/);
+    // qdrant reads its api key under its own name: deploy.sh writes that copy too.
+    expect(deploy).toContain("alias_env 'secrets/qdrant.api_key.env' 'secrets/qdrant.api_key.QDRANT__SERVICE__API_KEY.env' 'QDRANT__SERVICE__API_KEY'");
+    const unit = fileOf('recipe-hub-production.service');
+    expect(unit).toContain('ExecStart=/usr/bin/docker compose -p recipe-hub-production --project-directory /opt/recipe-hub-production -f /opt/recipe-hub-production/compose.production.yaml up -d --remove-orphans');
+  });
+
   it('renders scripts bash can parse', () => {
     for (const f of renderComposeHost(manifest).files.filter((x) => x.path.endsWith('.sh'))) {
       const r = spawnSync('bash', ['-n'], { input: f.content, encoding: 'utf8' });

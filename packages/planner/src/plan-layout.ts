@@ -14,7 +14,7 @@ export interface PlanLayout {
   readonly plan: string;
   /** The cloud packager's output (`<out>/cloud`): `compose/`, `kubernetes/`, `helm/<app>/`. */
   readonly cloudDir: string;
-  /** The target's files (`<out>/<target>`): Terraform, Compose override, deploy.sh, smoke.sh... */
+  /** The target's files (`<out>/<target>`): Terraform, the environment's Compose file, deploy.sh, smoke.sh... */
   readonly targetDir: string;
 }
 

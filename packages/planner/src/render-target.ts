@@ -48,9 +48,10 @@ export function defaultSecretSource(manifest: CloudManifest, target: TargetId, e
  * Renders the files of one target for a base manifest in an environment:
  * the planner applies the environment and decides the machine size (the
  * cost estimate), then the target's packager renders:
- * - `compose`: `compose.<env>.yaml` and `smoke.sh`;
+ * - `compose`: `compose.<env>.yaml` (an override of the cloud packager's `compose.yaml`) and `smoke.sh`;
  * - `k8s`: `values-<env>.yaml` for the cloud packager's chart and `smoke.sh`;
- * - `vps`: the compose host set of `@deployment-manager/packager-vps`;
+ * - `vps`: the compose host set of `@deployment-manager/packager-vps` (its
+ *   `compose.<env>.yaml` is complete: the host runs it alone);
  * - `do`, `aws`: the host set plus `cloud-init.yaml` and a Terraform module
  *   under `terraform/` (`@deployment-manager/packager-terraform`).
  * The cloud packager's own output (`compose.yaml`, manifests, chart) is

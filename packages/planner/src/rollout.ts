@@ -101,8 +101,9 @@ export function planRollout(manifest: CloudManifest, target: TargetId, spec: Rol
   if (support.support === 'unsupported') work = { steps: [], commands: [] };
   else if (target === 'k8s') work = k8sWork(manifest, spec, environment, layout);
   else if (target === 'compose') {
-    const l = hostLayout(manifest, environment);
-    work = { steps: [], commands: [{ argv: ['docker', 'compose', '-p', l.project, '-f', `${layout.cloudDir}/compose/${l.composeFile}`, '-f', `${layout.targetDir}/${l.overrideFile}`, 'up', '-d', '--wait', '--remove-orphans'] }] };
+    // The cloud packager's compose.yaml first (its directory is the project directory: build contexts and secrets/ resolve there), the environment's override over it.
+    const { project } = hostLayout(manifest, environment);
+    work = { steps: [], commands: [{ argv: ['docker', 'compose', '-p', project, '-f', `${layout.cloudDir}/compose/compose.yaml`, '-f', `${layout.targetDir}/compose.${environment}.yaml`, 'up', '-d', '--wait', '--remove-orphans'] }] };
   } else {
     work = { steps: [], commands: [{ env: { STRATEGY: spec.strategy }, argv: ['bash', `${layout.targetDir}/deploy.sh`] }] };
   }

@@ -113,7 +113,7 @@ export function buildStages(s: StageInput): PlanStage[] {
       : {
           actions: [
             s.target === 'vps'
-              ? 'nothing is created: the server must exist, reachable over ssh, with Docker and Compose 2.24.4 or later'
+              ? 'nothing is created: the server must exist, reachable over ssh, with Docker, the Compose plugin (docker compose) and rsync'
               : s.target === 'k8s'
                 ? 'nothing is created: the cluster must exist with an ingress controller, a default storage class and (for remote secrets) External Secrets'
                 : 'nothing is created: the Docker host must exist',

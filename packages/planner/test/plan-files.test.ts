@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
+import { composeArgs, hostLayout } from '@deployment-manager/packager-vps';
 import { exampleCloudApp, unformattedHcl } from '@deployment-manager/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDeployment, type DeploymentInput } from '../src/plan.ts';
-import { TARGET_IDS } from '../src/targets-data.ts';
+import { TARGET_IDS, TARGETS } from '../src/targets-data.ts';
 import { writePlanFiles } from '../src/write-plan-files.ts';
 import { DOCUMENTED_FLAGS, flagsOf, shellWords } from './documented-flags.ts';
 
@@ -24,9 +25,6 @@ const has = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { enc
 const hasTerraform = has('terraform', ['version']);
 const composeVersion = spawnSync('docker-compose', ['version', '--short'], { encoding: 'utf8', timeout: 30_000 });
 const hasCompose = composeVersion.status === 0;
-// `!reset` (the host targets' override drops published ports with it) needs Compose 2.24.4+; Debian 12 ships 1.29.
-const [major = 0, minor = 0, patch = 0] = composeVersion.stdout?.trim().replace(/^v/, '').split('.').map(Number) ?? [];
-const composeReadsReset = major * 1e6 + minor * 1e3 + patch >= 2_024_004;
 
 const input = (target: string): DeploymentInput => ({
   scenario: 'recipe-hub',
@@ -101,7 +99,7 @@ describe('the tools accept the files', () => {
     } else console.log(`[plan --out] terraform is not on PATH: ${target}'s module was checked with hclwrite's formatter (@cdktf/hcl-tools) only`);
   });
 
-  it.for(TARGET_IDS)('%s: docker-compose config -q accepts every compose file plan --out writes', async (target, ctx) => {
+  it.for(TARGET_IDS)('%s: docker-compose config -q accepts every compose file plan --out writes, as the plan and deploy.sh run it', async (target, ctx) => {
     if (!hasCompose) {
       if (inCi) throw new Error('docker-compose is not installed; .ci/run installs it');
       console.log('[plan --out] docker-compose is not installed: config -q is skipped');
@@ -109,30 +107,50 @@ describe('the tools accept the files', () => {
     }
     const { plan, files: list } = await written(target);
     const out = plan.layout.outDir;
-    const composeFiles = list.filter((f) => /(^|\/)compose(\.[\w-]+)?\.ya?ml$/.test(f)).map((f) => join(out, f));
-    expect(composeFiles.length).toBeGreaterThan(0);
+    const composeFiles = list.filter((f) => /(^|\/)compose(\.[\w-]+)?\.ya?ml$/.test(f));
+    // sources: the files of plan --out the run reads (relative to the output directory), by what they are.
+    const config = (args: readonly string[], cwd: string, sources: readonly string[]): { file: string; status: number | null; stderr: string } => {
+      const c = spawnSync('docker-compose', [...args, 'config', '-q'], { cwd, encoding: 'utf8', timeout: 60_000 });
+      return { file: sources.join(' + '), status: c.status, stderr: c.stderr.trim() };
+    };
+    const checked: ReturnType<typeof config>[] = [];
+
+    // The cloud packager's compose.yaml (the package stage builds and pushes its images; the compose target runs it):
+    // in its own directory, after the plan's configure command wrote the secrets, plus the one create-secrets.sh
+    // leaves to the operator's store; build contexts are relative to it (the sources would be copied there).
     const compose = join(plan.layout.cloudDir, 'compose');
-    // What the plan's configure command does, then the one secret create-secrets.sh leaves to the operator's store.
     const r = spawnSync('sh', [join(compose, 'create-secrets.sh')], { encoding: 'utf8', env: { ...process.env, OPENAI_API_KEY: 'sk-test' }, timeout: 60_000 });
     expect(r.status === 0 || r.stderr.includes('openai.api_key'), r.stderr).toBe(true);
     writeFileSync(join(compose, 'secrets', 'openai.api_key.env'), 'OPENAI_API_KEY=sk-test\n', { mode: 0o600 });
-    // Build contexts are relative to compose/ (the cloud packager's layout): the sources would be copied there.
     for (const s of example.manifest.services) if (s.build !== undefined) mkdirSync(join(compose, s.build.context), { recursive: true });
-    // The base file first, each override after it: as the plan's commands pass them.
-    const base = join(compose, 'compose.yaml');
-    const checked = [base, ...composeFiles.filter((f) => f !== base)].map((f) => {
-      const text = readFileSync(f, 'utf8');
-      if (composeReadsReset || !text.includes('!reset')) return f;
-      // An older docker-compose checks the rest; the `!reset` lines are held to their one shape here.
-      console.log(`[plan --out] docker-compose ${composeVersion.stdout.trim()} predates \`!reset\` (Compose 2.24.4): ${f} is checked without its \`ports: !reset []\` lines`);
-      const without = text.replace(/^ +ports: !reset \[\]\n/gm, '');
-      expect(without).not.toContain('!reset');
-      const copy = f.replace(/\.yaml$/, '.without-reset.yaml');
-      writeFileSync(copy, without);
-      return copy;
-    });
-    const args = checked.flatMap((f) => ['-f', f]);
-    const c = spawnSync('docker-compose', [...args, 'config', '-q'], { encoding: 'utf8', timeout: 60_000 });
-    expect({ status: c.status, stderr: c.stderr.trim() }).toEqual({ status: 0, stderr: '' });
+    checked.push(config(['-f', 'compose.yaml'], compose, ['cloud/compose/compose.yaml']));
+
+    if (target === 'compose') {
+      // The environment's override over it, as the plan's deploy command passes them.
+      const deploy = plan.stages.flatMap((s) => s.invocations).find((c) => c.argv[0] === 'docker' && c.argv.includes('up'));
+      const files = (deploy?.argv ?? []).filter((a, i, all) => all[i - 1] === '-f');
+      expect(files.map((f) => relative(out, f))).toEqual(['cloud/compose/compose.yaml', 'compose/compose.production.yaml']);
+      checked.push(config(files.flatMap((f) => ['-f', resolve(f)]), compose, files.map((f) => relative(out, f))));
+    } else if (TARGETS[target].runtime === 'compose-host') {
+      // The host's one complete file, checked where deploy.sh puts it: the files it copies to $DIR and the
+      // secret files it writes there (every secrets/ path it names), run with the host's own arguments.
+      const deploy = readFileSync(join(plan.layout.targetDir, 'deploy.sh'), 'utf8');
+      const layout = hostLayout(example.manifest, 'production');
+      const host = mkdtempSync(join(dir, `${target}-host-`));
+      for (const f of [layout.composeFile, 'Caddyfile']) copyFileSync(join(plan.layout.targetDir, f), join(host, f));
+      const secretFiles = [...new Set([...deploy.matchAll(/'(secrets\/[^'\s]+)'/g)].map((m) => m[1] as string))];
+      expect(secretFiles.length).toBeGreaterThan(0);
+      mkdirSync(join(host, 'secrets'));
+      for (const f of secretFiles) writeFileSync(join(host, f), 'X=x\n', { mode: 0o600 });
+      const args = composeArgs({ ...layout, dir: host });
+      expect(deploy).toContain(composeArgs(layout).map((a) => `'${a}'`).join(' '));
+      // From anywhere: the arguments name the project directory and the file by absolute path.
+      checked.push(config(args, tmpdir(), [`${target}/${layout.composeFile}`]));
+      expect(readFileSync(join(host, layout.composeFile), 'utf8')).not.toMatch(/!reset|^\s+build:/m);
+    }
+    // Every compose file plan --out wrote was read by a run: none is left unchecked.
+    expect([...new Set(checked.flatMap((c) => c.file.split(' + ')))].sort()).toEqual([...composeFiles].sort());
+    console.log(`[plan --out] ${target}: docker-compose ${composeVersion.stdout.trim()} config -q: ${checked.map((c) => `${c.file} -> ${c.status}`).join('; ')}`);
+    expect(checked.map((c) => ({ file: c.file, status: c.status, stderr: c.stderr }))).toEqual(checked.map((c) => ({ file: c.file, status: 0, stderr: '' })));
   });
 });

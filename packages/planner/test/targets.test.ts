@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { exampleCloudApp } from '@deployment-manager/testkit';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, parseDocument } from 'yaml';
+import { planCloud } from '@deployment-manager/packager-cloud';
+import { parse as parseYaml } from 'yaml';
 import { PRODUCTION } from '../src/environments-data.ts';
 import { renderTarget } from '../src/render-target.ts';
 import { TARGET_IDS } from '../src/targets-data.ts';
@@ -38,15 +39,21 @@ describe('renderTarget for the example app in production', () => {
     expect(renderTarget(huge, 'vps', PRODUCTION).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it('renders a compose override that doubles app replicas, adds the proxy and resets published ports', () => {
-    const text = renderTarget(manifest, 'vps', PRODUCTION).files.find((f) => f.path === 'compose.production.yaml')?.content ?? '';
-    const doc = parseDocument(text, { customTags: [{ tag: '!reset', collection: 'seq', resolve: (v) => v }] });
-    const data = doc.toJS() as { services: Record<string, { deploy?: { replicas: number }; ports?: unknown[]; environment?: Record<string, string> }> };
-    expect(data.services['api']?.deploy?.replicas).toBe(2);
-    expect(data.services['postgres']?.deploy?.replicas).toBe(1);
-    expect(data.services['api']?.environment).toEqual({ APP_ENV: 'production', LOG_LEVEL: 'warn' });
-    expect(data.services['edge-proxy']).toMatchObject({ ports: ['80:80', '443:443'] });
-    expect(text).toMatch(/^ {4}ports: !reset \[\]$/m);
+  it('renders a complete compose file for a host: the cloud rendering of the environment, no published port but the proxy\'s, no build', () => {
+    const applied = renderTarget(manifest, 'vps', PRODUCTION);
+    const text = applied.files.find((f) => f.path === 'compose.production.yaml')?.content ?? '';
+    expect(text).not.toContain('!reset');
+    const data = parseYaml(text, { version: '1.1' }) as { services: Record<string, Record<string, unknown>>; volumes: Record<string, unknown> };
+    const cloud = planCloud(applied.manifest, { targets: ['compose'] }).compose as { services: Record<string, Record<string, unknown>>; volumes: Record<string, unknown> };
+    expect(data.services['api']).toMatchObject({ deploy: { replicas: 2 }, environment: { APP_ENV: 'production', LOG_LEVEL: 'warn' } });
+    // What the official images expect (data directories, connection settings, secrets) is the cloud packager's, unchanged.
+    for (const [id, s] of Object.entries(cloud.services)) {
+      const { ports: _ports, build: _build, ...rest } = s;
+      expect(data.services[id], id).toEqual(rest);
+    }
+    expect(Object.entries(data.services).filter(([, s]) => s['ports'] !== undefined)).toEqual([['edge-proxy', expect.objectContaining({ ports: ['80:80', '443:443'] })]]);
+    expect(data.volumes).toEqual({ ...cloud.volumes, 'edge-proxy-data': {} });
+    for (const target of ['do', 'aws'] as const) expect(renderTarget(manifest, target, PRODUCTION).files.find((f) => f.path === 'compose.production.yaml')?.content).toBe(text);
     expect(parseYaml(renderTarget(manifest, 'compose', PRODUCTION).files.find((f) => f.path === 'compose.production.yaml')?.content ?? '')).not.toHaveProperty(['services', 'edge-proxy']);
   });
 
