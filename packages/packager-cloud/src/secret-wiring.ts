@@ -77,7 +77,7 @@ export function composeSecretPaths(manifest: CloudManifest, wiring: KubernetesSe
 }
 
 /** Where each file-target secret of a service is mounted: secret id -> absolute path in the container. */
-export function secretFilePaths(manifest: CloudManifest, render: KubernetesSecretsRender): Map<string, string> {
+function secretFilePaths(manifest: CloudManifest, render: KubernetesSecretsRender): Map<string, string> {
   const byKey = new Map((manifest.secrets ?? []).map((s) => [secretKey(s.id), s.id] as const));
   const out = new Map<string, string>();
   for (const v of render.volumes) {
