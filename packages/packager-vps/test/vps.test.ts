@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkComposeSemantics, validateComposeSchema } from '@deployment-manager/packager-cloud';
 import { exampleCloudApp, packagerContractSuite } from '@deployment-manager/testkit';
 import { describe, expect, it } from 'vitest';
 import { createVpsPackager } from '../src/packager.ts';
+import { hostCompose } from '../src/host-compose.ts';
 import { renderComposeHost } from '../src/render-host.ts';
 
 const { manifest } = exampleCloudApp();
@@ -34,6 +36,11 @@ describe('renderComposeHost', () => {
     expect(deploy).toContain("alias_env 'secrets/qdrant.api_key.env' 'secrets/qdrant.api_key.QDRANT__SERVICE__API_KEY.env' 'QDRANT__SERVICE__API_KEY'");
     const unit = fileOf('recipe-hub-production.service');
     expect(unit).toContain('ExecStart=/usr/bin/docker compose -p recipe-hub-production --project-directory /opt/recipe-hub-production -f /opt/recipe-hub-production/compose.production.yaml up -d --remove-orphans');
+  });
+
+  it('renders a host Compose file the Compose Specification schema (what Compose v2 validates against) and the semantic checks accept', () => {
+    const compose = hostCompose(manifest, 'production');
+    expect([...validateComposeSchema(compose, 'bundled'), ...checkComposeSemantics(compose)]).toEqual([]);
   });
 
   it('renders scripts bash can parse', () => {
