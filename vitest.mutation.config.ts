@@ -14,6 +14,10 @@ const config: ViteUserConfig = defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.shared.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Stryker picks a mutant's tests by their names as the first run saw them, and @fast-check/vitest
+    // names each property `... (with seed=N)` with a fresh N per run unless a seed is set: without one
+    // no property would ever run against a mutant. scripts/mutate.mjs sets DM_FAST_CHECK_SEED.
+    setupFiles: ['scripts/fast-check-seed.setup.ts'],
   },
 });
 

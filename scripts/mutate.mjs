@@ -101,7 +101,14 @@ function equivalentOf(dir, file, mutant) {
   );
 }
 
+// Stryker runs a mutant's tests by the names the first (coverage) run gave them; a property of
+// @fast-check/vitest is named `... (with seed=N)`, with a fresh N per run unless a seed is set, so
+// without a fixed seed no property would run against any mutant (they all "survived" the properties).
+// The one seed also makes a rerun kill the same mutants. DM_FAST_CHECK_SEED overrides it.
+const SEED = process.env.DM_FAST_CHECK_SEED || '19';
+
 async function runArea(dir, area, files, { concurrency, includeStatic }) {
+  process.env.DM_FAST_CHECK_SEED = SEED;
   process.env.MUTATION_PACKAGE = area.package;
   process.env.MUTATION_TESTS = area.tests.join(',');
   const { Stryker } = await import('@stryker-mutator/core');
@@ -178,7 +185,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () =>
 const summary = [];
 try {
   for (const { area, files } of todo) {
-    console.log(`mutation ${area.name}: ${files.join(', ')}; tests: ${area.tests.map((t) => t.replace(`packages/${area.package}/`, '')).join(', ')} (of packages/${area.package}), concurrency ${args.concurrency}`);
+    console.log(`mutation ${area.name}: ${files.join(', ')}; tests: ${area.tests.map((t) => t.replace(`packages/${area.package}/`, '')).join(', ')} (of packages/${area.package}), concurrency ${args.concurrency}, fast-check seed ${SEED}`);
     const incremental = join(REPORTS, `${area.name}.incremental.json`);
     if (existsSync(incremental)) {
       mkdirSync(join(scratch, REPORTS), { recursive: true });
