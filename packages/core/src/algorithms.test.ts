@@ -209,3 +209,147 @@ describe('stronglyConnectedComponents', () => {
     for (const e of g.edges) expect(comp.get(e.to)!).toBeLessThanOrEqual(comp.get(e.from)!);
   });
 });
+
+describe('hand-computed cases', () => {
+  // app -> a, app -> b; a -> c; b -> c, b -> d; d <-> e; c -> c (a self loop).
+  const r = (name: string): NodeId => `resource:${name}`;
+  const h = () =>
+    createGraph({
+      root: 'scenario:app',
+      edges: [
+        { from: 'scenario:app', to: r('a') },
+        { from: 'scenario:app', to: r('b') },
+        { from: r('a'), to: r('c') },
+        { from: r('b'), to: r('c') },
+        { from: r('b'), to: r('d') },
+        { from: r('c'), to: r('c') },
+        { from: r('d'), to: r('e') },
+        { from: r('e'), to: r('d') },
+      ],
+    });
+
+  it('puts a cycle with no outside dependency, and a self loop, in generation 0', () => {
+    expect(generations(h())).toEqual([[r('c'), r('d'), r('e')], [r('a'), r('b')], ['scenario:app']]);
+    expect(dependencyOrder(h())).toEqual([r('c'), r('d'), r('e'), r('a'), r('b'), 'scenario:app']);
+  });
+
+  it('sorts each generation by id, not in the order the components were found', () => {
+    // Tarjan starts at resource:a and finishes resource:z before it reaches resource:b.
+    const g = createGraph({ root: r('a'), nodes: [{ id: r('b') }], edges: [{ from: r('a'), to: r('z') }] });
+    expect(stronglyConnectedComponents(g)).toEqual([[r('z')], [r('a')], [r('b')]]);
+    expect(generations(g)).toEqual([[r('b'), r('z')], [r('a')]]);
+  });
+
+  it('closes over dependencies; a node reaches itself only through a cycle or a self loop', () => {
+    const c = transitiveClosure(h());
+    const sorted = (id: NodeId) => [...c.get(id)!].sort();
+    expect(sorted(r('a'))).toEqual([r('c')]);
+    expect(sorted(r('b'))).toEqual([r('c'), r('d'), r('e')]);
+    expect(sorted(r('c'))).toEqual([r('c')]);
+    expect(sorted(r('d'))).toEqual([r('d'), r('e')]);
+    expect(sorted(r('e'))).toEqual([r('d'), r('e')]);
+    expect(sorted('scenario:app')).toEqual([r('a'), r('b'), r('c'), r('d'), r('e')]);
+  });
+
+  it('finds the self loop and the two-node cycle, and nothing else', () => {
+    expect(findCycles(h())).toEqual([[r('c'), r('c')], [r('d'), r('e'), r('d')]]);
+    expect(isAcyclic(h())).toBe(false);
+  });
+
+  it('lists direct dependencies by default and transitive ones on request; an unknown id has none', () => {
+    const g = h();
+    expect(dependenciesOf(g, 'scenario:app')).toEqual([r('a'), r('b')]);
+    expect(dependenciesOf(g, 'scenario:app', { transitive: false })).toEqual([r('a'), r('b')]);
+    expect(dependenciesOf(g, 'scenario:app', { transitive: true })).toEqual([r('a'), r('b'), r('c'), r('d'), r('e')]);
+    expect(dependenciesOf(g, r('d'), { transitive: true })).toEqual([r('d'), r('e')]);
+    expect(dependenciesOf(g, r('nowhere'))).toEqual([]);
+    expect(dependenciesOf(g, r('nowhere'), { transitive: true })).toEqual([]);
+    expect(dependentsOf(g, r('c'))).toEqual([r('a'), r('b'), r('c')]);
+    expect(dependentsOf(g, r('d'))).toEqual([r('b'), r('e')]);
+    expect(dependentsOf(g, r('d'), { transitive: true })).toEqual([r('b'), r('d'), r('e'), 'scenario:app']);
+    expect(dependentsOf(g, r('nowhere'))).toEqual([]);
+    expect(reverseImpact(g, r('e'))).toEqual({ id: r('e'), direct: [r('d')], transitive: [r('b'), r('d'), r('e'), 'scenario:app'] });
+  });
+
+  it('sorts what it lists by id even for a hand-made graph whose edges are not in normal form', () => {
+    const node = (name: string) => ({ id: r(name), kind: 'resource' as const, name, defined: true });
+    const edge = (from: string, to: string) => ({ from: r(from), to: r(to), kind: 'resource-resource' as const, required: true, enabled: true, source: { file: 'x', path: '' }, attributes: {} });
+    const g = { root: r('a'), policy: 'all' as const, nodes: [node('a'), node('b'), node('c'), node('d')], edges: [edge('a', 'c'), edge('a', 'b'), edge('d', 'c'), edge('b', 'c')], diagnostics: [] };
+    expect(dependenciesOf(g, r('a'))).toEqual([r('b'), r('c')]);
+    expect(dependentsOf(g, r('c'))).toEqual([r('a'), r('b'), r('d')]);
+  });
+
+  it('answers isAcyclic for a graph no other query has seen', () => {
+    expect(isAcyclic(createGraph({ root: r('a'), edges: [{ from: r('a'), to: r('b') }, { from: r('b'), to: r('c') }] }))).toBe(true);
+    expect(isAcyclic(createGraph({ root: r('a'), edges: [{ from: r('a'), to: r('b') }, { from: r('b'), to: r('a') }] }))).toBe(false);
+    expect(isAcyclic(createGraph({ root: r('a'), edges: [{ from: r('a'), to: r('a') }] }))).toBe(false);
+    expect(isAcyclic(createGraph({ root: r('a'), edges: [{ from: r('a'), to: r('b') }, { from: r('a'), to: r('c') }, { from: r('b'), to: r('d') }, { from: r('c'), to: r('d') }] }))).toBe(true);
+  });
+});
+
+describe('findCycles, every elementary cycle', () => {
+  const complete = (n: number) => {
+    const edges: EdgeInput[] = [];
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) edges.push({ from: id(a), to: id(b) });
+    return graphOf(n, edges);
+  };
+
+  it('lists the five cycles of the complete graph on three nodes', () => {
+    const [a, b, c] = ['resource:a', 'resource:b', 'resource:c'] as const;
+    const g = createGraph({ root: a, edges: [[a, b], [a, c], [b, a], [b, c], [c, a], [c, b]].map(([from, to]): EdgeInput => ({ from: from!, to: to! })) });
+    expect(findCycles(g)).toEqual([
+      [a, b, a],
+      [a, b, c, a],
+      [a, c, a],
+      [a, c, b, a],
+      [b, c, b],
+    ]);
+  });
+
+  it('finds all 20 cycles of the complete graph on four nodes (6 of length 2, 8 of length 3, 6 of length 4)', () => {
+    const cycles = findCycles(complete(4));
+    expect(cycles.map((c) => c.length - 1).sort()).toEqual([...Array(6).fill(2), ...Array(8).fill(3), ...Array(6).fill(4)]);
+    expect(new Set(cycles.map((c) => c.join(' '))).size).toBe(20);
+  });
+
+  it('orders cycles by their ids joined with a space, self loops among them', () => {
+    const r = (name: string): NodeId => `resource:${name}`;
+    const g = createGraph({ root: r('a'), edges: [{ from: r('a'), to: r('b') }, { from: r('b'), to: r('a') }, { from: r('ab'), to: r('ab') }] });
+    expect(findCycles(g)).toEqual([[r('a'), r('b'), r('a')], [r('ab'), r('ab')]]);
+  });
+
+  it('returns at most `limit` cycles, self loops included, the first ones found', () => {
+    const g = graphOf(3, [{ from: id(0), to: id(0) }, { from: id(1), to: id(1) }, { from: id(2), to: id(2) }, { from: id(1), to: id(2) }, { from: id(2), to: id(1) }]);
+    expect(findCycles(g)).toHaveLength(4);
+    // Nodes in id order: resource:n001, resource:n002, ..., scenario:root (id(0)) last.
+    expect(findCycles(g, { limit: 2 })).toEqual([[id(1), id(1)], [id(2), id(2)]]);
+    expect(findCycles(complete(4), { limit: 3 })).toEqual([
+      [id(1), id(2), id(1)],
+      [id(1), id(2), id(3), id(1)],
+      [id(1), id(2), id(3), id(0), id(1)],
+    ]);
+  });
+
+  /** Every elementary cycle by the definition: each simple path from s through larger ids back to s. */
+  const bruteForceCycles = (n: number, edges: readonly EdgeInput[]): string[] => {
+    const succ = new Map<NodeId, Set<NodeId>>();
+    for (const e of edges) succ.set(e.from, (succ.get(e.from) ?? new Set()).add(e.to));
+    const out: string[] = [];
+    const walk = (s: NodeId, path: NodeId[]): void => {
+      for (const w of succ.get(path[path.length - 1]!) ?? []) {
+        if (w === s) out.push([...path, s].join(' '));
+        else if (w > s && !path.includes(w)) walk(s, [...path, w]);
+      }
+    };
+    for (let i = 0; i < n; i++) walk(id(i), [id(i)]);
+    return out.sort();
+  };
+
+  test.prop([
+    fc.integer({ min: 1, max: 7 }).chain((n) =>
+      fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { minLength: n, maxLength: n * 3 }).map((pairs) => ({ n, edges: pairs.map(([a, b]): EdgeInput => ({ from: id(a), to: id(b) })) })),
+    ),
+  ], { numRuns: 300 })('equal the simple paths that close on their smallest node, on any small graph', ({ n, edges }) => {
+    expect(findCycles(graphOf(n, edges)).map((c) => c.join(' '))).toEqual(bruteForceCycles(n, edges));
+  });
+});

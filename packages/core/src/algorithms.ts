@@ -20,14 +20,13 @@ function buildSuccessors(graph: DependencyGraph): Map<NodeId, NodeId[]> {
   return out; // edges are sorted by (from, to), so each list is sorted
 }
 
-/** Reverse adjacency lists (dependency -> sorted dependents) of a graph. */
+/** Reverse adjacency lists (dependency -> dependents) of a graph, in edge order: reach() sorts what it returns. */
 function predecessors(graph: DependencyGraph): Map<NodeId, NodeId[]> {
   let inn = PREDECESSORS.get(graph);
   if (inn !== undefined) return inn;
   inn = new Map<NodeId, NodeId[]>();
   for (const n of graph.nodes) inn.set(n.id, []);
   for (const e of graph.edges) (inn.get(e.to) as NodeId[]).push(e.from);
-  for (const list of inn.values()) list.sort(compareIds);
   PREDECESSORS.set(graph, inn);
   return inn;
 }

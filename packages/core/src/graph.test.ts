@@ -125,6 +125,8 @@ describe('getNode and toGraphology', () => {
     }
     expect(isSdkError(thrown, 'NODE_NOT_FOUND')).toBe(true);
     expect((thrown as Error).message).toContain('resource:redis');
+    expect((thrown as Error).message).toContain('scenario:app');
+    expect((thrown as { hint: string }).hint).toContain('resource:postgres');
   });
 
   it('gives the same nodes and directed edges (dependent -> dependency, self-loops kept) with their flags, once per graph', () => {
@@ -174,5 +176,206 @@ describe('dependency spellings', () => {
     ]);
     // A name that matches no folder in any spelling stays as declared.
     expect(g.diagnostics.some((d) => d.message.includes('nowhere_x') && d.code === 'DEPENDENCY_NAME_NORMALIZED')).toBe(false);
+  });
+});
+
+describe('buildGraph, hand-built workspaces', () => {
+  const caught = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+  const onlyScenarios = (names: string[]): Workspace => ({ root: '/ws', layout: 'vrooli', scenarios: new Map(names.map((n) => [n, scenario(n, [])])), resources: new Map(), diagnostics: [] });
+
+  it('follows every declared edge by default (policy all), and says so on the graph', () => {
+    const g = buildGraph(ws, 'token-economy');
+    expect(g.policy).toBe('all');
+    expect(g.root).toBe('scenario:token-economy');
+    expect(g.nodes.map((n) => n.id)).toEqual(['resource:postgres', 'resource:qdrant', 'resource:redis', 'scenario:auth', 'scenario:ghost', 'scenario:token-economy']);
+    expect(buildGraph(ws, 'token-economy', { policy: 'active' }).policy).toBe('active');
+  });
+
+  it('names the unknown scenario, the root and the known ones (sorted, at most 20) in SCENARIO_NOT_FOUND', () => {
+    const e = caught(() => buildGraph(ws, 'nope')) as { message: string; hint: string; details: unknown };
+    expect(isSdkError(e, 'SCENARIO_NOT_FOUND')).toBe(true);
+    expect(e.message).toContain('"nope"');
+    expect(e.message).toContain('/ws');
+    expect(e.hint).toBe('known scenarios: auth, token-economy');
+    expect(e.details).toEqual({ scenario: 'nope', root: '/ws' });
+    const names = Array.from({ length: 21 }, (_, i) => `s${String(20 - i).padStart(2, '0')}`); // s20 ... s00, unsorted
+    const many = caught(() => buildGraph(onlyScenarios(names), 'nope')) as { hint: string };
+    expect(many.hint).toBe(`known scenarios: ${[...names].sort().slice(0, 20).join(', ')}, ...`);
+    const twenty = caught(() => buildGraph(onlyScenarios(names.slice(1)), 'nope')) as { hint: string };
+    expect(twenty.hint).toBe(`known scenarios: ${names.slice(1).sort().join(', ')}`);
+    const none = caught(() => buildGraph(onlyScenarios([]), 'nope')) as { hint: string };
+    expect(none.hint).toBe('the root holds no scenarios; check --root');
+  });
+
+  it('visits each node once: a cycle back to the root, a diamond and a twice-missing scenario add no node, edge or diagnostic twice', () => {
+    const w: Workspace = {
+      root: '/ws',
+      layout: 'vrooli',
+      scenarios: new Map([
+        ['app', scenario('app', [dep('b', 'scenario', true, true), dep('c', 'scenario', true, true), dep('node_red', 'resource', true, true)])],
+        ['b', scenario('b', [dep('app', 'scenario', true, true), dep('gone', 'scenario', true, true), dep('pg', 'resource', true, true)])],
+        ['c', scenario('c', [dep('gone', 'scenario', true, true), dep('pg', 'resource', true, true)])],
+      ]),
+      resources: new Map([
+        ['node-red', { name: 'node-red', dependencies: [], extras: {}, file: 'n.json' }],
+        ['pg', { name: 'pg', dependencies: [], extras: {}, file: 'p.json' }],
+      ]),
+      diagnostics: [],
+    };
+    const g = buildGraph(w, 'app');
+    expect(g.nodes.map((n) => [n.id, n.defined])).toEqual([
+      ['resource:node-red', true],
+      ['resource:pg', true],
+      ['scenario:app', true],
+      ['scenario:b', true],
+      ['scenario:c', true],
+      ['scenario:gone', false],
+    ]);
+    expect(g.edges.map((e) => `${e.from}>${e.to}`)).toEqual([
+      'scenario:app>resource:node-red',
+      'scenario:app>scenario:b',
+      'scenario:app>scenario:c',
+      'scenario:b>resource:pg',
+      'scenario:b>scenario:app',
+      'scenario:b>scenario:gone',
+      'scenario:c>resource:pg',
+      'scenario:c>scenario:gone',
+    ]);
+    expect(g.diagnostics.map((d) => d.code)).toEqual(['DEPENDENCY_NAME_NORMALIZED', 'SCENARIO_MISSING']);
+  });
+
+  it('reports only the missing scenario, at the dependency that declares it, with a hint', () => {
+    const d = buildGraph(ws, 'token-economy').diagnostics;
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ code: 'SCENARIO_MISSING', severity: 'warning', file: 'x.json', path: '/dependencies/ghost' });
+    expect(d[0]!.message).toContain('"ghost"');
+    expect(d[0]!.hint).toContain('add the scenario to the workspace');
+  });
+
+  it('follows a resource\'s own runtime dependencies, with resource edge kinds', () => {
+    const w: Workspace = {
+      root: '/ws',
+      layout: 'vrooli',
+      scenarios: new Map([['app', scenario('app', [dep('n8n', 'resource', true, true)])]]),
+      resources: new Map([
+        ['n8n', { name: 'n8n', dependencies: [dep('postgres', 'resource', true, true), dep('helper', 'scenario', false, true)], extras: {}, file: 'n8n.json' }],
+        ['postgres', { name: 'postgres', dependencies: [], extras: {}, file: 'pg.json' }],
+      ]),
+      diagnostics: [],
+    };
+    const g = buildGraph(w, 'app');
+    expect(g.nodes.map((n) => [n.id, n.defined])).toEqual([
+      ['resource:n8n', true],
+      ['resource:postgres', true],
+      ['scenario:app', true],
+      ['scenario:helper', false],
+    ]);
+    expect(g.edges.map((e) => [e.from, e.to, e.kind])).toEqual([
+      ['resource:n8n', 'resource:postgres', 'resource-resource'],
+      ['resource:n8n', 'scenario:helper', 'resource-scenario'],
+      ['scenario:app', 'resource:n8n', 'scenario-resource'],
+    ]);
+  });
+
+  it('carries a declared purpose and version into the edge attributes, beside the verbatim extras', () => {
+    const withFacts = (facts: Partial<DeclaredDependency>): DeclaredDependency => ({ ...dep('pg', 'resource', true, true), attributes: { port: 5432 }, ...facts });
+    const attributesOf = (d: DeclaredDependency) =>
+      buildGraph({ root: '/ws', layout: 'vrooli', scenarios: new Map([['app', scenario('app', [d])]]), resources: new Map(), diagnostics: [] }, 'app').edges[0]!.attributes;
+    expect(attributesOf(withFacts({ purpose: 'store', version: '16' }))).toStrictEqual({ port: 5432, purpose: 'store', version: '16' });
+    expect(attributesOf(withFacts({ purpose: 'store' }))).toStrictEqual({ port: 5432, purpose: 'store' });
+    expect(attributesOf(withFacts({ version: '16' }))).toStrictEqual({ port: 5432, version: '16' });
+    expect(attributesOf(withFacts({}))).toStrictEqual({ port: 5432 });
+  });
+
+  it('tells how to spell a normalized dependency', () => {
+    const w: Workspace = {
+      root: '/ws',
+      layout: 'vrooli',
+      scenarios: new Map([['app', scenario('app', [dep('node_red', 'resource', true, true)])]]),
+      resources: new Map([['node-red', { name: 'node-red', dependencies: [], extras: {}, file: 'n.json' }]]),
+      diagnostics: [],
+    };
+    expect(buildGraph(w, 'app').diagnostics[0]!.hint).toContain('"node-red"');
+  });
+});
+
+describe('createGraph normal form', () => {
+  it('fills edge defaults: required, enabled, an in-memory source, no attributes; every endpoint a defined node', () => {
+    const g = createGraph({ root: 'scenario:app', edges: [{ from: 'scenario:app', to: 'resource:pg' }, { from: 'resource:pg', to: 'resource:disk' }] });
+    expect(g.policy).toBe('all');
+    expect(g.diagnostics).toEqual([]);
+    expect(g.nodes).toEqual([
+      { id: 'resource:disk', kind: 'resource', name: 'disk', defined: true },
+      { id: 'resource:pg', kind: 'resource', name: 'pg', defined: true },
+      { id: 'scenario:app', kind: 'scenario', name: 'app', defined: true },
+    ]);
+    expect(g.edges).toStrictEqual([
+      { from: 'resource:pg', to: 'resource:disk', kind: 'resource-resource', required: true, enabled: true, source: { file: '<memory>', path: '' }, attributes: {} },
+      { from: 'scenario:app', to: 'resource:pg', kind: 'scenario-resource', required: true, enabled: true, source: { file: '<memory>', path: '' }, attributes: {} },
+    ]);
+  });
+
+  it('keeps the given policy, flags, source, attributes and diagnostics', () => {
+    const diagnostic = { code: 'X', severity: 'info' as const, path: '', message: 'carried' };
+    const source = { file: 'a.json', path: '/dependencies/pg' };
+    const g = createGraph({ root: 'scenario:app', policy: 'active', diagnostics: [diagnostic], edges: [{ from: 'scenario:app', to: 'resource:pg', required: false, enabled: false, source, attributes: { a: 1 } }] });
+    expect(g.policy).toBe('active');
+    expect(g.diagnostics).toEqual([diagnostic]);
+    expect(g.edges[0]).toMatchObject({ required: false, enabled: false, source, attributes: { a: 1 } });
+  });
+
+  it('marks a node undefined when any listing says so, and defined otherwise (the root, listed nodes, edge endpoints)', () => {
+    const g = createGraph({
+      root: 'scenario:app',
+      nodes: [{ id: 'scenario:app' }, { id: 'resource:a', defined: false }, { id: 'resource:b' }, { id: 'resource:b', defined: false }, { id: 'resource:c', defined: false }, { id: 'resource:c' }, { id: 'resource:d', defined: true }],
+      edges: [{ from: 'scenario:app', to: 'resource:a' }, { from: 'resource:d', to: 'resource:e' }],
+    });
+    expect(g.nodes.map((n) => [n.id, n.defined])).toEqual([
+      ['resource:a', false],
+      ['resource:b', false],
+      ['resource:c', false],
+      ['resource:d', true],
+      ['resource:e', true],
+      ['scenario:app', true],
+    ]);
+    expect(createGraph({ root: 'scenario:app', nodes: [{ id: 'scenario:app', defined: false }], edges: [] }).nodes).toEqual([{ id: 'scenario:app', kind: 'scenario', name: 'app', defined: false }]);
+  });
+
+  it('sorts each dependent\'s edges by dependency, whatever the input order, and merges only equal pairs', () => {
+    const g = createGraph({
+      root: 'scenario:app',
+      edges: [
+        { from: 'scenario:app', to: 'resource:c', required: false },
+        { from: 'scenario:app', to: 'resource:a', required: false },
+        { from: 'resource:a', to: 'resource:c' },
+        { from: 'scenario:app', to: 'resource:b' },
+        { from: 'scenario:app', to: 'resource:a', enabled: false },
+      ],
+    });
+    expect(g.edges.map((e) => [e.from, e.to, e.required, e.enabled])).toEqual([
+      ['resource:a', 'resource:c', true, true],
+      ['scenario:app', 'resource:a', true, true],
+      ['scenario:app', 'resource:b', true, true],
+      ['scenario:app', 'resource:c', false, true],
+    ]);
+  });
+
+  it('names the bad id in INVALID_ARGUMENT and says how to build one', () => {
+    let thrown: unknown;
+    try {
+      createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'pg' as never }] });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isSdkError(thrown, 'INVALID_ARGUMENT')).toBe(true);
+    expect((thrown as Error).message).toContain('"pg"');
+    expect((thrown as { hint: string }).hint).toContain('nodeId(kind, name)');
   });
 });

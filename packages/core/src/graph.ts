@@ -164,7 +164,8 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
         throw new SdkError('INVALID_ARGUMENT', `node id "${id}" has no scenario: or resource: prefix`, { hint: 'build ids with nodeId(kind, name)' });
       }
       nodes.set(id, { id, kind, name, defined });
-    } else if (defined !== existing.defined && !defined) {
+    } else if (!defined) {
+      // Listed as undefined anywhere: undefined wins (an edge endpoint alone never redefines it).
       nodes.set(id, { ...existing, defined: false });
     }
   };
@@ -178,12 +179,12 @@ export function createGraph(input: CreateGraphInput): DependencyGraph {
   for (const e of input.edges) {
     if (e.from !== from) {
       from = e.from;
-      if (!nodes.has(from)) addNode(from, true);
+      addNode(from, true);
       const known = byFrom.get(from);
       if (known === undefined) byFrom.set(from, (list = []));
       else list = known;
     }
-    if (!nodes.has(e.to)) addNode(e.to, true);
+    addNode(e.to, true);
     list.push({
       from: e.from,
       to: e.to,
