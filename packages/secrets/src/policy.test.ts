@@ -93,3 +93,69 @@ describe('mergeSecretPolicies and validateSecretPolicy', () => {
     expect(r.ok ? [] : [...new Set(r.issues.map((d) => d.code))].sort()).toEqual(['SECRET_CATALOG_INVALID', 'SECRET_FORMAT_INVALID', 'SECRET_GENERATOR_WEAK']);
   });
 });
+
+describe('validateSecretPolicy findings', () => {
+  const weakRule = { rules: [{ id: 'r', when: {}, class: 'bundle' as never, reason: 'x' }], generators: { token: { type: 'hex', bytes: 2 }, 'api-key': undefined } } as never;
+
+  it('points each finding at its secret, env, generator, prompt, rule or generator kind, and names the offending value', () => {
+    const catalog = createCatalog(
+      [
+        {
+          name: 'pg',
+          secrets: [
+            { key: 'a', env: 'X_ONE', kind: 'unknown', description: 'x', generator: { type: 'hex', bytes: 4 }, prompt: { label: 'x', format: '(' } },
+            { key: 'b', env: 'X_ONE', kind: 'token', description: 'y' },
+          ],
+        },
+      ],
+      { builtins: false },
+    );
+    const r = validateSecretPolicy(mergeSecretPolicies(DEFAULT_SECRET_POLICY, weakRule), catalog);
+    expect(r.ok).toBe(false);
+    expect(r.warnings).toEqual([]);
+    const issues = r.ok ? [] : r.issues;
+    expect(issues.map((d) => [d.code, d.path])).toEqual([
+      ['SECRET_CATALOG_INVALID', '/catalog/pg/secrets/0/kind'],
+      ['SECRET_GENERATOR_WEAK', '/catalog/pg/secrets/0/generator'],
+      ['SECRET_FORMAT_INVALID', '/catalog/pg/secrets/0/prompt/format'],
+      ['SECRET_CATALOG_INVALID', '/catalog/pg/secrets/1/env'],
+      ['SECRET_CATALOG_INVALID', '/rules/0/class'],
+      ['SECRET_GENERATOR_WEAK', '/generators/token'],
+    ]);
+    const [unknownKind, , , twice, rule] = issues;
+    expect(unknownKind!.message).toContain('"unknown"');
+    // The hint lists the kinds a record may state: every known kind but `unknown`.
+    expect(unknownKind!.hint).toBe(`use one of ${SECRET_KINDS.filter((k) => k !== 'unknown').join(', ')}`);
+    expect(twice!.message).toContain('"pg"');
+    expect(twice!.message).toContain('"X_ONE"');
+    expect(twice!.hint).toContain('own env name');
+    expect(rule!.message).toContain('"r"');
+    expect(rule!.message).toContain('"bundle"');
+    expect(rule!.hint).toContain('per_install_generated');
+  });
+
+  it('checks the kinds and env names of a catalog that did not come through the catalog schema', () => {
+    const entry = { name: 'pg', secrets: [{ key: 'a', env: 'bad name', serviceEnv: 'also bad', kind: 'no_such_kind', description: 'x' }] };
+    const r = validateSecretPolicy(DEFAULT_SECRET_POLICY, { entries: new Map([['pg', entry]]) } as never);
+    const issues = r.ok ? [] : r.issues;
+    expect(issues.map((d) => d.path)).toEqual(['/catalog/pg/secrets/0/kind', '/catalog/pg/secrets/0/env', '/catalog/pg/secrets/0/serviceEnv']);
+    expect(issues[0]!.message).toContain('"no_such_kind"');
+  });
+
+  it('passes a valid policy with no findings and no warnings, and skips a generator kind left undefined', () => {
+    const r = validateSecretPolicy(mergeSecretPolicies(DEFAULT_SECRET_POLICY, { generators: { token: undefined } } as never), DEFAULT_CATALOG);
+    expect(r).toEqual({ ok: true, value: expect.anything(), warnings: [] });
+  });
+});
+
+describe('lookup order', () => {
+  it('takes the first app secret of a name, whatever its case', () => {
+    const policy = { ...DEFAULT_SECRET_POLICY, appSecrets: [{ name: 'My_Key', kind: 'token' as const, description: 'first' }, { name: 'MY_KEY', kind: 'api-key' as const, description: 'second' }] };
+    expect(findAppSecret(policy, 'my_key')?.description).toBe('first');
+  });
+
+  it('sorts swap hints by replacement, whatever order the record lists them in', () => {
+    const entry = { name: 'db', swaps: ['zeta', 'alpha', 'mid', 'beta'].map((to) => ({ to, tiers: ['desktop' as const] })) };
+    expect(swapHintsFor(entry as never, 'desktop').map((h) => h.to)).toEqual(['alpha', 'beta', 'mid', 'zeta']);
+  });
+});
