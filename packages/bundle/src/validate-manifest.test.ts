@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cloudManifest, desktopManifest, mobileManifest } from '../test/manifests.ts';
 import { MANIFEST_DIAGNOSTIC_CODES } from './diagnostic-codes.ts';
 import { validateManifest } from './validate-manifest.ts';
+import { isLoopbackHost } from './check-desktop.ts';
+import { pathEscape } from './check-paths.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -253,5 +255,129 @@ describe('validateManifest', () => {
       expect(() => validateManifest(v)).not.toThrow();
       expect(validateManifest(v).ok).toBe(false);
     }
+  });
+});
+
+describe('semantic checks, edge cases', () => {
+  const at = (base: () => Json) => (edit: (m: Json) => void): ReturnType<typeof all> => {
+    const m: Json = structuredClone(base());
+    edit(m);
+    return all(m);
+  };
+  const desktop = at(desktopManifest);
+  const cloud = at(cloudManifest);
+  const mobile = at(mobileManifest);
+  const codesOf = (found: ReturnType<typeof all>) => found.map((d) => d.code);
+
+  it('reads loopback hosts: localhost in any case and spacing, 127.0.0.0/8, ::1 with or without brackets', () => {
+    for (const host of ['localhost', 'LocalHost', ' localhost ', '127.0.0.1', '127.255.0.9', '::1', '[::1]']) expect([host, isLoopbackHost(host)]).toEqual([host, true]);
+    for (const host of ['0.0.0.0', '128.0.0.1', '127.0.0', '10.127.0.0.1', 'localhost.example.com', '::2', '']) expect([host, isLoopbackHost(host)]).toEqual([host, false]);
+    expect(codesOf(desktop((m) => (m.ipc.host = '[::1]')))).toEqual([]);
+  });
+
+  it('accepts an https telemetry url and refuses other schemes', () => {
+    expect(codesOf(desktop((m) => (m.telemetry.upload_url = 'https://telemetry.example.com/up')))).toEqual([]);
+    expect(codesOf(desktop((m) => (m.telemetry.upload_url = 'ftp://telemetry.example.com/up')))).toEqual(['TELEMETRY_URL_INVALID']);
+  });
+
+  it('suggests the platform key a typo meant, and the run_on value a near miss meant', () => {
+    const key = desktop((m) => (m.services[0].binaries['linuxx64'] = { path: 'ui/x' }));
+    expect(key.map((d) => d.code)).toContain('PLATFORM_KEY_UNKNOWN');
+    expect(key.find((d) => d.code === 'PLATFORM_KEY_UNKNOWN')?.hint).toContain('did you mean "linux-x64"?');
+    const far = desktop((m) => (m.services[0].binaries.universal = { path: 'ui/dist' }));
+    expect(far[0]?.hint).not.toContain('did you mean');
+    expect(desktop((m) => (m.services[1].migrations[0].run_on = 'install'))[0]?.hint).toContain('did you mean "first_install"?');
+    expect(desktop((m) => (m.services[1].migrations[0].run_on = 'upgrades'))[0]?.hint).toContain('did you mean "upgrade"?');
+  });
+
+  it('checks build args for template variables, not only the output pattern, and names the known ones', () => {
+    const found = desktop((m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/api', args: ['-o', '{{nope}}'] }));
+    expect(found.map((d) => [d.code, d.path])).toEqual([['BUILD_TEMPLATE_UNKNOWN', '/services/1/build/args/1']]);
+    expect(found[0]?.hint).toContain('{{platform}}');
+  });
+
+  it('requires a port for tcp health as for http, and a non-blank pattern for log_match readiness', () => {
+    expect(codesOf(desktop((m) => delete m.services[2].health.port_name))).toEqual(['HEALTH_PORT_REQUIRED']);
+    expect(codesOf(desktop((m) => (m.services[0].health = { type: 'tcp' })))).toEqual(['HEALTH_PORT_REQUIRED']);
+  });
+
+  it('finds every kind of escaping path a desktop manifest holds, and none in paths that stay inside', () => {
+    const paths = (edit: (m: Json) => void) => desktop(edit).filter((d) => d.code === 'PATH_ESCAPES_ROOT').map((d) => d.path);
+    expect(paths((m) => (m.telemetry.file = '/var/log/t.jsonl'))).toEqual(['/telemetry/file']);
+    expect(paths((m) => (m.ipc.auth_token_path = '~/token'))).toEqual(['/ipc/auth_token_path']);
+    expect(paths((m) => (m.catalog_requirements = ['ok', '../up']))).toEqual(['/catalog_requirements/1']);
+    expect(paths((m) => (m.services[1].binaries['linux-x64'].cwd = '..'))).toEqual(['/services/1/binaries/linux-x64/cwd']);
+    expect(paths((m) => (m.services[2].assets[0].path = 'D:/seed.sql'))).toEqual(['/services/2/assets/0/path']);
+    expect(paths((m) => (m.services[0].asset_dirs = ['a', '..\\..\\b']))).toEqual(['/services/0/asset_dirs/1']);
+    expect(paths((m) => (m.services[0].dist_root = '${bundle}/../x'))).toEqual(['/services/0/dist_root']);
+    expect(paths((m) => (m.services[1].build = { type: 'go', source_dir: '../api', output_pattern: '/bin/{{platform}}' }))).toEqual(['/services/1/build/source_dir', '/services/1/build/output_pattern']);
+    expect(paths((m) => (m.services[1].data_dirs = ['${data}/notes', './a/../b', 'a/./..', '${bundle}']))).toEqual([]);
+  });
+
+  it('reads where a path lands: absolute, drive letter, home, climbing above the root', () => {
+    expect(['/x', 'C:x', 'c:\\x', '~/x', '..', 'a/../..', '${data}/../x', '\\\\server\\share'].map(pathEscape)).toEqual([
+      'is absolute',
+      'has a drive letter',
+      'has a drive letter',
+      'starts at a home directory',
+      'climbs above its root with ..',
+      'climbs above its root with ..',
+      'climbs above its root with ..',
+      'is absolute',
+    ]);
+    expect(['x', 'a/..', './a/./b/..', '${bundle}/a', '${data}', 'a\\..\\b', '${other}/x'].map(pathEscape)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('finds escaping paths in a cloud build and a mobile web dir', () => {
+    expect(cloud((m) => (m.services[0].build.dockerfile = '../Dockerfile')).map((d) => [d.code, d.path])).toEqual([['PATH_ESCAPES_ROOT', '/services/0/build/dockerfile']]);
+    expect(mobile((m) => (m.web.dir = '/www')).map((d) => [d.code, d.path])).toEqual([['PATH_ESCAPES_ROOT', '/web/dir']]);
+    expect(mobile((m) => (m.web.index = '../index.html')).map((d) => [d.code, d.path])).toEqual([['PATH_ESCAPES_ROOT', '/web/index']]);
+  });
+
+  it('hints at the service or port a placeholder meant, the statics of the target, and a service without ports', () => {
+    const hintOf = (value: string) => desktop((m) => (m.services[0].env.X = value)).find((d) => d.code === 'PLACEHOLDER_UNRESOLVED')?.hint;
+    expect(hintOf('${apii.http}')).toBe('no service "apii"; did you mean ${api.http}?');
+    expect(hintOf('${zzzzzz.http}')).toBe('services: api, db, ui');
+    expect(hintOf('${api.grpc}')).toBe('ports of "api": http');
+    expect(hintOf('${datum}')).toBe('services: api, db, ui; statics: ${data}, ${bundle}');
+    expect(hintOf('${api}')).toBe('ports of "api": http; statics: ${data}, ${bundle}');
+    expect(desktop((m) => (m.services[0].env.X = '${ }')).map((d) => d.code)).toEqual(['PLACEHOLDER_MALFORMED']);
+    expect(desktop((m) => (m.services[0].env.X = '${a.b.c}')).find((d) => d.code === 'PLACEHOLDER_UNRESOLVED')?.hint).toContain('"a.b"');
+    const noPorts = mobile((m) => (m.config.X = '${sqlite.port}'));
+    expect(noPorts.find((d) => d.code === 'PLACEHOLDER_UNRESOLVED')?.hint).toBe('service "sqlite" declares no ports');
+  });
+
+  it('lists the declared services or ports when nothing is near the unknown name', () => {
+    const dep = desktop((m) => (m.services[1].dependencies = ['zzzzzz']));
+    expect(dep.find((d) => d.code === 'DEPENDENCY_UNKNOWN')?.hint).toBe('declared services: api, db, ui');
+    const port = desktop((m) => (m.services[2].readiness.port_name = 'zzzzzz'));
+    expect(port.find((d) => d.code === 'PORT_NAME_UNKNOWN')?.hint).toBe('declared ports: sql');
+    const cyc = desktop((m) => (m.services[2].dependencies = ['api']));
+    expect(cyc.find((d) => d.code === 'DEPENDENCY_CYCLE')?.path).toBe('/services/1/dependencies');
+  });
+
+  it('treats secret targets by type and name, reads service_env only of readers, and leaves unused secrets alone on mobile', () => {
+    expect(codesOf(desktop((m) => (m.secrets[1].target = { type: 'file', name: 'JWT_SECRET' })))).toEqual([]);
+    expect(codesOf(desktop((m) => (m.secrets[0].service_env = { api: 'JWT' })))).toEqual([]);
+    const wrong = desktop((m) => (m.secrets[0].service_env = { ui: 'JWT' }));
+    expect(wrong.map((d) => [d.code, d.path])).toEqual([['SECRET_SERVICE_ENV_UNKNOWN', '/secrets/0/service_env/ui']]);
+    expect(desktop((m) => (m.services[0].secrets = ['jwt_secrett'])).find((d) => d.code === 'SECRET_UNKNOWN')?.hint).toBe('did you mean "jwt_secret"?');
+    expect(desktop((m) => (m.services[0].secrets = ['zzzzzz'])).find((d) => d.code === 'SECRET_UNKNOWN')?.hint).toBe('declare it under secrets');
+    expect(codesOf(mobile((m) => m.secrets.push({ id: 'spare', class: 'user_prompt', prompt: { label: 'spare' }, target: { type: 'secure_storage', name: 'spare' } })))).toEqual([]);
+  });
+
+  it('checks cloud ports at both ends of 1-65535, one replica sharing nothing, routes without a port name', () => {
+    expect(codesOf(cloud((m) => (m.services[1].ports[0].container_port = 65536)))).toEqual(['PORT_INVALID']);
+    expect(codesOf(cloud((m) => (m.services[1].ports[0].container_port = 65535)))).toEqual([]);
+    expect(codesOf(cloud((m) => (m.services[1].replicas = 1)))).toEqual([]);
+    // A route without a port name is the schema's finding alone, not also an unknown port.
+    expect(codesOf(cloud((m) => delete m.ingress.routes[0].port_name))).toEqual(['SCHEMA_REQUIRED']);
+    expect(cloud((m) => ((m.ingress.routes[0].port_name = 'http'), (m.ingress.routes[0].service = 'postgres'), (m.services[1].ports = []))).find((d) => d.path === '/ingress/routes/0/port_name')?.hint).toBe('declared ports: none');
+  });
+
+  it('accepts plain http to a loopback remote service only', () => {
+    expect(codesOf(mobile((m) => (m.remote_services[0].url = 'http://localhost:3000')))).toEqual([]);
+    expect(codesOf(mobile((m) => (m.remote_services[0].url = 'http://[::1]:3000')))).toEqual([]);
+    expect(codesOf(mobile((m) => (m.remote_services[0].url = 'ws://api.example.com')))).toEqual(['REMOTE_URL_INVALID']);
   });
 });
