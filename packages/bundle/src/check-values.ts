@@ -43,6 +43,19 @@ function token(value: string | undefined, path: Segments, what: string, out: Dia
   if (value !== undefined && !TOKEN.test(value)) out.push(finding('VALUE_NAME_INVALID', path, `${what} ${JSON.stringify(value)} is not a plain name`, 'use letters, digits, ".", "_" and "-", starting with a letter or digit (at most 128 characters)'));
 }
 
+/** A desktop build's paths and names that build.sh passes to the compiler or `cp` as operands: a leading `-` would make them options (`-toolexec=...` runs a program). */
+function buildOperands(manifest: Readonly<Record<string, unknown>>, out: Diagnostic[]): void {
+  asArray(manifest['services']).forEach((raw, i) => {
+    const build = asObject(asObject(raw)?.['build']);
+    for (const key of ['entry_point', 'output_pattern', 'source_dir']) {
+      const value = asString(build?.[key]);
+      if (value?.startsWith('-') === true) {
+        out.push(finding('VALUE_OPTION_LIKE', ['services', i, 'build', key], `${key} ${JSON.stringify(value)} starts with "-", so the build command would read it as an option`, 'write it as a relative path or name that does not start with "-" (e.g. ./-name)'));
+      }
+    }
+  });
+}
+
 function cloudNames(manifest: Readonly<Record<string, unknown>>, out: Diagnostic[]): void {
   const name = asString(asObject(manifest['app'])?.['name']);
   if (name !== undefined && !(name.length <= 40 && DNS_1123.test(name))) {
@@ -85,6 +98,8 @@ function cloudNames(manifest: Readonly<Record<string, unknown>>, out: Diagnostic
 /**
  * The value grammar of a manifest of any target: `VALUE_UNPRINTABLE`,
  * `VALUE_NAME_INVALID` (app name, service and secret ids), `VERSION_INVALID`,
+ * `VALUE_OPTION_LIKE` (a desktop build's entry point, output pattern or
+ * source directory starting with `-`),
  * the secrets package's target checks, and for cloud manifests the DNS and
  * URL grammar Kubernetes, Compose and Caddy need. Pure.
  */
@@ -107,5 +122,6 @@ export function checkValues(target: ManifestTarget, manifest: Readonly<Record<st
     else token(asString(t?.['name']), ['secrets', i, 'target', 'name'], 'secret key', out);
   });
   if (target === 'cloud') cloudNames(manifest, out);
+  if (target === 'desktop') buildOperands(manifest, out);
   return out;
 }

@@ -156,6 +156,10 @@ describe('validateManifest', () => {
       [(m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{platform}}/api{{ext}}{{flavour}}' }), 'BUILD_TEMPLATE_UNKNOWN', '/services/1/build/output_pattern', '{{flavour}}'],
       [(m) => (m.services[0].env.X = '${x.y}'), 'PLACEHOLDER_UNRESOLVED', '/services/0/env/X', '${x.y}'],
       [(m) => (m.secrets[0].class = 'infrastructure'), 'SECRET_INFRASTRUCTURE_BUNDLED', '/secrets/0/class', '"jwt_secret"'],
+      // A build operand starting with "-" would be read as an option: go build ... -toolexec=... runs a program.
+      [(m) => (m.services[1].build = { type: 'go', source_dir: 'api', entry_point: '-toolexec=touch INJECTED' }), 'VALUE_OPTION_LIKE', '/services/1/build/entry_point', '"-toolexec=touch INJECTED"'],
+      [(m) => (m.services[1].build = { type: 'rust', source_dir: 'api', output_pattern: '-rf' }), 'VALUE_OPTION_LIKE', '/services/1/build/output_pattern', '"-rf"'],
+      [(m) => (m.services[1].build = { type: 'go', source_dir: '--help' }), 'VALUE_OPTION_LIKE', '/services/1/build/source_dir', '"--help"'],
     ];
     for (const [edit, code, path, named] of cases) {
       const found = all(withDesktop(edit));

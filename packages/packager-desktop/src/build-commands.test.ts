@@ -21,6 +21,15 @@ describe('buildCommands', () => {
     });
   });
 
+  it('writes path operands that start with "-" as ./-..., so no compiler or cp reads one as an option', () => {
+    const go = buildCommands('api', { type: 'go', source_dir: 'api', entry_point: '-toolexec=touch INJECTED', output_pattern: '-o' }, 'linux-x64', linux);
+    expect(go.steps[0]?.argv).toEqual(['go', 'build', '-o', './-o', './-toolexec=touch INJECTED']);
+    const rust = buildCommands('worker', { type: 'rust', source_dir: 'worker', entry_point: 'worker', output_pattern: '-rf' }, 'linux-x64', linux);
+    expect(rust.steps[1]?.argv).toEqual(['cp', 'target/x86_64-unknown-linux-gnu/release/worker', './-rf']);
+    const py = buildCommands('tool', { type: 'python', source_dir: 'tool', entry_point: '--onedir' }, 'linux-x64', linux);
+    expect(py.steps[0]?.argv.at(-1)).toBe('./--onedir');
+  });
+
   it('builds rust for the target triple and copies the result where the manifest expects it', () => {
     const b = buildCommands('worker', { type: 'rust', source_dir: 'worker', entry_point: 'worker', output_pattern: 'target/release/worker{{ext}}' }, 'darwin-arm64', mac);
     expect(b.steps.map((s) => s.argv)).toEqual([

@@ -34,6 +34,15 @@ function buildVariables(platformKey: string, platform: DesktopPlatform): Record<
 /** The placeholders a build pattern may use: {@link buildVariables} plus `output` (the expanded output pattern). */
 export const BUILD_PLACEHOLDERS: readonly string[] = BUILD_TEMPLATE_VARS;
 
+/**
+ * A path as a command operand: one starting with `-` gets `./` in front, so
+ * the command never reads it as an option (validation refuses such paths;
+ * this keeps the rule where the command line is made).
+ */
+function operand(path: string): string {
+  return path.startsWith('-') ? `./${path}` : path;
+}
+
 const NPM_PLATFORM: Readonly<Record<string, string>> = { linux: 'linux', windows: 'win32', darwin: 'darwin' };
 
 /**
@@ -53,13 +62,13 @@ export function buildCommands(service: string, build: DesktopBuild, platformKey:
 
   switch (build.type) {
     case 'go':
-      return result([step(['go', 'build', ...args, '-o', output, x(build.entry_point ?? '.')], { GOOS: platform.goos, GOARCH: platform.goarch })], true);
+      return result([step(['go', 'build', ...args, '-o', operand(output), operand(x(build.entry_point ?? '.'))], { GOOS: platform.goos, GOARCH: platform.goarch })], true);
     case 'rust': {
       const bin = x(build.entry_point ?? service);
       const cargoOut = `target/${platform.rustTarget}/release/${bin}${platform.ext}`;
       const steps = [step(['cargo', 'build', '--release', '--target', platform.rustTarget, '--bin', bin, ...args])];
       // cargo decides where a cross build lands; copy it to where the manifest expects it.
-      if (joinPosix(cargoOut) !== joinPosix(output)) steps.push(step(['cp', cargoOut, output]));
+      if (joinPosix(cargoOut) !== joinPosix(output)) steps.push(step(['cp', cargoOut, operand(output)]));
       return result(steps, true);
     }
     case 'npm':
@@ -71,7 +80,7 @@ export function buildCommands(service: string, build: DesktopBuild, platformKey:
       const slash = output.lastIndexOf('/');
       const file = output.slice(slash + 1);
       const name = platform.ext !== '' && file.endsWith(platform.ext) ? file.slice(0, -platform.ext.length) : file;
-      return result([step(['python3', '-m', 'PyInstaller', '--onefile', '--name', name, '--distpath', slash === -1 ? '.' : output.slice(0, slash), ...args, x(build.entry_point ?? 'main.py')])], false);
+      return result([step(['python3', '-m', 'PyInstaller', '--onefile', '--name', name, '--distpath', slash === -1 ? '.' : output.slice(0, slash), ...args, operand(x(build.entry_point ?? 'main.py'))])], false);
     }
     case 'custom':
       return result(args.length === 0 ? [] : [step(args)], true);

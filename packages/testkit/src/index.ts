@@ -10,6 +10,7 @@ export { EXAMPLE_PROFILE, EXAMPLE_ROOT, exampleCloudApp, type ExampleCloudApp } 
 export { WORKSPACE_RESOURCES, workspaceArb, type GeneratedWorkspace } from './workspace-arbitrary.ts';
 export { packInBundledConsumer, type BundledConsumerInput, type BundledConsumerRun } from './bundled-consumer.ts';
 export { shellShape } from './shell-shape.ts';
+export { HAS_SHELLCHECK, asWritten, recordCall, runScriptsStubbed, shellSyntaxErrors, shellcheckFindings, type ScriptRun, type ScriptRunResult, type ScriptShell } from './script-batch.ts';
 export { MARKER_FILE, holdsNul, hostileMaps, hostileString, replaceStrings, userStrings } from './hostile.ts';
 export { caddyTokens } from './caddy-tokens.ts';
 export { expectGoldenArtifacts } from './golden-artifacts.ts';
