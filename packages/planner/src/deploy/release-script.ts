@@ -12,6 +12,7 @@
  * Every argument is checked before use (a release id is 64 hex digits), the
  * root is given as an argument and never interpolated into the script.
  */
+import { SdkError } from '@deployment-manager/core';
 
 /** The host layout under a deploy root. */
 export interface ReleaseLayout {
@@ -35,6 +36,12 @@ export const RELEASE_COMMANDS = ['check', 'facts', 'receive', 'verify', 'start',
 /** One release.sh command. */
 export type ReleaseCommand = (typeof RELEASE_COMMANDS)[number];
 
+/** A number of seconds written into the script's arithmetic: a whole number from 1 to 86400, else `INVALID_ARGUMENT` (NaN, 1e21 or a fraction would be shell text, not a count). */
+function seconds(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 86_400) throw new SdkError('INVALID_ARGUMENT', `${name} ${String(value)} is not a whole number of seconds from 1 to 86400`, { hint: 'give the timeout in whole seconds' });
+  return value;
+}
+
 /** Node's version floor on the host (the runtime's `engines`). */
 const NODE_MIN = [20, 19] as const;
 
@@ -48,7 +55,7 @@ const NODE_MIN = [20, 19] as const;
  * `stop` (the unit stopped, else SIGTERM to the supervisor, SIGKILL after `stopSeconds`), `switch SHA` (`current` replaced by a rename),
  * `current`, `list` (newest first), `prune N`, `control`, `token`,
  * `telemetry`, `manifest [SHA]` (of that release, else the running one, else `current`). Exit codes: 0 done, 1 failed, 2 bad argument, 127 a tool is
- * missing. Pure.
+ * missing. Throws `INVALID_ARGUMENT` for timeouts that are not whole seconds from 1 to 86400. Pure.
  *
  * @example
  * ```ts
@@ -56,8 +63,8 @@ const NODE_MIN = [20, 19] as const;
  * ```
  */
 export function renderReleaseScript(options: { readonly startSeconds?: number; readonly stopSeconds?: number } = {}): string {
-  const start = options.startSeconds ?? 120;
-  const stop = options.stopSeconds ?? 60;
+  const start = seconds('startSeconds', options.startSeconds ?? 120);
+  const stop = seconds('stopSeconds', options.stopSeconds ?? 60);
   return `#!/usr/bin/env bash
 # Release management on a deploy host, written by deployment-manager: releases/<sha256>/,
 # current -> releases/<sha256>, shared/app-data. usage: release.sh ROOT COMMAND [ARGUMENT]
@@ -168,11 +175,16 @@ case "$CMD" in
     touch "$RELEASES/$id"
     ;;
   current) current ;;
-  list) ls -1t "$RELEASES" | grep -E '^[0-9a-f]{64}$' || true ;;
+  list)
+    # ls -b writes a newline in a name as \\n, so only a whole name of 64 hex digits is a release (never one line of a longer name).
+    # shellcheck disable=SC2010
+    ls -1tb "$RELEASES" | grep -E '^[0-9a-f]{64}$' || true
+    ;;
   prune)
     [[ "$ARG" =~ ^[1-9][0-9]*$ ]] || fail "prune needs a count of releases to keep: $ARG" 2
     cur="$(current)"; n=0
-    for r in $(ls -1t "$RELEASES" | grep -E '^[0-9a-f]{64}$' || true); do
+    # shellcheck disable=SC2010
+    for r in $(ls -1tb "$RELEASES" | grep -E '^[0-9a-f]{64}$' || true); do
       n=$((n + 1))
       if [ "$n" -gt "$ARG" ] && [ "$r" != "$cur" ]; then rm -rf "\${RELEASES:?}/$r"; printf '%s\\n' "$r"; fi
     done
