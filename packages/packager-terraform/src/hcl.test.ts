@@ -3,12 +3,13 @@ import { fc, test } from '@fast-check/vitest';
 import { isSdkError } from '@deployment-manager/core';
 import { describe, expect, it } from 'vitest';
 import { hclJsonView } from '../test/hcl-json-view.ts';
-import { unformattedHcl } from '@deployment-manager/testkit';
+import { hostileString, unformattedHcl } from '@deployment-manager/testkit';
 import { quoteHcl } from '@deployment-manager/core';
 import { attr, block, comment, emitHcl, expr, isHclIdentifier, obj, type HclBodyItem, type HclValue } from './hcl.ts';
 
 const ident = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/).filter(isHclIdentifier);
-const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('${x}', '%{if}', 'a\\b', 'q"q', 'tab\there', 'nl\nx', '$$', '%'));
+// The full alphabet: any code unit (controls, NUL, lone surrogates), graphemes, and the shared hostile strings (quotes, `${}`, `%{}`, braces, newlines, escapes).
+const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 12 }), hostileString, fc.constantFrom('${x}', '%{if}', 'a\\b', 'q"q', 'tab\there', 'nl\nx', '$$', '%', '$${x}', '%%{x}', '\\${x}'));
 const scalar: fc.Arbitrary<HclValue> = fc.oneof(
   text,
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
@@ -22,15 +23,15 @@ const { value } = fc.letrec<{ value: HclValue }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     scalar,
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.uniqueArray(fc.tuple(fc.oneof(ident, fc.constantFrom('a.b', 'with space', 'true', 'x-y', '9lives')), tie('value')), { maxLength: 4, selector: ([k]) => k }).map((entries) => obj(entries)),
+    fc.uniqueArray(fc.tuple(fc.oneof(ident, fc.constantFrom('a.b', 'with space', 'true', 'x-y', '9lives'), text), tie('value')), { maxLength: 4, selector: ([k]) => k }).map((entries) => obj(entries)),
   ),
 }));
 const { body } = fc.letrec<{ body: HclBodyItem[] }>((tie) => ({
   body: fc
     .tuple(
       fc.uniqueArray(fc.tuple(ident, value), { maxLength: 5, selector: ([k]) => k }),
-      fc.array(fc.tuple(fc.constantFrom('blk', 'nested', 'rule'), fc.array(ident, { maxLength: 2 }), fc.oneof({ depthSize: 'small' }, fc.constant([] as HclBodyItem[]), tie('body'))), { maxLength: 3 }),
-      fc.option(fc.string({ maxLength: 10 }).map(comment), { nil: undefined }),
+      fc.array(fc.tuple(fc.constantFrom('blk', 'nested', 'rule'), fc.array(fc.oneof(ident, text), { maxLength: 2 }), fc.oneof({ depthSize: 'small' }, fc.constant([] as HclBodyItem[]), tie('body'))), { maxLength: 3 }),
+      fc.option(text.map(comment), { nil: undefined }),
     )
     .map(([attrs, blocks, note]) => [
       ...(note === undefined ? [] : [note]),
@@ -84,7 +85,7 @@ describe('emitHcl', () => {
     expect(() => emitHcl([attr('x', Number.POSITIVE_INFINITY)])).toThrow(expect.toSatisfy((e: unknown) => isSdkError(e, 'INVALID_ARGUMENT')));
   });
 
-  test.prop([body], { numRuns: 150 })('parses back with hcl2json to the structure that was emitted', async (items) => {
+  test.prop([body], { numRuns: 1000 })('parses back with hcl2json to the structure that was emitted: every string, label and key (any unicode) stays a literal', async (items) => {
     const parsed = await parse('main.tf', emitHcl(items));
     expect(parsed).toEqual(hclJsonView(items));
   });

@@ -135,13 +135,22 @@ function writeValue(v: HclValue, indent: string): string {
   return `{\n${writeAligned(o.entries.map(([k, x]) => [writeKey(k), x] as const), inner)}${indent}}`;
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The columns a key takes as terraform fmt (hclwrite) counts them: grapheme clusters, not UTF-16 code units. */
+function columns(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n += 1;
+  return n;
+}
+
 /** Writes `key = value` lines with fmt alignment: runs of single-line entries align their `=`. */
 function writeAligned(entries: readonly (readonly [string, HclValue])[], indent: string): string {
   let out = '';
   let run: (readonly [string, string])[] = [];
   const flush = (): void => {
-    const width = Math.max(0, ...run.map(([k]) => k.length));
-    for (const [k, text] of run) out += `${indent}${k.padEnd(width)} = ${text}\n`;
+    const width = Math.max(0, ...run.map(([k]) => columns(k)));
+    for (const [k, text] of run) out += `${indent}${k}${' '.repeat(width - columns(k))} = ${text}\n`;
     run = [];
   };
   for (const [key, value] of entries) {

@@ -20,7 +20,8 @@ function valueView(v: HclValue): Json {
   // A quoted template expression is a string in JSON; anything else is wrapped as `${...}`.
   if (o.kind === 'expr') return /^"[^"]*"$/.test(o.text) ? o.text.slice(1, -1) : `\${${o.text}}`;
   const out: { [k: string]: Json } = {};
-  for (const [k, x] of o.entries) Object.defineProperty(out, k.normalize('NFC'), { value: valueView(x), enumerable: true, writable: true, configurable: true });
+  // An object key is a template like any quoted string: hcl2json keeps its escapes.
+  for (const [k, x] of o.entries) Object.defineProperty(out, escapeTemplate(k), { value: valueView(x), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
