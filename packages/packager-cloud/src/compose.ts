@@ -1,5 +1,5 @@
 import type { CloudManifest, CloudService } from '@deployment-manager/bundle';
-import { dockerCpus, dockerMemory, shellQuote, type PackagerNote } from '@deployment-manager/core';
+import { dockerCpus, dockerMemory, inlineText, shellQuote, type PackagerNote } from '@deployment-manager/core';
 import { imageOf, secretKey } from './names.ts';
 import { note } from './notes.ts';
 import { composeSecretPaths, envFileOf, renderSecrets } from './secret-wiring.ts';
@@ -204,4 +204,19 @@ export function renderManifestCompose(manifest: CloudManifest, packagerOptions: 
  */
 export function composeYaml(compose: ComposeFile): string {
   return toYaml(compose);
+}
+
+/**
+ * The text of compose.yaml: a header comment naming the app and version
+ * (through `inlineText`, so input never ends the comment) and the file as
+ * YAML. Pure.
+ *
+ * @example
+ * ```ts
+ * composeText(manifest, renderCompose(manifest, options, paths).compose, true)
+ * ```
+ */
+export function composeText(manifest: CloudManifest, compose: ComposeFile, withSecretsScript: boolean): string {
+  const head = `# ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)} for Docker Compose, written by deployment-manager.\n${withSecretsScript ? '# Run ./create-secrets.sh once first: it writes the secrets/ files this file reads.\n' : ''}`;
+  return head + composeYaml(compose);
 }

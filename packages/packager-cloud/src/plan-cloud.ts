@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CloudManifest } from '@deployment-manager/bundle';
-import { inlineText, isSdkError, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
+import { isSdkError, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { validateDraft07 } from './chart-schema.ts';
 import { CHART_YAML_SCHEMA } from './chart-yaml-schema.ts';
-import { composeYaml, renderCompose, type ComposeFile } from './compose.ts';
+import { composeText, renderCompose, type ComposeFile } from './compose.ts';
 import { checkComposeSemantics, validateComposeSchema } from './compose-validate.ts';
 import { cloudDiagnostic } from './diagnostic-codes.ts';
 import { fillHoles } from './holes.ts';
@@ -129,8 +129,7 @@ export function planCloud(manifest: CloudManifest, packagerOptions: CloudPackage
   const kubeScript = renderKubernetesSecretsScript(manifest);
   const files: { path: string; mediaType: string; content: string }[] = [];
   if (options.targets.includes('compose')) {
-    const head = `# ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)} for Docker Compose, written by deployment-manager.\n${composeScript === undefined ? '' : '# Run ./create-secrets.sh once first: it writes the secrets/ files this file reads.\n'}`;
-    files.push({ path: 'compose/compose.yaml', mediaType: YAML, content: head + composeYaml(compose.compose) });
+    files.push({ path: 'compose/compose.yaml', mediaType: YAML, content: composeText(manifest, compose.compose, composeScript !== undefined) });
     if (composeScript !== undefined) files.push({ path: 'compose/create-secrets.sh', mediaType: SHELL, content: composeScript });
   }
   if (options.targets.includes('kubernetes')) {
