@@ -13,5 +13,6 @@ export { shellShape } from './shell-shape.ts';
 export { HAS_SHELLCHECK, asWritten, recordCall, runScriptsStubbed, shellSyntaxErrors, shellcheckFindings, type ScriptRun, type ScriptRunResult, type ScriptShell } from './script-batch.ts';
 export { MARKER_FILE, holdsNul, hostileMaps, hostileString, replaceStrings, userStrings } from './hostile.ts';
 export { caddyTokens } from './caddy-tokens.ts';
+export { javaScriptSyntaxErrors } from './javascript-syntax.ts';
 export { expectGoldenArtifacts } from './golden-artifacts.ts';
 export { unformattedHcl } from './hcl-format.ts';
