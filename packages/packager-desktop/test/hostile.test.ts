@@ -27,7 +27,7 @@ const maps = hostileMaps(manifest, keep);
 
 describe('build.sh from hostile manifests', () => {
   // The harmless names are the same in every case (v0, v1...): their lines are computed once, not once per case.
-  const [{ harmless }] = fc.sample(maps, 1) as [{ harmless: Map<string, string> }];
+  const { harmless } = fc.sample(maps, 1)[0] as { harmless: Map<string, string> };
   const known = new Set(shape(buildScript(replaceStrings(manifest, harmless))));
 
   test.prop([maps], { numRuns: 1000 })('has only lines the template makes: every value stays one quoted word', ({ hostile }) => {

@@ -50,6 +50,7 @@ export function shellSyntaxErrors(scripts: readonly string[], shell: ScriptShell
 
 /** True when shellcheck is on PATH (callers skip with a printed reason when it is not). */
 export const HAS_SHELLCHECK: boolean = spawnSync('shellcheck', ['--version']).status === 0;
+if (!HAS_SHELLCHECK) console.warn('[testkit] shellcheck is not on PATH, so the shellcheck checks of generated scripts are skipped (sh -n and the stubbed runs still run)');
 
 /**
  * What shellcheck reports (warnings and errors, gcc format with the file
