@@ -88,7 +88,7 @@ describe('emitHcl', () => {
   test.prop([body], { numRuns: 1000 })('parses back with hcl2json to the structure that was emitted: every string, label and key (any unicode) stays a literal', async (items) => {
     const parsed = await parse('main.tf', emitHcl(items));
     expect(parsed).toEqual(hclJsonView(items));
-  });
+  }, 180_000);
 
   test.prop([body])('is deterministic', (items) => {
     expect(emitHcl(structuredClone(items))).toBe(emitHcl(items));

@@ -57,7 +57,7 @@ describe('the Terraform module from hostile input', () => {
       expect(parsed).toEqual(hclJsonView(items));
       expect(shape(parsed)).toEqual(shape(await parseHcl(name, plainTexts[name] ?? '')));
     }
-  });
+  }, 180_000);
 });
 
 describe('cloud-init from hostile input', () => {
