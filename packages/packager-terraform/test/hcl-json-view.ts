@@ -36,13 +36,15 @@ export function hclJsonView(items: readonly HclBodyItem[]): { [k: string]: Json 
     }
     let node = out;
     const path = [item.type, ...item.labels.map((l) => l.normalize('NFC'))];
+    // Labels are data: own properties only (a label "toString" or "__proto__" is a key like any other).
+    const child = (key: string, make: () => Json): Json => {
+      if (!Object.hasOwn(node, key)) Object.defineProperty(node, key, { value: make(), enumerable: true, writable: true, configurable: true });
+      return node[key] as Json;
+    };
     path.slice(0, -1).forEach((key) => {
-      node[key] ??= {};
-      node = node[key] as { [k: string]: Json };
+      node = child(key, () => ({})) as { [k: string]: Json };
     });
-    const last = path[path.length - 1] as string;
-    node[last] ??= [];
-    (node[last] as Json[]).push(hclJsonView(item.body));
+    (child(path[path.length - 1] as string, () => []) as Json[]).push(hclJsonView(item.body));
   }
   return out;
 }

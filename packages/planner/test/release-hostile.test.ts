@@ -48,6 +48,20 @@ describe('release.sh', () => {
     }
   });
 
+  it('keeps a deploy root that ends in a newline (command substitution stripped it, so check made its directories beside the root)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dm-release-root-'));
+    try {
+      writeFileSync(join(dir, 'release.sh'), renderReleaseScript());
+      const root = join(dir, 'root\n');
+      const r = spawnSync('bash', [join(dir, 'release.sh'), root, 'check'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(existsSync(join(root, 'releases'))).toBe(true);
+      expect(existsSync(join(dir, 'root'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([Number.NaN, 0, -1, 1.5, 1e21, Number.POSITIVE_INFINITY])('refuses timeout %s with INVALID_ARGUMENT: only whole seconds reach the script', (n) => {
     expect(() => renderReleaseScript({ startSeconds: n })).toThrow(expect.toSatisfy((e: unknown) => isSdkError(e, 'INVALID_ARGUMENT')));
     expect(() => renderReleaseScript({ stopSeconds: n })).toThrow(expect.toSatisfy((e: unknown) => isSdkError(e, 'INVALID_ARGUMENT')));

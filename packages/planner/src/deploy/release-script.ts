@@ -73,9 +73,10 @@ ROOT="\${1:?usage: release.sh ROOT COMMAND [ARGUMENT]}"
 CMD="\${2:?usage: release.sh ROOT COMMAND [ARGUMENT]}"
 ARG="\${3:-}"
 MODE="\${4:-setsid}"
-# A relative root is relative to the login directory; from here on it is absolute.
+# A relative root is relative to the login directory; from here on it is absolute. The x keeps
+# the trailing newlines of a root that ends in one (command substitution strips them).
 mkdir -p "$ROOT"
-ROOT="$(cd "$ROOT" && pwd)"
+ROOT="$(cd "$ROOT" && pwd && echo x)"; ROOT="\${ROOT%?x}"
 RELEASES="$ROOT/releases"
 SHARED="$ROOT/shared"
 APP_DATA="$SHARED/app-data"
