@@ -75,6 +75,18 @@ describe('createGraph', () => {
     expect(g.edges[0]).toMatchObject({ required: true, enabled: true });
   });
 
+  it('keeps a flag false when both duplicates have it false (OR, not a default of true)', () => {
+    const g = createGraph({
+      root: 'scenario:a',
+      edges: [
+        { from: 'scenario:a', to: 'resource:pg', required: false, enabled: false },
+        { from: 'scenario:a', to: 'resource:pg', required: false, enabled: false },
+      ],
+    });
+    expect(g.edges).toHaveLength(1);
+    expect(g.edges[0]).toMatchObject({ required: false, enabled: false });
+  });
+
   it('rejects node ids without a kind prefix', () => {
     expect(() => createGraph({ root: 'scenario:a', edges: [{ from: 'scenario:a', to: 'pg' as never }] })).toThrowError(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
