@@ -10,4 +10,11 @@ describe('the YAML emitter', () => {
       expect(text).not.toMatch(/^\s*<<:/m);
     }
   });
+
+  it('reads back a long string whose lines hold only spaces (a CI seed: a health path of "\\n \\n\'" in a healthcheck)', () => {
+    const long = "wget -q -O /dev/null 'http://127.0.0.1:3000\n \n'\\''' || curl -fsS 'http://127.0.0.1:3000\n \n'\\'''";
+    const value = { test: ['CMD-SHELL', long], more: [`${'x'.repeat(40)}\n  \n\t \n`, `${'y'.repeat(40)} \n \n`] };
+    for (const text of [toYaml(value), toSortedYaml(value)]) expect(parse(text, { version: '1.1' })).toEqual(value);
+  });
 });
+

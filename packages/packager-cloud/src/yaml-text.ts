@@ -3,7 +3,10 @@ import { Document, parseAllDocuments, visit } from 'yaml';
 // YAML 1.1 output quotes every string a 1.1 reader (PyYAML in docker-compose 1.x, go-yaml in
 // Kubernetes and Helm) would take for a boolean, number or date: `on`, `yes`, `0777`, `22:22`.
 // No block scalars: the yaml package writes some (a line of spaces, then a break) that do not read back exactly.
-const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, blockQuote: false } as const;
+// No multi-line double-quoted strings either: from 40 characters on, the package breaks a quoted string at
+// each newline, and a line of only spaces came back with a backslash in it ("a\n \n'..." read as "a\n\\\n'...");
+// every newline stays the escape \n on one line.
+const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
 
 // A plain `<<` is YAML 1.1's merge key (PyYAML and go-yaml merge the map after it into its parent),
 // and the yaml package writes the string plain: as an explicit string it stays one key or value.
