@@ -98,3 +98,12 @@ describe('emitHcl', () => {
     expect(await unformattedHcl({ 'main.tf': emitHcl(items) })).toEqual([]);
   });
 });
+
+// A CI seed (-1958604171): a quoted key that starts with a combining or spacing mark. The mark is a
+// column of its own in hclwrite (the quote is another token), not part of the quote's cluster.
+it('aligns quoted keys that start with a mark as terraform fmt does', async () => {
+  for (const key of ['\u{11630}', '\u0301', '\u{11630}\u{11630}', 'a\u{11630}']) {
+    const text = emitHcl([block('b', [], [attr('a', obj([[key, expr('var.x')], ['a', expr('var.y')]]))])]);
+    expect(await unformattedHcl({ 'main.tf': text }), JSON.stringify(key)).toEqual([]);
+  }
+});

@@ -137,11 +137,20 @@ function writeValue(v: HclValue, indent: string): string {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** The columns a key takes as terraform fmt (hclwrite) counts them: grapheme clusters, not UTF-16 code units. */
-function columns(text: string): number {
+function graphemeCount(text: string): number {
   let n = 0;
   for (const _ of graphemes.segment(text)) n += 1;
   return n;
+}
+
+/**
+ * The columns a key takes as terraform fmt (hclwrite) counts them: grapheme clusters per token, not
+ * UTF-16 code units. A quoted key is three tokens (its quotes apart), so a combining mark right after
+ * the opening quote is a column of its own, not part of the quote's cluster.
+ */
+function columns(text: string): number {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return 2 + graphemeCount(text.slice(1, -1));
+  return graphemeCount(text);
 }
 
 /** Writes `key = value` lines with fmt alignment: runs of single-line entries align their `=`. */
