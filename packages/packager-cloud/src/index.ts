@@ -14,6 +14,7 @@ export { CLOUD_DIAGNOSTIC_CODES, type CloudDiagnosticCode } from './diagnostic-c
 export { checkCloudNames, validateCloudManifest } from './cloud-checks.ts';
 export { composeYaml, renderCompose, renderManifestCompose, type ComposeFile, type ComposeRender } from './compose.ts';
 export { envFileOf } from './secret-wiring.ts';
+export { secretKey } from './names.ts';
 export { bundledComposeSchema, checkComposeSemantics, composeSchemaPath, validateComposeSchema } from './compose-validate.ts';
 export { renderKubernetes, type KubernetesFile, type KubernetesRender, type KubernetesSecretWiring } from './kubernetes.ts';
 export { KUBERNETES_KINDS, unknownFields, validateKubernetesObject, type KubernetesSchemaError } from './kubernetes-validate.ts';

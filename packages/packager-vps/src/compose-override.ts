@@ -2,7 +2,7 @@ import type { CloudManifest } from '@deployment-manager/bundle';
 import { dockerCpus, dockerMemory, inlineText } from '@deployment-manager/core';
 import { composeYaml } from '@deployment-manager/packager-cloud';
 import type { HostEnvironment } from './host-environment.ts';
-import { dnsName, hostLayout } from './host-layout.ts';
+import { hostLayout } from './host-layout.ts';
 
 const sortedEntries = <T>(record: Readonly<Record<string, T>>): [string, T][] => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -36,10 +36,10 @@ export function renderComposeOverride(manifest: CloudManifest, overlay: HostEnvi
       deploy: { replicas: s.replicas ?? 1, ...(Object.keys(reservations).length === 0 ? {} : { resources: { reservations } }) },
     };
   }
-  const file = `compose.${dnsName(overlay.name)}.yaml`;
+  const layout = hostLayout(manifest, overlay.name);
   const head = [
-    `# ${file}: environment ${inlineText(overlay.name)} of ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)}`,
-    `# use: docker compose -p ${hostLayout(manifest, overlay.name).project} -f compose.yaml -f ${file} up -d`,
+    `# ${layout.composeFile}: environment ${inlineText(overlay.name)} of ${inlineText(manifest.app.name)} version ${inlineText(manifest.app.version)}`,
+    `# use: docker compose -p ${layout.project} -f compose.yaml -f ${layout.composeFile} up -d`,
   ];
   // The cloud packager's emitter: YAML 1.1 quoting, so docker-compose 1.x reads `on` or `0777` as text.
   return `${head.join('\n')}\n${composeYaml({ services })}`;

@@ -47,7 +47,10 @@ const secretLine = (s: ManifestSecret): string => {
 const aliasLines = (s: ManifestSecret): string[] => {
   if (s.target.type !== 'env') return [];
   const source = `secrets/${secretFileKey(s.id)}.env`;
-  const copies = new Map(Object.keys(s.service_env ?? {}).sort().map((service) => [envFileOf(s, service).file, envFileOf(s, service).name] as const));
+  const copies = new Map(Object.keys(s.service_env ?? {}).sort().map((service) => {
+    const { file, name } = envFileOf(s, service);
+    return [file, name] as const;
+  }));
   return [...copies].map(([file, name]) => `alias_env ${shellQuote(source)} ${shellQuote(file)} ${shellQuote(name)}`);
 };
 

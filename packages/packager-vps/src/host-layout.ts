@@ -1,4 +1,5 @@
 import type { CloudManifest } from '@deployment-manager/bundle';
+import { secretKey } from '@deployment-manager/packager-cloud';
 
 /** Where and under which names a compose-on-a-host deployment lives. */
 export interface HostLayout {
@@ -48,9 +49,12 @@ export function hostLayout(manifest: CloudManifest, environment: string): HostLa
   };
 }
 
-/** The key of a secret id in file names: the cloud packager's (and the secrets package's) spelling. */
+/**
+ * The key of a secret id in file names: the cloud packager's `secretKey` itself, so the files
+ * deploy.sh writes are the ones the Compose file reads.
+ */
 export function secretFileKey(id: string): string {
-  return id.replace(/[^-._a-zA-Z0-9]/g, '_');
+  return secretKey(id);
 }
 
 /**

@@ -88,7 +88,7 @@ export function planRollback(current: CloudManifest, previous: PreviousRelease |
     target === 'k8s'
       ? [`helm rollback ${release} (Helm keeps the previous revision: native)`, 'kubectl rollout status for every Deployment and StatefulSet', 'run smoke.sh']
       : target === 'compose'
-        ? [rerender, `in that plan's output directory: docker compose -p ${layout.project} -f cloud/compose/compose.yaml -f compose/compose.${environment}.yaml up -d --remove-orphans`, 'run smoke.sh']
+        ? [rerender, `in that plan's output directory: docker compose -p ${layout.project} -f cloud/compose/compose.yaml -f compose/${layout.composeFile} up -d --remove-orphans`, 'run smoke.sh']
         : [rerender, 'STRATEGY=recreate ./deploy.sh from the previous artifacts (infrastructure is unchanged unless the sizes differ: terraform plan shows it)', 'run smoke.sh'];
   return {
     available: !hasErrors(findings),

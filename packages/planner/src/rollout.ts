@@ -102,8 +102,8 @@ export function planRollout(manifest: CloudManifest, target: TargetId, spec: Rol
   else if (target === 'k8s') work = k8sWork(manifest, spec, environment, layout);
   else if (target === 'compose') {
     // The cloud packager's compose.yaml first (its directory is the project directory: build contexts and secrets/ resolve there), the environment's override over it.
-    const { project } = hostLayout(manifest, environment);
-    work = { steps: [], commands: [{ argv: ['docker', 'compose', '-p', project, '-f', `${layout.cloudDir}/compose/compose.yaml`, '-f', `${layout.targetDir}/compose.${environment}.yaml`, 'up', '-d', '--wait', '--remove-orphans'] }] };
+    const { project, composeFile } = hostLayout(manifest, environment);
+    work = { steps: [], commands: [{ argv: ['docker', 'compose', '-p', project, '-f', `${layout.cloudDir}/compose/compose.yaml`, '-f', `${layout.targetDir}/${composeFile}`, 'up', '-d', '--wait', '--remove-orphans'] }] };
   } else {
     work = { steps: [], commands: [{ env: { STRATEGY: spec.strategy }, argv: ['bash', `${layout.targetDir}/deploy.sh`] }] };
   }
