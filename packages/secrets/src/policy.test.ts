@@ -4,6 +4,21 @@ import { DEFAULT_SECRET_POLICY } from './policy/index.ts';
 import { dependencySecrets, findAppSecret, matchEnvPattern, mergeSecretPolicies, swapHintsFor, validateSecretPolicy } from './policy.ts';
 import { SECRET_KINDS } from './types.ts';
 
+/** A catalog with one secret of an unknown kind, a weak generator and a bad prompt format, and an env name used twice. */
+const flawedCatalog = (): ReturnType<typeof createCatalog> =>
+  createCatalog(
+    [
+      {
+        name: 'pg',
+        secrets: [
+          { key: 'a', env: 'X_ONE', kind: 'unknown', description: 'x', generator: { type: 'hex', bytes: 4 }, prompt: { label: 'x', format: '(' } },
+          { key: 'b', env: 'X_ONE', kind: 'token', description: 'y' },
+        ],
+      },
+    ],
+    { builtins: false },
+  );
+
 describe('the default policy', () => {
   it('is valid, with the secret facts of the built-in catalog', () => {
     const r = validateSecretPolicy(DEFAULT_SECRET_POLICY, DEFAULT_CATALOG);
@@ -76,18 +91,7 @@ describe('mergeSecretPolicies and validateSecretPolicy', () => {
   });
 
   it('reports bad kinds, weak generators, bad formats, duplicate env names and unknown classes (env name syntax is the catalog schema\'s)', () => {
-    const catalog = createCatalog(
-      [
-        {
-          name: 'pg',
-          secrets: [
-            { key: 'a', env: 'X_ONE', kind: 'unknown', description: 'x', generator: { type: 'hex', bytes: 4 }, prompt: { label: 'x', format: '(' } },
-            { key: 'b', env: 'X_ONE', kind: 'token', description: 'y' },
-          ],
-        },
-      ],
-      { builtins: false },
-    );
+    const catalog = flawedCatalog();
     const r = validateSecretPolicy(mergeSecretPolicies(DEFAULT_SECRET_POLICY, { rules: [{ id: 'r', when: {}, class: 'bundle' as never, reason: 'x' }] }), catalog);
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : [...new Set(r.issues.map((d) => d.code))].sort()).toEqual(['SECRET_CATALOG_INVALID', 'SECRET_FORMAT_INVALID', 'SECRET_GENERATOR_WEAK']);
@@ -98,18 +102,7 @@ describe('validateSecretPolicy findings', () => {
   const weakRule = { rules: [{ id: 'r', when: {}, class: 'bundle' as never, reason: 'x' }], generators: { token: { type: 'hex', bytes: 2 }, 'api-key': undefined } } as never;
 
   it('points each finding at its secret, env, generator, prompt, rule or generator kind, and names the offending value', () => {
-    const catalog = createCatalog(
-      [
-        {
-          name: 'pg',
-          secrets: [
-            { key: 'a', env: 'X_ONE', kind: 'unknown', description: 'x', generator: { type: 'hex', bytes: 4 }, prompt: { label: 'x', format: '(' } },
-            { key: 'b', env: 'X_ONE', kind: 'token', description: 'y' },
-          ],
-        },
-      ],
-      { builtins: false },
-    );
+    const catalog = flawedCatalog();
     const r = validateSecretPolicy(mergeSecretPolicies(DEFAULT_SECRET_POLICY, weakRule), catalog);
     expect(r.ok).toBe(false);
     expect(r.warnings).toEqual([]);
