@@ -105,6 +105,27 @@ describe('canonical export is I-JSON', () => {
     expect(refusal(cyclic)).toEqual(['INVALID_ARGUMENT', '/a/back', true]);
   });
 
+  it('names what JSON cannot hold in the message: the number, the type, a cycle, a class instance, a bad string or key', () => {
+    const message = (value: unknown): string => {
+      try {
+        canonicalJson(value);
+      } catch (error) {
+        return isSdkError(error) ? error.message : 'not an SdkError';
+      }
+      return 'accepted';
+    };
+    expect(message({ n: Number.NaN })).toBe('the value at "/n" is the number NaN, which JSON cannot represent');
+    expect(message([Number.NEGATIVE_INFINITY])).toBe('the value at "/0" is the number -Infinity, which JSON cannot represent');
+    expect(message({ f: () => 1 })).toBe('the value at "/f" is a function, which JSON cannot represent');
+    expect(message({ u: undefined })).toBe('the value at "/u" is a undefined, which JSON cannot represent');
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(message(cyclic)).toBe('the value at "/0" is a circular reference, which JSON cannot represent');
+    expect(message({ d: new Date(0) })).toBe('the value at "/d" is a non-plain object, which JSON cannot represent');
+    expect(message({ s: 'a\ud800' })).toBe('the string at "/s" holds a lone surrogate, which is not unicode text');
+    expect(message({ ['k\udfff']: 1 })).toBe('the key at "/k\udfff" holds a lone surrogate, which is not unicode text');
+  });
+
   it('accepts one object reached twice (not a cycle) and objects without a prototype', () => {
     const shared = { a: 1 };
     expect(canonicalJson({ p: shared, q: [shared, shared] })).toBe('{"p":{"a":1},"q":[{"a":1},{"a":1}]}');
@@ -113,6 +134,10 @@ describe('canonical export is I-JSON', () => {
 
   it('prettyJson sorts keys as canonical JSON does, drops undefined members, indents by two and ends with a newline', () => {
     expect(prettyJson({ b: 1, a: [2, { d: undefined, c: null, B: 'x' }] })).toBe('{\n  "a": [\n    2,\n    {\n      "B": "x",\n      "c": null\n    }\n  ],\n  "b": 1\n}\n');
+    // Keys arriving in every relative order, so the comparison's both outcomes decide the result.
+    for (const keys of [['d', 'b', 'e', 'a', 'c'], ['a', 'b', 'c', 'd', 'e'], ['e', 'd', 'c', 'b', 'a'], ['b', 'a', 'd', 'c', 'e']]) {
+      expect(prettyJson(Object.fromEntries(keys.map((k) => [k, k])))).toBe('{\n  "a": "a",\n  "b": "b",\n  "c": "c",\n  "d": "d",\n  "e": "e"\n}\n');
+    }
     expect(prettyJson([])).toBe('[]\n');
     expect(prettyJson('x')).toBe('"x"\n');
   });

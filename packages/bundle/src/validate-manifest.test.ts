@@ -275,13 +275,19 @@ describe('semantic checks, edge cases', () => {
 
   it('reads loopback hosts: localhost in any case and spacing, 127.0.0.0/8, ::1 with or without brackets', () => {
     for (const host of ['localhost', 'LocalHost', ' localhost ', '127.0.0.1', '127.255.0.9', '::1', '[::1]']) expect([host, isLoopbackHost(host)]).toEqual([host, true]);
+    for (const host of ['127.0.10.1', '127.0.0.10', '127.100.200.255', '[LOCALHOST]']) expect([host, isLoopbackHost(host)]).toEqual([host, true]);
     for (const host of ['0.0.0.0', '128.0.0.1', '127.0.0', '10.127.0.0.1', 'localhost.example.com', '::2', '']) expect([host, isLoopbackHost(host)]).toEqual([host, false]);
+    // Only a bracket at either end is dropped, never one inside; and the address ends where the string does.
+    for (const host of ['local[host', 'local]host', '127.0.0.1.example.com', '127.0.0.1:80', '127.0.0.1000']) expect([host, isLoopbackHost(host)]).toEqual([host, false]);
     expect(codesOf(desktop((m) => (m.ipc.host = '[::1]')))).toEqual([]);
   });
 
   it('accepts an https telemetry url and refuses other schemes', () => {
     expect(codesOf(desktop((m) => (m.telemetry.upload_url = 'https://telemetry.example.com/up')))).toEqual([]);
-    expect(codesOf(desktop((m) => (m.telemetry.upload_url = 'ftp://telemetry.example.com/up')))).toEqual(['TELEMETRY_URL_INVALID']);
+    expect(codesOf(desktop((m) => (m.telemetry.upload_url = 'http://127.0.0.1:9000/up')))).toEqual([]);
+    for (const url of ['ftp://telemetry.example.com/up', 'telemetry.example.com/up', '/up', 'mailto:ops@example.com']) {
+      expect([url, codesOf(desktop((m) => (m.telemetry.upload_url = url)))]).toEqual([url, ['TELEMETRY_URL_INVALID']]);
+    }
   });
 
   it('suggests the platform key a typo meant, and the run_on value a near miss meant', () => {
