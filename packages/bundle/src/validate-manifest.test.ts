@@ -385,9 +385,231 @@ describe('semantic checks, edge cases', () => {
     expect(cloud((m) => ((m.ingress.routes[0].port_name = 'http'), (m.ingress.routes[0].service = 'postgres'), (m.services[1].ports = []))).find((d) => d.path === '/ingress/routes/0/port_name')?.hint).toBe('declared ports: none');
   });
 
+  it('words each desktop finding exactly: the values, the service (or its position), the missing platforms in order, the hints', () => {
+    const exact = (edit: (m: Json) => void) => desktop(edit).map((d) => [d.code, d.path, d.message, d.hint]);
+    const gap = 'add the missing platforms or drop them from the other services';
+    const placeholder = 'compute the real SHA-256 of the file before shipping';
+    const known = 'known: {{platform}}, {{ext}}, {{goos}}, {{goarch}}, {{output}}';
+    // An empty host is the schema's finding alone, not also a host that is not loopback.
+    expect(exact((m) => (m.ipc.host = '')).map(([code]) => code)).toEqual(['SCHEMA_MIN_LENGTH']);
+    // Platforms listed sorted whatever order the binaries came in.
+    expect(exact((m) => ((m.services[0].binaries = { 'win-x64': { path: 'ui/w.exe' }, 'linux-x64': { path: 'ui/l' } }), (m.services[1].binaries = { 'darwin-arm64': { path: 'api/d' } })))).toEqual([
+      ['BINARY_PLATFORM_GAP', '/services/0/binaries', 'service "ui" has no binary for darwin-arm64, which other services ship', gap],
+      ['BINARY_PLATFORM_GAP', '/services/1/binaries', 'service "api" has no binary for linux-x64, win-x64, which other services ship', gap],
+      ['BINARY_PLATFORM_GAP', '/services/2/binaries', 'service "db" has no binary for darwin-arm64, which other services ship', gap],
+    ]);
+    // A service with no platform key at all is no gap: its unknown key is the finding.
+    expect(exact((m) => (m.services[2].binaries = { universal: { path: 'db/u' } })).map(([code]) => code)).toEqual(['PLATFORM_KEY_UNKNOWN']);
+    expect(exact((m) => ((m.services[0].binaries.universal = { path: 'ui/u' }), delete m.services[0].id)).slice(1)).toEqual([
+      ['PLATFORM_KEY_UNKNOWN', '/services/0/binaries/universal', 'service "#0" has a binary for "universal", a platform key the runtime never selects', 'use <os>-<arch> keys such as linux-x64, darwin-arm64, win-x64; one entry per platform'],
+    ]);
+    expect(exact((m) => ((m.services[1].migrations[0].run_on = 'nightly'), delete m.services[1].migrations[0].version)).slice(1)).toEqual([
+      ['MIGRATION_RUN_ON_UNKNOWN', '/services/1/migrations/0/run_on', 'migration 0 of service "api" has run_on "nightly", which the runtime never runs', 'use one of always, first_install, upgrade'],
+    ]);
+    expect(exact((m) => (m.services[1].migrations[0].run_on = 'upgrades'))).toEqual([
+      ['MIGRATION_RUN_ON_UNKNOWN', '/services/1/migrations/0/run_on', 'migration 2025-01-01 of service "api" has run_on "upgrades", which the runtime never runs', 'use one of always, first_install, upgrade (did you mean "upgrade"?)'],
+    ]);
+    // run_on is optional; a migration that is not an object is the schema's finding and breaks nothing.
+    expect(exact((m) => delete m.services[1].migrations[0].run_on)).toEqual([]);
+    expect(exact((m) => (m.services[1].migrations = [null, 5, { version: 'v1', command: [], run_on: 'upgrade' }, { version: 'v1', command: [] }])).filter(([code]) => !String(code).startsWith('SCHEMA'))).toEqual([
+      ['MIGRATION_COMMAND_EMPTY', '/services/1/migrations/2/command', 'migration v1 of service "api" has an empty command', 'give the command and its arguments'],
+      ['MIGRATION_VERSION_DUPLICATE', '/services/1/migrations/3/version', 'service "api" declares migration v1 twice', 'migration versions identify applied migrations; make them unique'],
+      ['MIGRATION_COMMAND_EMPTY', '/services/1/migrations/3/command', 'migration v1 of service "api" has an empty command', 'give the command and its arguments'],
+    ]);
+    expect(exact((m) => (m.services[1].migrations = [{ command: [] }])).slice(1)).toEqual([
+      ['MIGRATION_COMMAND_EMPTY', '/services/1/migrations/0/command', 'migration 0 of service "api" has an empty command', 'give the command and its arguments'],
+    ]);
+    // Upper-case hex and a hash that is not all zeros are real; all zeros, x's, empty and words are placeholders (warnings, listed after the errors).
+    const assets = [
+      { path: 'a', sha256: 'A'.repeat(64) }, { path: 'b', sha256: `${'0'.repeat(63)}1` }, { path: 'c', sha256: 'g'.repeat(64) }, { path: 'd', sha256: '' },
+      { path: 'e', sha256: '00' }, { path: 'f', sha256: 'XXXX' }, { path: 'g', sha256: 'TBD' }, { path: 'h', sha256: 'a'.repeat(65) }, { path: 'i' },
+    ].map((a) => ({ ...a, size_bytes: 1 }));
+    expect(exact((m) => (m.services[2].assets = assets))).toEqual([
+      ['ASSET_HASH_INVALID', '/services/2/assets/2/sha256', 'asset "c" of service "db" has a hash that is not 64 hex digits', 'write the lower-case hex SHA-256 of the file'],
+      ['ASSET_HASH_INVALID', '/services/2/assets/7/sha256', 'asset "h" of service "db" has a hash that is not 64 hex digits', 'write the lower-case hex SHA-256 of the file'],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/3/sha256', 'asset "d" of service "db" has placeholder hash ""', placeholder],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/4/sha256', 'asset "e" of service "db" has placeholder hash "00"', placeholder],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/5/sha256', 'asset "f" of service "db" has placeholder hash "XXXX"', placeholder],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/6/sha256', 'asset "g" of service "db" has placeholder hash "TBD"', placeholder],
+    ]);
+    expect(exact((m) => (m.services[2].assets = [{ sha256: 'todo', size_bytes: 1 }])).slice(1)).toEqual([['ASSET_HASH_PLACEHOLDER', '/services/2/assets/0/sha256', 'asset "#0" of service "db" has placeholder hash "todo"', placeholder]]);
+    // Template variables with spaces inside the braces are read trimmed; args that are not strings are the schema's.
+    expect(exact((m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{ platform }}/api{{ext}}', args: [5, '{{nope}}', '{{ os}}{{goos}}'] })).slice(1)).toEqual([
+      ['BUILD_TEMPLATE_UNKNOWN', '/services/1/build/args/1', 'build template {{nope}} of service "api" is not filled by packagers', known],
+      ['BUILD_TEMPLATE_UNKNOWN', '/services/1/build/args/2', 'build template {{os}} of service "api" is not filled by packagers', known],
+    ]);
+    expect(exact((m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{ outpt }}' }))).toEqual([
+      ['BUILD_TEMPLATE_UNKNOWN', '/services/1/build/output_pattern', 'build template {{outpt}} of service "api" is not filled by packagers', known],
+    ]);
+  });
+
   it('accepts plain http to a loopback remote service only', () => {
     expect(codesOf(mobile((m) => (m.remote_services[0].url = 'http://localhost:3000')))).toEqual([]);
     expect(codesOf(mobile((m) => (m.remote_services[0].url = 'http://[::1]:3000')))).toEqual([]);
     expect(codesOf(mobile((m) => (m.remote_services[0].url = 'ws://api.example.com')))).toEqual(['REMOTE_URL_INVALID']);
+  });
+});
+
+describe('every finding, word for word', () => {
+  // [code, JSON pointer, message, hint] of each finding that is not the schema's, in the order reported.
+  const words = (base: () => Json) => (edit: (m: Json) => void): string[][] => {
+    const m: Json = structuredClone(base());
+    edit(m);
+    return all(m).filter((d) => !d.code.startsWith('SCHEMA')).map((d) => [d.code, d.path, d.message, d.hint ?? '']);
+  };
+  const desktop = words(desktopManifest);
+  const cloud = words(cloudManifest);
+  const mobile = words(mobileManifest);
+  const port = (name: string, min = 47021) => ({ name, range: { min, max: min + 1 } });
+
+  it('references: duplicate ids, unknown dependencies near and far, ports, cycles; a service without an id is "?"', () => {
+    expect(desktop((m) => (m.services[2].id = 'api')).filter(([code]) => code === 'SERVICE_ID_DUPLICATE')).toEqual([['SERVICE_ID_DUPLICATE', '/services/2/id', 'service id "api" is used twice', 'give every service a unique id']]);
+    expect(desktop((m) => (m.services[0].dependencies = ['apii', 'zzzzzz']))).toEqual([
+      ['DEPENDENCY_UNKNOWN', '/services/0/dependencies/0', 'service "ui" depends on "apii", which is not a service of the manifest', 'did you mean "api"?'],
+      ['DEPENDENCY_UNKNOWN', '/services/0/dependencies/1', 'service "ui" depends on "zzzzzz", which is not a service of the manifest', 'declared services: api, db, ui'],
+    ]);
+    expect(desktop((m) => ((m.services[0].dependencies = ['zzzzzz']), m.services[0].ports.requested.push(port('http')), (m.services[0].health.port_name = 'nope'), delete m.services[0].id))).toEqual([
+      ['DEPENDENCY_UNKNOWN', '/services/0/dependencies/0', 'service "?" depends on "zzzzzz", which is not a service of the manifest', 'declared services: api, db'],
+      ['PORT_NAME_DUPLICATE', '/services/0/ports/requested/1/name', 'service "?" declares port "http" twice', 'port names must be unique within a service'],
+      ['PORT_NAME_UNKNOWN', '/services/0/health/port_name', 'port_name "nope" is not a port of service "?"', 'declared ports: http'],
+    ]);
+    expect(desktop((m) => ((m.services[0].ports.requested = [port('http'), port('admin', 47023)]), (m.services[0].health.port_name = 'htp')))).toEqual([
+      ['PORT_NAME_UNKNOWN', '/services/0/health/port_name', 'port_name "htp" is not a port of service "ui"', 'declared ports: http, admin'],
+    ]);
+    expect(desktop((m) => (m.services[2].ports.requested = [])).slice(0, 2)).toEqual([
+      ['PORT_NAME_UNKNOWN', '/services/2/health/port_name', 'port_name "sql" is not a port of service "db"', "declare the port under the service's ports"],
+      ['PORT_NAME_UNKNOWN', '/services/2/readiness/port_name', 'port_name "sql" is not a port of service "db"', "declare the port under the service's ports"],
+    ]);
+    expect(desktop((m) => (m.services[2].dependencies = ['ui']))).toEqual([
+      ['DEPENDENCY_CYCLE', '/services/1/dependencies', 'services depend on each other in a cycle: api -> db -> ui -> api', 'remove one dependency of the cycle so the services can start in order'],
+    ]);
+  });
+
+  it('secrets: duplicates, what each class needs (a secret without an id is "#i"), formats, unknown near and far, unused, service_env', () => {
+    expect(desktop((m) => m.secrets.push({ ...m.secrets[0] }))).toEqual([
+      ['SECRET_ID_DUPLICATE', '/secrets/2/id', 'secret id "jwt_secret" is declared twice', 'give every secret a unique id'],
+      ['SECRET_TARGET_DUPLICATE', '/secrets/2/target', 'two secrets are delivered to env:JWT_SECRET', 'deliver each secret to its own variable, file or key'],
+    ]);
+    const env = (name: string) => ({ type: 'env', name });
+    expect(
+      desktop((m) => {
+        m.secrets.push({ class: 'per_install_generated', target: env('X') }, { class: 'user_prompt', target: env('Y') }, { id: 'infra', class: 'infrastructure', target: env('Z') });
+        m.secrets.push({ id: 'fmt', class: 'user_prompt', prompt: { label: 'x' }, format: '(', target: { type: 'file', name: 'Y' } });
+        m.services[1].secrets.push('infra', 'fmt');
+      }),
+    ).toEqual([
+      ['SECRET_GENERATOR_MISSING', '/secrets/2', 'secret "#2" is per_install_generated but has no generator', 'add a generator, e.g. { "type": "random", "length": 32, "charset": "alnum" }'],
+      ['SECRET_PROMPT_MISSING', '/secrets/3', 'secret "#3" is user_prompt but has no prompt', 'add prompt.label and prompt.description'],
+      ['SECRET_INFRASTRUCTURE_BUNDLED', '/secrets/4/class', 'secret "infra" is an infrastructure secret, which never ships in a manifest', 'remove it, or reclassify it (generated per install, prompted, or fetched remotely) in the secret plan'],
+      ['SECRET_FORMAT_INVALID', '/secrets/5/format', 'format of secret "fmt" is not a valid regular expression', 'fix the pattern (JavaScript / RE2 syntax)'],
+    ]);
+    expect(desktop((m) => m.services[1].secrets.push('api_ky', 'zzzzzzzz'))).toEqual([
+      ['SECRET_UNKNOWN', '/services/1/secrets/2', 'service "api" uses secret "api_ky", which is not declared', 'did you mean "api_key"?'],
+      ['SECRET_UNKNOWN', '/services/1/secrets/3', 'service "api" uses secret "zzzzzzzz", which is not declared', 'declare it under secrets'],
+    ]);
+    const readsNot = 'name only services that list the secret in their secrets';
+    expect(
+      desktop((m) => {
+        m.services[1].secrets = ['api_key'];
+        m.secrets[0].service_env = { api: 'J', ui: 'K' };
+        m.secrets.push({ class: 'user_prompt', prompt: { label: 'x' }, target: env('Q'), service_env: { db: 'Q2' } });
+      }),
+    ).toEqual([
+      ['SECRET_SERVICE_ENV_UNKNOWN', '/secrets/0/service_env/api', 'secret "jwt_secret" names service "api" in service_env, but that service does not read it', readsNot],
+      ['SECRET_SERVICE_ENV_UNKNOWN', '/secrets/0/service_env/ui', 'secret "jwt_secret" names service "ui" in service_env, but that service does not read it', readsNot],
+      ['SECRET_SERVICE_ENV_UNKNOWN', '/secrets/2/service_env/db', 'secret "#2" names service "db" in service_env, but that service does not read it', readsNot],
+      ['SECRET_UNUSED', '/secrets/0', 'secret "jwt_secret" is used by no service', 'list it in the secrets of the services that need it, or remove it'],
+    ]);
+  });
+
+  it('cloud: images, ports, volumes, replicas, ingress routes; a service without an id is "#i", a volume without a name its index', () => {
+    expect(cloud((m) => ((m.services[1].image = undefined), delete m.services[1].id)).at(-1)).toEqual(['CLOUD_IMAGE_MISSING', '/services/1', 'cloud service "#1" has neither image nor build', 'name a container image (postgres:16-alpine) or a build context']);
+    const shared = 'use one replica, a shared-access volume, or per-replica volumes';
+    expect(
+      cloud((m) => {
+        m.services[1].ports[0].container_port = 0;
+        m.services[1].volumes.push({ name: 'data', mount_path: 'rel/dir', size: '1Gi' }, { mount_path: '/x', persistent: true, size: '1Gi' });
+        m.services[1].replicas = 3;
+      }),
+    ).toEqual([
+      ['PORT_INVALID', '/services/1/ports/0/container_port', 'container port 0 of service "postgres" is outside 1-65535', 'use a port between 1 and 65535'],
+      ['VOLUME_NAME_DUPLICATE', '/services/1/volumes/1/name', 'service "postgres" declares volume "data" twice', 'give each volume its own name'],
+      ['VOLUME_PATH_NOT_ABSOLUTE', '/services/1/volumes/1/mount_path', 'mount path "rel/dir" of service "postgres" is not absolute', 'mount paths are container paths such as /var/lib/postgresql/data'],
+      ['VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/0', 'persistent volume "data" of service "postgres" is mounted by 3 replicas', shared],
+      ['VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/2', 'persistent volume "2" of service "postgres" is mounted by 3 replicas', shared],
+    ]);
+    expect(cloud((m) => m.ingress.routes.push({ path: '/x', service: 'nope', port_name: 'http' }, { path: '/y', service: 'postgres', port_name: 'http' }))).toEqual([
+      ['INGRESS_SERVICE_UNKNOWN', '/ingress/routes/1/service', 'ingress route targets unknown service "nope"', 'services: api, postgres'],
+      ['PORT_NAME_UNKNOWN', '/ingress/routes/2/port_name', 'port_name "http" is not a port of service "postgres"', 'declared ports: sql'],
+    ]);
+  });
+
+  it('mobile: invalid and insecure remote urls; a remote service without an id is "#i"', () => {
+    const service = { health_path: '/h', required: true, provides: 'x' };
+    expect(mobile((m) => m.remote_services.push({ url: 'nope', ...service }, { id: 'b', url: 'http://api.example.com', ...service }, { id: 'c', url: 'file:///x', ...service }))).toEqual([
+      ['REMOTE_URL_INVALID', '/remote_services/1/url', 'url "nope" of remote service "#1" is not an absolute http(s) URL', 'write the full base URL, e.g. https://api.example.com'],
+      ['REMOTE_URL_INVALID', '/remote_services/3/url', 'url "file:///x" of remote service "c" is not an absolute http(s) URL', 'write the full base URL, e.g. https://api.example.com'],
+      ['REMOTE_URL_INSECURE', '/remote_services/2/url', 'remote service "b" is reached over plain http', 'use https; mobile platforms block cleartext traffic by default'],
+    ]);
+  });
+
+  it('placeholders: malformed, unknown service near and far, a service without its port, statics named only for a bare name', () => {
+    const malformed = (v: string) => ['PLACEHOLDER_MALFORMED', `/services/0/env/${v === '${}' ? 'A' : v === '${ }' ? 'H' : 'B'}`, `"${v}" has an empty or unterminated placeholder`, 'write placeholders as ${service.port}'];
+    expect(
+      desktop((m) => Object.assign(m.services[0].env, { A: '${}', B: 'x${api.http', C: '${apii.http}', E: '${zzzz.http}', F: '${api}', G: '${api.https}', H: '${ }', I: '${apii}' })),
+    ).toEqual([
+      malformed('${}'),
+      malformed('x${api.http'),
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/C', 'placeholder ${apii.http} resolves to nothing', 'no service "apii"; did you mean ${api.http}?'],
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/E', 'placeholder ${zzzz.http} resolves to nothing', 'services: api, db, ui'],
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/F', 'placeholder ${api} resolves to nothing', 'ports of "api": http; statics: ${data}, ${bundle}'],
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/G', 'placeholder ${api.https} resolves to nothing', 'ports of "api": http'],
+      malformed('${ }'),
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/I', 'placeholder ${apii} resolves to nothing', 'no service "apii"; did you mean ${api.<port>}?; statics: ${data}, ${bundle}'],
+    ]);
+    expect(desktop((m) => ((m.services[2].ports.requested = []), (m.services[0].env.B = '${zzzz}'))).slice(2)).toEqual([
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/B', 'placeholder ${zzzz} resolves to nothing', 'services: api, db, ui; statics: ${data}, ${bundle}'],
+      ['PLACEHOLDER_UNRESOLVED', '/services/1/env/DB_PORT', 'placeholder ${db.sql} resolves to nothing', 'service "db" declares no ports'],
+    ]);
+    // Cloud has no statics, so a bare name gets no statics list.
+    expect(cloud((m) => Object.assign(m.services[0].env, { A: '${zzzz}', B: '${postgres}' }))).toEqual([
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/A', 'placeholder ${zzzz} resolves to nothing', 'services: api, postgres'],
+      ['PLACEHOLDER_UNRESOLVED', '/services/0/env/B', 'placeholder ${postgres} resolves to nothing', 'ports of "postgres": sql'],
+    ]);
+  });
+
+  it('health and readiness: what each kind needs; a service without an id is "#i"', () => {
+    expect(
+      desktop((m) => {
+        m.services[0].readiness = { type: 'log_match', pattern: '' };
+        m.services[1].health = { type: 'command', command: [] };
+        delete m.services[2].health.port_name;
+        delete m.services[2].readiness.port_name;
+        m.services[2].id = undefined;
+        m.services[1].dependencies = [];
+        m.services[1].env = {};
+      }),
+    ).toEqual([
+      ['READINESS_PATTERN_REQUIRED', '/services/0/readiness', 'service "ui" has log_match readiness without a pattern', 'give the log line pattern that means ready'],
+      ['HEALTH_COMMAND_REQUIRED', '/services/1/health', 'service "api" has command health without a command', 'give the command and its arguments'],
+      ['HEALTH_PORT_REQUIRED', '/services/2/health', 'service "#2" has tcp health without port_name', 'name the port to probe'],
+      ['READINESS_PORT_REQUIRED', '/services/2/readiness', 'service "#2" has port_open readiness without port_name', 'name the port that must accept connections'],
+    ]);
+    expect(desktop((m) => ((m.services[0].readiness = { type: 'log_match', pattern: '[' }), (m.services[1].health = { type: 'command' })))).toEqual([
+      ['READINESS_PATTERN_INVALID', '/services/0/readiness/pattern', 'readiness pattern of service "ui" is not a valid regular expression', 'fix the pattern'],
+      ['HEALTH_COMMAND_REQUIRED', '/services/1/health', 'service "api" has command health without a command', 'give the command and its arguments'],
+    ]);
+  });
+
+  it('paths: why each escapes - absolute, drive letter, home, climbing - with ${data}/${bundle} roots dropped and backslashes as separators', () => {
+    const escapes = (i: number, value: string, why: string) => ['PATH_ESCAPES_ROOT', `/services/1/data_dirs/${i}`, `path "${value}" ${why}`, 'use a path relative to the bundle root without climbing out of it'];
+    expect(desktop((m) => (m.services[1].data_dirs = ['/abs', 'C:x', '~/h', 'a/../../b', '${data}/ok', '${bundle}', '${data}/../x', 'a\\..\\..\\b', './.', '${other}/x']))).toEqual([
+      escapes(0, '/abs', 'is absolute'),
+      escapes(1, 'C:x', 'has a drive letter'),
+      escapes(2, '~/h', 'starts at a home directory'),
+      escapes(3, 'a/../../b', 'climbs above its root with ..'),
+      escapes(6, '${data}/../x', 'climbs above its root with ..'),
+      escapes(7, 'a\\..\\..\\b', 'climbs above its root with ..'),
+    ]);
   });
 });
