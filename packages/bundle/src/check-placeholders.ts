@@ -1,5 +1,5 @@
-import type { Diagnostic } from '@deployment-manager/core/pure';
-import { closest, finding } from './findings.ts';
+import { closestMatch, type Diagnostic } from '@deployment-manager/core/pure';
+import { finding } from './findings.ts';
 import { STATIC_PLACEHOLDERS } from './known-values.ts';
 import type { ManifestTarget } from './manifest.ts';
 import type { ServiceView } from './manifest-view.ts';
@@ -57,7 +57,7 @@ export function checkPlaceholders(target: ManifestTarget, views: readonly Servic
         if (declared !== undefined && port !== undefined && declared.has(port)) continue;
         let hint: string;
         if (declared === undefined) {
-          const near = closest(svc, ids);
+          const near = closestMatch(svc, ids);
           hint = near === undefined ? `services: ${ids.join(', ')}` : `no service "${svc}"; did you mean \${${near}.${port ?? '<port>'}}?`;
         } else {
           hint = declared.size === 0 ? `service "${svc}" declares no ports` : `ports of "${svc}": ${[...declared].join(', ')}`;

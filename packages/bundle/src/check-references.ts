@@ -1,5 +1,5 @@
-import { createGraph, findCycles, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core/pure';
-import { closest, finding } from './findings.ts';
+import { closestMatch, createGraph, findCycles, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core/pure';
+import { finding } from './findings.ts';
 import type { ServiceView } from './manifest-view.ts';
 
 const node = (id: string): NodeId => `resource:${id}`;
@@ -22,7 +22,7 @@ export function checkReferences(views: readonly ServiceView[]): Diagnostic[] {
   for (const v of views) {
     for (const dep of v.dependencies) {
       if (!seen.has(dep.value)) {
-        const near = closest(dep.value, ids);
+        const near = closestMatch(dep.value, ids);
         out.push(
           finding('DEPENDENCY_UNKNOWN', dep.path, `service "${v.id ?? '?'}" depends on "${dep.value}", which is not a service of the manifest`, near === undefined ? `declared services: ${ids.join(', ')}` : `did you mean "${near}"?`),
         );

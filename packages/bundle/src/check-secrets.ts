@@ -1,5 +1,5 @@
-import type { Diagnostic } from '@deployment-manager/core/pure';
-import { asArray, asObject, asString, closest, compiles, finding } from './findings.ts';
+import { closestMatch, type Diagnostic } from '@deployment-manager/core/pure';
+import { asArray, asObject, asString, compiles, finding } from './findings.ts';
 import type { ManifestTarget } from './manifest.ts';
 import type { ServiceView } from './manifest-view.ts';
 
@@ -53,7 +53,7 @@ export function checkSecrets(target: ManifestTarget, manifest: Readonly<Record<s
     for (const ref of v.secrets) {
       used.add(ref.value);
       if (!ids.has(ref.value)) {
-        const near = closest(ref.value, known);
+        const near = closestMatch(ref.value, known);
         out.push(finding('SECRET_UNKNOWN', ref.path, `service "${v.id ?? '?'}" uses secret "${ref.value}", which is not declared`, near === undefined ? 'declare it under secrets' : `did you mean "${near}"?`));
       }
     }

@@ -44,24 +44,3 @@ export function compiles(source: string): boolean {
     return false;
   }
 }
-
-/** The candidate closest to `name` (shared prefix or small edit distance), for hints. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  const scored = candidates
-    .map((c) => ({ c, d: c.startsWith(name) || name.startsWith(c) ? 0 : editDistance(name, c) }))
-    .filter((x) => x.d <= Math.max(2, Math.floor(name.length / 3)))
-    .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0));
-  return scored[0]?.c;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}

@@ -352,7 +352,9 @@ describe('semantic checks, edge cases', () => {
     expect(hintOf('${datum}')).toBe('services: api, db, ui; statics: ${data}, ${bundle}');
     expect(hintOf('${api}')).toBe('ports of "api": http; statics: ${data}, ${bundle}');
     expect(desktop((m) => (m.services[0].env.X = '${ }')).map((d) => d.code)).toEqual(['PLACEHOLDER_MALFORMED']);
-    expect(desktop((m) => (m.services[0].env.X = '${a.b.c}')).find((d) => d.code === 'PLACEHOLDER_UNRESOLVED')?.hint).toContain('"a.b"');
+    // The port is after the last dot: "ap.i" is the service, one edit from "api".
+    expect(hintOf('${ap.i.http}')).toBe('no service "ap.i"; did you mean ${api.http}?');
+    expect(hintOf('${a.b.c}')).toBe('services: api, db, ui');
     const noPorts = mobile((m) => (m.config.X = '${sqlite.port}'));
     expect(noPorts.find((d) => d.code === 'PLACEHOLDER_UNRESOLVED')?.hint).toBe('service "sqlite" declares no ports');
   });
@@ -468,6 +470,11 @@ describe('every finding, word for word', () => {
       ['DEPENDENCY_UNKNOWN', '/services/0/dependencies/0', 'service "ui" depends on "apii", which is not a service of the manifest', 'did you mean "api"?'],
       ['DEPENDENCY_UNKNOWN', '/services/0/dependencies/1', 'service "ui" depends on "zzzzzz", which is not a service of the manifest', 'declared services: api, db, ui'],
     ]);
+    // A name that shares nothing with any service is not a typo of one: "db" is no "ui" with two letters changed.
+    expect(desktop((m) => ((m.services[2].id = 'store'), (m.services[1].dependencies = ['db']), (m.services[1].env = {}))).filter(([code]) => code === 'DEPENDENCY_UNKNOWN')).toEqual([
+      ['DEPENDENCY_UNKNOWN', '/services/1/dependencies/0', 'service "api" depends on "db", which is not a service of the manifest', 'declared services: api, store, ui'],
+    ]);
+    expect(desktop((m) => ((m.services[2].id = 'DB'), (m.services[1].env = {}))).filter(([code]) => code === 'DEPENDENCY_UNKNOWN').map(([, , , hint]) => hint)).toEqual(['did you mean "DB"?']);
     expect(desktop((m) => ((m.services[0].dependencies = ['zzzzzz']), m.services[0].ports.requested.push(port('http')), (m.services[0].health.port_name = 'nope'), delete m.services[0].id))).toEqual([
       ['DEPENDENCY_UNKNOWN', '/services/0/dependencies/0', 'service "?" depends on "zzzzzz", which is not a service of the manifest', 'declared services: api, db'],
       ['PORT_NAME_DUPLICATE', '/services/0/ports/requested/1/name', 'service "?" declares port "http" twice', 'port names must be unique within a service'],

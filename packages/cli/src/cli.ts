@@ -1,4 +1,4 @@
-import { closestMatch } from './closest-match.ts';
+import { closestMatch } from '@deployment-manager/core/pure';
 import type { Command, CommandEntry } from './command.ts';
 import { COMMANDS } from './command-table.ts';
 import { EXIT } from './exit-codes.ts';

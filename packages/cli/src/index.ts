@@ -18,7 +18,7 @@ export {
   type OptionValues,
   type PositionalSpec,
 } from './command.ts';
-export { closestMatch, didYouMean } from './closest-match.ts';
+export { closestMatch, didYouMean } from '@deployment-manager/core/pure';
 export { EXIT } from './exit-codes.ts';
 export { commandHelp, topHelp, usageLines } from './help-text.ts';
 export { colour, type CliIo } from './io.ts';

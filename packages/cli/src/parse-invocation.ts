@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { closestMatch } from './closest-match.ts';
+import { closestMatch } from '@deployment-manager/core/pure';
 import type { Command, Invocation, OptionSpec, OptionSpecs, PositionalSpec } from './command.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -1,5 +1,4 @@
-import { SdkError, type SdkErrorCode, type Workspace } from '@deployment-manager/core';
-import { closestMatch } from './closest-match.ts';
+import { closestMatch, SdkError, type SdkErrorCode, type Workspace } from '@deployment-manager/core';
 
 /** Loader codes that say the file could not be read at all: the error keeps them. */
 const FILE_CODES: ReadonlySet<string> = new Set(['FILE_UNREADABLE', 'FILE_NOT_REGULAR', 'FILE_TOO_LARGE']);

@@ -26,6 +26,7 @@ export {
   type DiagnosticExtras,
 } from './diagnostic-codes.ts';
 export { GRAPH_DIAGNOSTIC_CODES, type GraphDiagnosticCode } from './graph-diagnostics.ts';
+export { closestMatch, didYouMean } from './closest-match.ts';
 export { TIERS, TIER_NUMBERS, isTier, normalizeTier, parseTier, type Tier, type TierId } from './tiers.ts';
 export {
   nodeId,

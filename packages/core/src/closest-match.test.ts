@@ -11,6 +11,9 @@ describe('closestMatch', () => {
     ['recipe-hbu', ['auth-lite', 'recipe-hub'], 'recipe-hub'],
     ['DESKTOP', ['desktop'], 'desktop'],
     ['pack', ['package', 'plan'], 'package'],
+    ['linuxx64', ['darwin-arm64', 'linux-x64', 'win-x64'], 'linux-x64'],
+    ['upgrades', ['always', 'first_install', 'upgrade'], 'upgrade'],
+    ['api_ky', ['api_key', 'jwt_secret'], 'api_key'],
   ])('%s -> %s', (input, candidates, expected) => {
     expect(closestMatch(input, candidates)).toBe(expected);
   });
@@ -20,6 +23,9 @@ describe('closestMatch', () => {
     ['moon', ['local', 'desktop', 'mobile', 'saas', 'enterprise']],
     ['p', ['package', 'plan', 'profile']],
     ['', ['a']],
+    // Two letters changed out of two is a different word, not a typo.
+    ['db', ['api', 'ui']],
+    ['a.b', ['api', 'db', 'ui']],
   ])('%s has no plausible match', (input, candidates) => {
     expect(closestMatch(input, candidates)).toBeUndefined();
   });
