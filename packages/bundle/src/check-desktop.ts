@@ -14,8 +14,9 @@ export function isLoopbackHost(host: string): boolean {
 
 function isHttpUrl(value: string): boolean {
   try {
+    // An http(s) URL always has a host: the URL parser refuses one without.
     const u = new URL(value);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '';
+    return u.protocol === 'http:' || u.protocol === 'https:';
   } catch {
     return false;
   }
@@ -61,13 +62,13 @@ export function checkDesktop(manifest: Readonly<Record<string, unknown>>): Diagn
       const m = asObject(rawM);
       const path = ['services', i, 'migrations', j];
       const runOn = asString(m?.['run_on']);
+      const version = asString(m?.['version']);
       if (runOn !== undefined && !(MIGRATION_RUN_ON as readonly string[]).includes(runOn)) {
         const near = runOn === 'install' ? 'first_install' : closestMatch(runOn, MIGRATION_RUN_ON);
         out.push(
-          finding('MIGRATION_RUN_ON_UNKNOWN', [...path, 'run_on'], `migration ${asString(m?.['version']) ?? j} of service "${id}" has run_on "${runOn}", which the runtime never runs`, `use one of ${MIGRATION_RUN_ON.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`),
+          finding('MIGRATION_RUN_ON_UNKNOWN', [...path, 'run_on'], `migration ${version ?? j} of service "${id}" has run_on "${runOn}", which the runtime never runs`, `use one of ${MIGRATION_RUN_ON.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`),
         );
       }
-      const version = asString(m?.['version']);
       if (version !== undefined) {
         if (versions.has(version)) out.push(finding('MIGRATION_VERSION_DUPLICATE', [...path, 'version'], `service "${id}" declares migration ${version} twice`, 'migration versions identify applied migrations; make them unique'));
         versions.add(version);
@@ -77,10 +78,12 @@ export function checkDesktop(manifest: Readonly<Record<string, unknown>>): Diagn
       }
     });
     asArray(svc?.['assets']).forEach((rawA, j) => {
-      const hash = asString(asObject(rawA)?.['sha256']);
+      const a = asObject(rawA);
+      if (a === undefined) return;
+      const hash = asString(a['sha256']);
       if (hash === undefined || HEX64.test(hash) && !/^0+$/.test(hash)) return;
       const path = ['services', i, 'assets', j, 'sha256'];
-      const asset = asString(asObject(rawA)?.['path']) ?? `#${j}`;
+      const asset = asString(a['path']) ?? `#${j}`;
       if (PLACEHOLDER_HASH.test(hash)) out.push(finding('ASSET_HASH_PLACEHOLDER', path, `asset "${asset}" of service "${id}" has placeholder hash "${hash}"`, 'compute the real SHA-256 of the file before shipping'));
       else out.push(finding('ASSET_HASH_INVALID', path, `asset "${asset}" of service "${id}" has a hash that is not 64 hex digits`, 'write the lower-case hex SHA-256 of the file'));
     });

@@ -24,8 +24,11 @@ export function checkSecrets(target: ManifestTarget, manifest: Readonly<Record<s
       ids.add(id);
     }
     const t = asObject(s['target']);
-    const key = `${asString(t?.['type']) ?? ''}:${asString(t?.['name']) ?? ''}`;
-    if (t !== undefined && asString(t['name']) !== undefined) {
+    const targetType = asString(t?.['type']);
+    const targetName = asString(t?.['name']);
+    // A target without a type or name is the schema's finding; only whole targets can clash.
+    if (targetType !== undefined && targetName !== undefined) {
+      const key = `${targetType}:${targetName}`;
       if (targets.has(key)) out.push(finding('SECRET_TARGET_DUPLICATE', [...path, 'target'], `two secrets are delivered to ${key}`, 'deliver each secret to its own variable, file or key'));
       targets.add(key);
     }

@@ -77,7 +77,8 @@ export function checkMobile(manifest: Readonly<Record<string, unknown>>): Diagno
       parsed = undefined;
     }
     const path = ['remote_services', i, 'url'];
-    if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.host === '') {
+    // An http(s) URL always has a host: the URL parser refuses one without.
+    if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
       out.push(finding('REMOTE_URL_INVALID', path, `url "${url}" of remote service "${id}" is not an absolute http(s) URL`, 'write the full base URL, e.g. https://api.example.com'));
     } else if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
       out.push(finding('REMOTE_URL_INSECURE', path, `remote service "${id}" is reached over plain http`, 'use https; mobile platforms block cleartext traffic by default'));

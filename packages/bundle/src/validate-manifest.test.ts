@@ -423,16 +423,18 @@ describe('semantic checks, edge cases', () => {
     ]);
     // Upper-case hex and a hash that is not all zeros are real; all zeros, x's, empty and words are placeholders (warnings, listed after the errors).
     const assets = [
-      { path: 'a', sha256: 'A'.repeat(64) }, { path: 'b', sha256: `${'0'.repeat(63)}1` }, { path: 'c', sha256: 'g'.repeat(64) }, { path: 'd', sha256: '' },
+      { path: 'a', sha256: 'A'.repeat(64) }, { path: 'b', sha256: `${'0'.repeat(63)}1` }, { path: 'b0', sha256: `${'a'.repeat(63)}0` }, { path: 'c', sha256: 'g'.repeat(64) }, { path: 'd', sha256: '' },
       { path: 'e', sha256: '00' }, { path: 'f', sha256: 'XXXX' }, { path: 'g', sha256: 'TBD' }, { path: 'h', sha256: 'a'.repeat(65) }, { path: 'i' },
     ].map((a) => ({ ...a, size_bytes: 1 }));
+    // An asset that is not an object is the schema's finding alone.
+    expect(exact((m) => (m.services[2].assets = [null, ...assets])).filter(([code]) => !String(code).startsWith('SCHEMA'))).toEqual(exact((m) => (m.services[2].assets = [...assets])).map(([code, path, ...rest]) => [code, String(path).replace(/assets\/(\d)/, (_, n: string) => `assets/${Number(n) + 1}`), ...rest]));
     expect(exact((m) => (m.services[2].assets = assets))).toEqual([
-      ['ASSET_HASH_INVALID', '/services/2/assets/2/sha256', 'asset "c" of service "db" has a hash that is not 64 hex digits', 'write the lower-case hex SHA-256 of the file'],
-      ['ASSET_HASH_INVALID', '/services/2/assets/7/sha256', 'asset "h" of service "db" has a hash that is not 64 hex digits', 'write the lower-case hex SHA-256 of the file'],
-      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/3/sha256', 'asset "d" of service "db" has placeholder hash ""', placeholder],
-      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/4/sha256', 'asset "e" of service "db" has placeholder hash "00"', placeholder],
-      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/5/sha256', 'asset "f" of service "db" has placeholder hash "XXXX"', placeholder],
-      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/6/sha256', 'asset "g" of service "db" has placeholder hash "TBD"', placeholder],
+      ['ASSET_HASH_INVALID', '/services/2/assets/3/sha256', 'asset "c" of service "db" has a hash that is not 64 hex digits', 'write the lower-case hex SHA-256 of the file'],
+      ['ASSET_HASH_INVALID', '/services/2/assets/8/sha256', 'asset "h" of service "db" has a hash that is not 64 hex digits', 'write the lower-case hex SHA-256 of the file'],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/4/sha256', 'asset "d" of service "db" has placeholder hash ""', placeholder],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/5/sha256', 'asset "e" of service "db" has placeholder hash "00"', placeholder],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/6/sha256', 'asset "f" of service "db" has placeholder hash "XXXX"', placeholder],
+      ['ASSET_HASH_PLACEHOLDER', '/services/2/assets/7/sha256', 'asset "g" of service "db" has placeholder hash "TBD"', placeholder],
     ]);
     expect(exact((m) => (m.services[2].assets = [{ sha256: 'todo', size_bytes: 1 }])).slice(1)).toEqual([['ASSET_HASH_PLACEHOLDER', '/services/2/assets/0/sha256', 'asset "#0" of service "db" has placeholder hash "todo"', placeholder]]);
     // Template variables with spaces inside the braces are read trimmed; args that are not strings are the schema's.
@@ -510,6 +512,11 @@ describe('every finding, word for word', () => {
       ['SECRET_INFRASTRUCTURE_BUNDLED', '/secrets/4/class', 'secret "infra" is an infrastructure secret, which never ships in a manifest', 'remove it, or reclassify it (generated per install, prompted, or fetched remotely) in the secret plan'],
       ['SECRET_FORMAT_INVALID', '/secrets/5/format', 'format of secret "fmt" is not a valid regular expression', 'fix the pattern (JavaScript / RE2 syntax)'],
     ]);
+    expect(desktop((m) => (m.services[1].secrets.push('zzzzzzzz'), delete m.services[1].id)).filter(([code]) => code === 'SECRET_UNKNOWN')).toEqual([
+      ['SECRET_UNKNOWN', '/services/1/secrets/2', 'service "?" uses secret "zzzzzzzz", which is not declared', 'declare it under secrets'],
+    ]);
+    // A target without its type is the schema's finding, not a clash of two half targets.
+    expect(desktop((m) => (m.secrets.push({ id: 'x', class: 'per_install_generated', generator: { type: 'random', length: 8 }, target: { name: 'JWT_SECRET' } }), delete m.secrets[0].target.type)).filter(([code]) => code === 'SECRET_TARGET_DUPLICATE')).toEqual([]);
     expect(desktop((m) => m.services[1].secrets.push('api_ky', 'zzzzzzzz'))).toEqual([
       ['SECRET_UNKNOWN', '/services/1/secrets/2', 'service "api" uses secret "api_ky", which is not declared', 'did you mean "api_key"?'],
       ['SECRET_UNKNOWN', '/services/1/secrets/3', 'service "api" uses secret "zzzzzzzz", which is not declared', 'declare it under secrets'],
@@ -602,6 +609,8 @@ describe('every finding, word for word', () => {
       ['HEALTH_PORT_REQUIRED', '/services/2/health', 'service "#2" has tcp health without port_name', 'name the port to probe'],
       ['READINESS_PORT_REQUIRED', '/services/2/readiness', 'service "#2" has port_open readiness without port_name', 'name the port that must accept connections'],
     ]);
+    expect(desktop((m) => delete m.services[0].health.port_name)).toEqual([['HEALTH_PORT_REQUIRED', '/services/0/health', 'service "ui" has http health without port_name', 'name the port to probe']]);
+    expect(desktop((m) => ((m.services[0].readiness = { type: 'log_match', pattern: '^ready on \\d+$' }), (m.services[1].health = { type: 'command', command: ['./api', 'check'] })))).toEqual([]);
     expect(desktop((m) => ((m.services[0].readiness = { type: 'log_match', pattern: '[' }), (m.services[1].health = { type: 'command' })))).toEqual([
       ['READINESS_PATTERN_INVALID', '/services/0/readiness/pattern', 'readiness pattern of service "ui" is not a valid regular expression', 'fix the pattern'],
       ['HEALTH_COMMAND_REQUIRED', '/services/1/health', 'service "api" has command health without a command', 'give the command and its arguments'],
