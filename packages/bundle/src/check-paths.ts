@@ -9,7 +9,8 @@ import type { ManifestTarget } from './manifest.ts';
  * paths); a leading `${bundle}/` or `${data}/` roots the path and is dropped.
  */
 export function pathEscape(path: string): string | undefined {
-  const p = path.replace(/\\/g, '/').replace(/^\$\{(bundle|data)\}(\/|$)/, '');
+  // (A bare `${data}` needs no dropping: as one segment it stays inside like any name.)
+  const p = path.replace(/\\/g, '/').replace(/^\$\{(bundle|data)\}\//, '');
   if (p.startsWith('/')) return 'is absolute';
   if (/^[A-Za-z]:/.test(p)) return 'has a drive letter';
   if (p.startsWith('~')) return 'starts at a home directory';

@@ -619,6 +619,13 @@ describe('every finding, word for word', () => {
 
   it('paths: why each escapes - absolute, drive letter, home, climbing - with ${data}/${bundle} roots dropped and backslashes as separators', () => {
     const escapes = (i: number, value: string, why: string) => ['PATH_ESCAPES_ROOT', `/services/1/data_dirs/${i}`, `path "${value}" ${why}`, 'use a path relative to the bundle root without climbing out of it'];
+    // A root is dropped only at the start, a drive letter counts only at the start, and "." and empty segments climb nowhere.
+    expect(desktop((m) => (m.services[1].data_dirs = ['a${data}/../../b', 'logs/c:x', './../x', 'a//../../x', 'a/./../..']))).toEqual([
+      escapes(0, 'a${data}/../../b', 'climbs above its root with ..'),
+      escapes(2, './../x', 'climbs above its root with ..'),
+      escapes(3, 'a//../../x', 'climbs above its root with ..'),
+      escapes(4, 'a/./../..', 'climbs above its root with ..'),
+    ]);
     expect(desktop((m) => (m.services[1].data_dirs = ['/abs', 'C:x', '~/h', 'a/../../b', '${data}/ok', '${bundle}', '${data}/../x', 'a\\..\\..\\b', './.', '${other}/x']))).toEqual([
       escapes(0, '/abs', 'is absolute'),
       escapes(1, 'C:x', 'has a drive letter'),
