@@ -358,4 +358,18 @@ export const MUTATION_EQUIVALENTS = [
     line: "const pattern = asString(readiness?.['pattern']);",
     reason: "reached only when readiness.type is 'log_match', so readiness is an object there; the ?. is for the type checker",
   },
+  {
+    file: 'packages/bundle/src/check-placeholders.ts',
+    mutator: 'ArithmeticOperator',
+    replacement: 'end - 1',
+    line: "i = text.indexOf('${', end + 1);",
+    reason: "text[end] is '}', so no '${' starts at end - 1 or end: searching from there finds what searching from end + 1 finds",
+  },
+  {
+    file: 'packages/bundle/src/check-placeholders.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: 'if (declared !== undefined && port !== undefined && declared.has(port)) continue;',
+    reason: 'without the port test a bare name asks declared.has(undefined), which is false for a set of port names: the same answer (the other guards, when dropped, are killed)',
+  },
 ];

@@ -4,6 +4,7 @@ import { MANIFEST_DIAGNOSTIC_CODES } from './diagnostic-codes.ts';
 import { validateManifest } from './validate-manifest.ts';
 import { isLoopbackHost } from './check-desktop.ts';
 import { pathEscape } from './check-paths.ts';
+import { findPlaceholders } from './check-placeholders.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -255,7 +256,8 @@ describe('validateManifest', () => {
   });
 
   it('never crashes on hostile shapes', () => {
-    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, { target: 'cloud', services: {} }, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }]) {
+    const desktopNulls = { target: 'desktop', services: [{ id: 'a', binaries: { 'linux-x64': null, 'win-x64': 'x' }, assets: [null, 'x'], migrations: [null], build: null }] };
+    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, desktopNulls, { target: 'cloud', services: {} }, { target: 'cloud', services: [null, 1] }, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }]) {
       expect(() => validateManifest(v)).not.toThrow();
       expect(validateManifest(v).ok).toBe(false);
     }
@@ -322,6 +324,8 @@ describe('semantic checks, edge cases', () => {
     expect(paths((m) => (m.services[0].dist_root = '${bundle}/../x'))).toEqual(['/services/0/dist_root']);
     expect(paths((m) => (m.services[1].build = { type: 'go', source_dir: '../api', output_pattern: '/bin/{{platform}}' }))).toEqual(['/services/1/build/source_dir', '/services/1/build/output_pattern']);
     expect(paths((m) => (m.services[1].data_dirs = ['${data}/notes', './a/../b', 'a/./..', '${bundle}']))).toEqual([]);
+    expect(paths((m) => (m.services[1].binaries['win-x64'].path = 'C:\\Windows\\api.exe'))).toEqual(['/services/1/binaries/win-x64/path']);
+    expect(paths((m) => (m.services[1].log_dir = '../logs'))).toEqual(['/services/1/log_dir']);
   });
 
   it('reads where a path lands: absolute, drive letter, home, climbing above the root', () => {
@@ -349,6 +353,7 @@ describe('semantic checks, edge cases', () => {
     expect(hintOf('${apii.http}')).toBe('no service "apii"; did you mean ${api.http}?');
     expect(hintOf('${zzzzzz.http}')).toBe('services: api, db, ui');
     expect(hintOf('${api.grpc}')).toBe('ports of "api": http');
+    expect(desktop((m) => ((m.services[1].ports.requested.push({ name: 'admin', range: { min: 47041, max: 47042 } })), (m.services[0].env.X = '${api.grpc}'))).find((d) => d.code === 'PLACEHOLDER_UNRESOLVED')?.hint).toBe('ports of "api": http, admin');
     expect(hintOf('${datum}')).toBe('services: api, db, ui; statics: ${data}, ${bundle}');
     expect(hintOf('${api}')).toBe('ports of "api": http; statics: ${data}, ${bundle}');
     expect(desktop((m) => (m.services[0].env.X = '${ }')).map((d) => d.code)).toEqual(['PLACEHOLDER_MALFORMED']);
@@ -445,6 +450,17 @@ describe('semantic checks, edge cases', () => {
     expect(exact((m) => (m.services[1].build = { type: 'go', source_dir: 'api', output_pattern: 'bin/{{ outpt }}' }))).toEqual([
       ['BUILD_TEMPLATE_UNKNOWN', '/services/1/build/output_pattern', 'build template {{outpt}} of service "api" is not filled by packagers', known],
     ]);
+  });
+
+  it('finds every placeholder with its offset, an unterminated one last and without a token', () => {
+    expect(findPlaceholders('a${b}c${}${d.e}${f')).toEqual([
+      { token: 'b', index: 1 },
+      { token: '', index: 6 },
+      { token: 'd.e', index: 9 },
+      { token: undefined, index: 15 },
+    ]);
+    expect(findPlaceholders('$ {x} $x {y}')).toEqual([]);
+    expect(findPlaceholders('${a}}${b}')).toEqual([{ token: 'a', index: 0 }, { token: 'b', index: 5 }]);
   });
 
   it('accepts plain http to a loopback remote service only', () => {
