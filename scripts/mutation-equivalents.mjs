@@ -372,4 +372,11 @@ export const MUTATION_EQUIVALENTS = [
     line: 'if (declared !== undefined && port !== undefined && declared.has(port)) continue;',
     reason: 'without the port test a bare name asks declared.has(undefined), which is false for a set of port names: the same answer (the other guards, when dropped, are killed)',
   },
+  {
+    file: 'packages/bundle/src/check-references.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: '} else if (v.id !== undefined) {',
+    reason: "a service without an id gets an edge from a node no edge reaches, which cannot lie on a cycle, and only cycles are read from the graph",
+  },
 ];
