@@ -379,4 +379,31 @@ export const MUTATION_EQUIVALENTS = [
     line: '} else if (v.id !== undefined) {',
     reason: "a service without an id gets an edge from a node no edge reaches, which cannot lie on a cycle, and only cycles are read from the graph",
   },
+  {
+    file: 'packages/bundle/src/check-references.ts',
+    mutator: ['ConditionalExpression', 'LogicalOperator', 'EqualityOperator'],
+    line: 'if (edges.length > 0 && ids.length > 0) {',
+    reason: 'a graph without edges has no cycle, and edges only join declared ids (no ids, no edges): the guard only saves building the graph',
+  },
+  {
+    file: 'packages/bundle/src/check-references.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'false',
+    line: "first === undefined ? [] : [...first.path, 'dependencies']",
+    reason: 'a cycle runs through declared services only (edges join ids of views), so its first service is always found',
+  },
+  {
+    file: 'packages/bundle/src/check-secrets.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: 'if (format !== undefined && !compiles(format))',
+    reason: 'new RegExp(undefined) is the empty pattern, which compiles: a secret without a format is not reported either way',
+  },
+  {
+    file: 'packages/bundle/src/check-targets.ts',
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    line: 'if (port !== undefined && (port < 1 || port > 65535))',
+    reason: 'undefined < 1 and undefined > 65535 are both false: a port without a number is not reported either way',
+  },
 ];

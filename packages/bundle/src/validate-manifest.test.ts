@@ -256,8 +256,9 @@ describe('validateManifest', () => {
   });
 
   it('never crashes on hostile shapes', () => {
-    const desktopNulls = { target: 'desktop', services: [{ id: 'a', binaries: { 'linux-x64': null, 'win-x64': 'x' }, assets: [null, 'x'], migrations: [null], build: null }] };
-    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, desktopNulls, { target: 'cloud', services: {} }, { target: 'cloud', services: [null, 1] }, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }]) {
+    const desktopNulls = { target: 'desktop', services: [{ id: 'a', binaries: { 'linux-x64': null, 'win-x64': 'x' }, assets: [null, 'x'], migrations: [null], build: null }], secrets: [null, 'x', { id: 'k', service_env: null }] };
+    const cloudNulls = { target: 'cloud', services: [null, 1, { id: 'a', ports: [null, 2], volumes: [null] }], secrets: [null], ingress: { routes: [null, { service: 'a', port_name: 'x' }] } };
+    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, desktopNulls, { target: 'cloud', services: {} }, cloudNulls, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }]) {
       expect(() => validateManifest(v)).not.toThrow();
       expect(validateManifest(v).ok).toBe(false);
     }
@@ -533,6 +534,8 @@ describe('every finding, word for word', () => {
     ]);
     // A target without its type is the schema's finding, not a clash of two half targets.
     expect(desktop((m) => (m.secrets.push({ id: 'x', class: 'per_install_generated', generator: { type: 'random', length: 8 }, target: { name: 'JWT_SECRET' } }), delete m.secrets[0].target.type)).filter(([code]) => code === 'SECRET_TARGET_DUPLICATE')).toEqual([]);
+    // Two declared ids one edit away: the hint names the first in sorted order, whatever the declaration order.
+    expect(desktop((m) => ((m.secrets[0].id = 'key_b'), (m.secrets[1].id = 'key_a'), (m.services[1].secrets = ['key_b', 'key_a', 'key_c']))).map(([code, , , hint]) => [code, hint])).toEqual([['SECRET_UNKNOWN', 'did you mean "key_a"?']]);
     expect(desktop((m) => m.services[1].secrets.push('api_ky', 'zzzzzzzz'))).toEqual([
       ['SECRET_UNKNOWN', '/services/1/secrets/2', 'service "api" uses secret "api_ky", which is not declared', 'did you mean "api_key"?'],
       ['SECRET_UNKNOWN', '/services/1/secrets/3', 'service "api" uses secret "zzzzzzzz", which is not declared', 'declare it under secrets'],
@@ -568,6 +571,8 @@ describe('every finding, word for word', () => {
       ['VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/0', 'persistent volume "data" of service "postgres" is mounted by 3 replicas', shared],
       ['VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/2', 'persistent volume "2" of service "postgres" is mounted by 3 replicas', shared],
     ]);
+    // A port without a name is the schema's finding; it is no name in a hint.
+    expect(cloud((m) => (m.services[1].ports.push({ container_port: 6432 }), m.ingress.routes.push({ path: '/y', service: 'postgres', port_name: 'http' }))).map(([, , , hint]) => hint)).toEqual(['declared ports: sql']);
     expect(cloud((m) => m.ingress.routes.push({ path: '/x', service: 'nope', port_name: 'http' }, { path: '/y', service: 'postgres', port_name: 'http' }))).toEqual([
       ['INGRESS_SERVICE_UNKNOWN', '/ingress/routes/1/service', 'ingress route targets unknown service "nope"', 'services: api, postgres'],
       ['PORT_NAME_UNKNOWN', '/ingress/routes/2/port_name', 'port_name "http" is not a port of service "postgres"', 'declared ports: sql'],
