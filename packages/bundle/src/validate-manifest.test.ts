@@ -387,6 +387,7 @@ describe('semantic checks, edge cases', () => {
   it('checks cloud ports at both ends of 1-65535, one replica sharing nothing, routes without a port name', () => {
     expect(codesOf(cloud((m) => (m.services[1].ports[0].container_port = 65536)))).toEqual(['PORT_INVALID']);
     expect(codesOf(cloud((m) => (m.services[1].ports[0].container_port = 65535)))).toEqual([]);
+    expect(codesOf(cloud((m) => (m.services[1].ports[0].container_port = 1)))).toEqual([]);
     expect(codesOf(cloud((m) => (m.services[1].replicas = 1)))).toEqual([]);
     // A route without a port name is the schema's finding alone, not also an unknown port.
     expect(codesOf(cloud((m) => delete m.ingress.routes[0].port_name))).toEqual(['SCHEMA_REQUIRED']);
