@@ -406,4 +406,10 @@ export const MUTATION_EQUIVALENTS = [
     line: 'if (port !== undefined && (port < 1 || port > 65535))',
     reason: 'undefined < 1 and undefined > 65535 are both false: a port without a number is not reported either way',
   },
+  {
+    file: 'packages/bundle/src/check-targets.ts',
+    mutator: 'BlockStatement',
+    line: '} catch {',
+    reason: 'parsed is declared undefined, so an empty catch leaves it undefined, as the assignment in it does',
+  },
 ];

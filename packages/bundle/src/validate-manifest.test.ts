@@ -258,7 +258,7 @@ describe('validateManifest', () => {
   it('never crashes on hostile shapes', () => {
     const desktopNulls = { target: 'desktop', services: [{ id: 'a', binaries: { 'linux-x64': null, 'win-x64': 'x' }, assets: [null, 'x'], migrations: [null], build: null }], secrets: [null, 'x', { id: 'k', service_env: null }] };
     const cloudNulls = { target: 'cloud', services: [null, 1, { id: 'a', ports: [null, 2], volumes: [null] }], secrets: [null], ingress: { routes: [null, { service: 'a', port_name: 'x' }] } };
-    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, desktopNulls, { target: 'cloud', services: {} }, cloudNulls, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }]) {
+    for (const v of [{ target: 'desktop' }, { target: 'desktop', services: [null, 1, 'x', { id: 3 }] }, desktopNulls, { target: 'cloud', services: {} }, cloudNulls, { target: 'mobile', remote_services: [{ url: 5 }], config: [] }, { target: 'mobile', remote_services: [null, 1] }]) {
       expect(() => validateManifest(v)).not.toThrow();
       expect(validateManifest(v).ok).toBe(false);
     }
@@ -572,6 +572,12 @@ describe('every finding, word for word', () => {
       ['VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/0', 'persistent volume "data" of service "postgres" is mounted by 3 replicas', shared],
       ['VOLUME_SHARED_BY_REPLICAS', '/services/1/volumes/2', 'persistent volume "2" of service "postgres" is mounted by 3 replicas', shared],
     ]);
+    // Parts the schema requires that are missing are the schema's findings alone: two volumes without
+    // names are no duplicate, a route without a service targets no "undefined", a remote service without a url is no bad url.
+    expect(cloud((m) => m.services[1].volumes.push({ mount_path: '/a', size: '1Gi' }, { mount_path: '/b', size: '1Gi' }))).toEqual([]);
+    expect(cloud((m) => m.ingress.routes.push({ path: '/x', port_name: 'http' }))).toEqual([]);
+    expect(mobile((m) => m.remote_services.push({ id: 'x', health_path: '/h', required: true, provides: 'x' }))).toEqual([]);
+    expect(cloud((m) => (m.services[1].ports.push({ name: 'admin', container_port: 6432 }), m.ingress.routes.push({ path: '/y', service: 'postgres', port_name: 'http' }))).map(([, , , hint]) => hint)).toEqual(['declared ports: sql, admin']);
     // A port without a name is the schema's finding; it is no name in a hint.
     expect(cloud((m) => (m.services[1].ports.push({ container_port: 6432 }), m.ingress.routes.push({ path: '/y', service: 'postgres', port_name: 'http' }))).map(([, , , hint]) => hint)).toEqual(['declared ports: sql']);
     expect(cloud((m) => m.ingress.routes.push({ path: '/x', service: 'nope', port_name: 'http' }, { path: '/y', service: 'postgres', port_name: 'http' }))).toEqual([
