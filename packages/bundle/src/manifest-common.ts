@@ -1,3 +1,4 @@
+import { ENV_NAME_PATTERN } from '@deployment-manager/core/pure';
 import { z } from 'zod';
 
 /*
@@ -164,7 +165,7 @@ export function secretSchemaFor<T extends string>(targetTypes: readonly [T, ...T
       prompt: secretPromptSchema.exactOptional(),
       generator: freeObjectSchema.exactOptional(),
       target: z.strictObject({ type: z.enum(targetTypes as unknown as readonly [T, ...T[]]), name: z.string().min(1) }),
-      service_env: z.record(z.string().min(1), z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).exactOptional(),
+      service_env: z.record(z.string().min(1), z.string().regex(new RegExp(ENV_NAME_PATTERN))).exactOptional(),
       logical_id: z.string().exactOptional(),
       field: z.string().exactOptional(),
     })

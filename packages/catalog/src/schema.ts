@@ -2,11 +2,11 @@
 // user catalog is checked field by field before it is merged.
 import { z } from 'zod';
 import { ARCHES, LICENSE_CLASSES, OSES, SECRET_KINDS, type CatalogEntryInput } from './types.ts';
-import { TIERS } from '@deployment-manager/core/pure';
+import { ENV_NAME_PATTERN, TIERS } from '@deployment-manager/core/pure';
 
 const name = z.string().trim().min(1);
 const names = z.array(name);
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name (letters, digits, _)');
+const envName = z.string().regex(new RegExp(ENV_NAME_PATTERN), 'an environment variable name (letters, digits, _)');
 
 const generatorSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('random'), length: z.int().positive(), charset: z.union([z.enum(['alnum', 'alpha', 'lower', 'upper', 'numeric', 'hex', 'base64url']), z.strictObject({ alphabet: z.string().min(2) })]) }),

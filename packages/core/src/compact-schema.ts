@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENV_NAME_PATTERN } from './env-name.ts';
 import type { CompactEdge, CompactResource, CompactScenario, CompactWorkspaceDocument } from './compact-types.ts';
 
 // The compact workspace format, as zod schemas. The published JSON Schema
@@ -6,10 +7,9 @@ import type { CompactEdge, CompactResource, CompactScenario, CompactWorkspaceDoc
 // by a snapshot test. Objects are strict so a typo is reported, not ignored.
 
 const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
-const ENV_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 
 const name = z.string().max(200).regex(new RegExp(NAME_PATTERN)).meta({ description: 'A name: letters, digits, `.`, `_`, `-`; starts with a letter or digit.' });
-const envName = z.string().regex(new RegExp(ENV_PATTERN)).meta({ description: 'An environment variable name.' });
+const envName = z.string().regex(new RegExp(ENV_NAME_PATTERN)).meta({ description: 'An environment variable name.' });
 const nodeId = z
   .string()
   .regex(/^(scenario|resource):[A-Za-z0-9][A-Za-z0-9._-]*$/)

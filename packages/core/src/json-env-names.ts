@@ -1,6 +1,6 @@
+import { isEnvName } from './env-name.ts';
 import { isJsonObject, ownEntries } from './json-values.ts';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // `${VAR}`, `${VAR:-default}`, `${RESOURCE_PORTS[judge0]}` -> VAR / RESOURCE_PORTS.
 const BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)/g;
 // `$VAR` in shell snippets; upper case only, to stay clear of prose.
@@ -43,12 +43,12 @@ export function collectEnvNames(json: unknown, proseKeys: ReadonlySet<string> = 
     } else if (isJsonObject(value)) {
       for (const [key, child] of ownEntries(value)) {
         if (proseKeys.has(key)) continue;
-        if (ENV_FIELD_KEYS.has(key) && typeof child === 'string' && ENV_NAME.test(child)) names.add(child);
+        if (ENV_FIELD_KEYS.has(key) && typeof child === 'string' && isEnvName(child)) names.add(child);
         if (ENV_MAP_KEYS.has(key) && isJsonObject(child)) {
-          for (const [envKey] of ownEntries(child)) if (ENV_NAME.test(envKey)) names.add(envKey);
+          for (const [envKey] of ownEntries(child)) if (isEnvName(envKey)) names.add(envKey);
         }
         if (key === 'environment_variables' && Array.isArray(child)) {
-          for (const item of child) if (typeof item === 'string' && ENV_NAME.test(item)) names.add(item);
+          for (const item of child) if (typeof item === 'string' && isEnvName(item)) names.add(item);
         }
         stack.push(child);
       }

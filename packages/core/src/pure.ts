@@ -27,6 +27,7 @@ export {
 } from './diagnostic-codes.ts';
 export { GRAPH_DIAGNOSTIC_CODES, type GraphDiagnosticCode } from './graph-diagnostics.ts';
 export { closestMatch, didYouMean } from './closest-match.ts';
+export { ENV_NAME_PATTERN, isEnvName } from './env-name.ts';
 export { TIERS, TIER_NUMBERS, isTier, normalizeTier, parseTier, type Tier, type TierId } from './tiers.ts';
 export {
   nodeId,

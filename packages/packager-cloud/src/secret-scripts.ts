@@ -1,11 +1,10 @@
 import type { CloudManifest, ManifestSecret } from '@deployment-manager/bundle';
-import { SdkError, inlineText, shellPrint, shellQuote } from '@deployment-manager/core';
+import { SdkError, inlineText, isEnvName, shellPrint, shellQuote } from '@deployment-manager/core';
 import type { GeneratorSpec } from '@deployment-manager/secrets';
 import { secretKey } from './names.ts';
 import { remoteKey } from './secret-wiring.ts';
 import { SHELL_GENERATOR_FUNCTIONS, describeGenerator, shellGenerator } from './secret-generators.ts';
 
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const ASK_FUNCTION = [
   '# ask VAR LABEL: prints $VAR, else asks on the terminal without echo; fails when neither gives a value',
@@ -22,7 +21,7 @@ const ASK_FUNCTION = [
 /** The variable a prompted secret is read from: its env target name, else `SECRET_<ID>`. */
 export function promptVariable(secret: ManifestSecret): string {
   // Only a variable name ever reaches `ask`, whose eval reads it.
-  return secret.target.type === 'env' && VARIABLE.test(secret.target.name) ? secret.target.name : `SECRET_${secretKey(secret.id).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+  return secret.target.type === 'env' && isEnvName(secret.target.name) ? secret.target.name : `SECRET_${secretKey(secret.id).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
 }
 
 function describe(manifest: CloudManifest, s: ManifestSecret): string {
@@ -86,7 +85,7 @@ export function renderComposeSecretsScript(manifest: CloudManifest): string | un
     for (const alias of new Set(Object.values(s.service_env ?? {}))) {
       // Both names are part of a sed program and the alias of a file name: validation holds them to variable names, and so does the emitter.
       for (const n of [s.target.name, alias]) {
-        if (!VARIABLE.test(n)) throw new SdkError('EMIT_VALUE_INVALID', `${JSON.stringify(n)} is not an environment variable name, so secret ${JSON.stringify(s.id)} cannot be copied under an alias`, { hint: 'use letters, digits and underscores for target names and service_env aliases' });
+        if (!isEnvName(n)) throw new SdkError('EMIT_VALUE_INVALID', `${JSON.stringify(n)} is not an environment variable name, so secret ${JSON.stringify(s.id)} cannot be copied under an alias`, { hint: 'use letters, digits and underscores for target names and service_env aliases' });
       }
       const copy = `secrets/${secretKey(s.id)}.${alias}.env`;
       const [copyFile, copyTmp] = [shellQuote(copy), shellQuote(`${copy}.tmp`)];

@@ -3,6 +3,7 @@
  * `runtime/launch.json`, `staging-plan.json` and `build-plan.json`. Data
  * only; `validate-artifact.ts` compiles them.
  */
+import { ENV_NAME_PATTERN } from '@deployment-manager/core/pure';
 
 const str = { type: 'string' } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
@@ -98,7 +99,7 @@ const serviceBuild = {
 } as const;
 const signingEnv = {
   oneOf: [
-    { type: 'object', required: ['name', 'fromEnv'], additionalProperties: false, properties: { name: nonEmpty, fromEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } },
+    { type: 'object', required: ['name', 'fromEnv'], additionalProperties: false, properties: { name: nonEmpty, fromEnv: { type: 'string', pattern: ENV_NAME_PATTERN } } },
     { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: nonEmpty, value: str } },
   ],
 } as const;
@@ -134,7 +135,7 @@ export const BUILD_PLAN_SCHEMA: Readonly<Record<string, unknown>> = {
             items: { type: 'object', required: ['channel', 'config', 'argv'], additionalProperties: false, properties: { channel, config: { type: 'string', pattern: '^electron-builder\\.(dev|beta|stable)\\.json$' }, argv: { type: 'array', minItems: 1, items: str } } },
           },
           gpg: {
-            oneOf: [{ type: 'null' }, { type: 'object', required: ['keyId'], additionalProperties: false, properties: { keyId: nonEmpty, passphraseEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, homedir: str } }],
+            oneOf: [{ type: 'null' }, { type: 'object', required: ['keyId'], additionalProperties: false, properties: { keyId: nonEmpty, passphraseEnv: { type: 'string', pattern: ENV_NAME_PATTERN }, homedir: str } }],
           },
         },
       },

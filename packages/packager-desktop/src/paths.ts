@@ -36,7 +36,3 @@ export function expandTemplate(template: string, vars: Readonly<Record<string, s
   return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(vars, name) ? (vars[name] ?? whole) : whole));
 }
 
-/** A portable environment variable name (`[A-Za-z_][A-Za-z0-9_]*`). */
-export function isEnvName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}

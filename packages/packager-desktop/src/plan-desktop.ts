@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { jsonPointer, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
+import { isEnvName, jsonPointer, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import { BUILD_PLACEHOLDERS } from './build-commands.ts';
 import { createBuildPlan, type BuildPlan } from './build-plan.ts';
 import { renderBuildScript } from './build-script.ts';
@@ -11,7 +11,7 @@ import { createLaunchFile, type LaunchFile } from './launch-file.ts';
 import type { DesktopManifest } from '@deployment-manager/bundle';
 import { desktopNotes } from './notes.ts';
 import { resolveDesktopOptions, type DesktopPackagerOptions, type ResolvedDesktopOptions, type UpdateChannel } from './options.ts';
-import { isEnvName, templateNames } from './paths.ts';
+import { templateNames } from './paths.ts';
 import { KNOWN_OS_TARGETS, platformOf, type DesktopOs } from './platforms.ts';
 import { SHELL_MAIN_SOURCE } from './shell-main.ts';
 import { planSigning } from './signing.ts';

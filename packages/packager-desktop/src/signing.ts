@@ -1,6 +1,5 @@
-import type { Diagnostic, PackagerNote } from '@deployment-manager/core';
+import { isEnvName, type Diagnostic, type PackagerNote } from '@deployment-manager/core';
 import type { CodeSigning } from '@deployment-manager/bundle';
-import { isEnvName } from './paths.ts';
 import type { DesktopOs } from './platforms.ts';
 import { desktopDiagnostic } from './diagnostic-codes.ts';
 

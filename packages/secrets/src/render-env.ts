@@ -1,4 +1,4 @@
-import { dotenvLine, inlineText, parseNodeId } from '@deployment-manager/core/pure';
+import { dotenvLine, inlineText, isEnvName, parseNodeId } from '@deployment-manager/core/pure';
 import type { PlannedSecret, SecretPlan } from './types.ts';
 
 
@@ -23,7 +23,7 @@ function describeGenerator(s: PlannedSecret): string {
 
 function entry(s: PlannedSecret, comment: string): string[] {
   const lines = [`# ${inlineText(s.id)}${s.required ? '' : ' (optional)'}: ${inlineText(comment)}`];
-  for (const t of s.targets) lines.push(t.type === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.name) ? dotenvLine(t.name, '') : `# ${t.type}: ${inlineText(t.name)}`);
+  for (const t of s.targets) lines.push(t.type === 'env' && isEnvName(t.name) ? dotenvLine(t.name, '') : `# ${t.type}: ${inlineText(t.name)}`);
   return lines;
 }
 

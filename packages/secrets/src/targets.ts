@@ -1,8 +1,7 @@
-import type { Diagnostic } from '@deployment-manager/core/pure';
+import { isEnvName, type Diagnostic } from '@deployment-manager/core/pure';
 import type { SecretTarget } from './types.ts';
 import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * True when `path` is a relative POSIX path that stays inside the bundle: no
@@ -26,7 +25,7 @@ export function checkTarget(target: unknown, path: string): Diagnostic[] {
   if (typeof target !== 'object' || target === null) return bad('SECRET_TARGET_INVALID', 'target is not an object', 'use { "type": "env", "name": "MY_VAR" }');
   const t = target as Partial<SecretTarget>;
   if (t.type === 'env') {
-    if (typeof t.name !== 'string' || !ENV_NAME.test(t.name)) {
+    if (typeof t.name !== 'string' || !isEnvName(t.name)) {
       return bad('SECRET_TARGET_INVALID', `env target name "${String(t.name)}" is not a valid variable name`, 'use letters, digits and underscores, not starting with a digit');
     }
     return [];

@@ -4,6 +4,7 @@
  * `$()`, backticks, newlines, globs, braces) is ever read as shell syntax.
  * A NUL cannot be part of a shell word at all, so it is refused.
  */
+import { isEnvName } from '../env-name.ts';
 import { SdkError } from '../errors.ts';
 
 /**
@@ -45,7 +46,7 @@ export function shellPrint(...parts: readonly string[]): string {
  * ```
  */
 export function shellDefault(name: string, value: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new SdkError('EMIT_VALUE_INVALID', `${JSON.stringify(name)} is not a shell variable name`, { hint: 'use letters, digits and underscores' });
+  if (!isEnvName(name)) throw new SdkError('EMIT_VALUE_INVALID', `${JSON.stringify(name)} is not a shell variable name`, { hint: 'use letters, digits and underscores' });
   return `if [ -z "\${${name}:-}" ]; then ${name}=${shellQuote(value)}; fi`;
 }
 
