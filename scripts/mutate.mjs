@@ -191,7 +191,19 @@ try {
       mkdirSync(join(scratch, REPORTS), { recursive: true });
       cpSync(incremental, join(scratch, incremental));
     }
-    const r = await runArea(scratch, area, files, args);
+    let r;
+    try {
+      r = await runArea(scratch, area, files, args);
+    } catch (error) {
+      // Stryker's own words for a dry run in which no test could even load.
+      if (!String(error?.message).includes('No tests were executed')) throw error;
+      console.error(
+        `mutate: no test of ${area.name} ran against the unmutated code, so no mutant can be judged\n` +
+          `  hint: run them as they are (pnpm exec vitest run ${area.tests.join(' ')}); after a checkout the usual cause is a dependency not installed yet: pnpm install`,
+      );
+      process.exitCode = 2;
+      break;
+    }
     for (const s of r.open) console.log(`  survived: ${where(s)}`);
     for (const s of r.equivalent) console.log(`  equivalent: ${where(s)} (${s.e.reason})`);
     mkdirSync(REPORTS, { recursive: true });
@@ -202,6 +214,7 @@ try {
 } finally {
   cleanUp();
 }
+if (process.exitCode === 2) process.exit(2);
 const lines = summary.map(
   (r) =>
     `${r.score >= THRESHOLD ? 'ok  ' : 'LOW '} ${r.area.name}: ${r.score.toFixed(2)}% (killed ${r.counts.killed}, timeout ${r.counts.timeout}, survived ${r.open.length}` +
