@@ -533,7 +533,8 @@ describe('every finding, word for word', () => {
     expect(desktop((m) => (m.services[1].secrets.push('zzzzzzzz'), delete m.services[1].id)).filter(([code]) => code === 'SECRET_UNKNOWN')).toEqual([
       ['SECRET_UNKNOWN', '/services/1/secrets/2', 'service "?" uses secret "zzzzzzzz", which is not declared', 'declare it under secrets'],
     ]);
-    // A target without its type is the schema's finding, not a clash of two half targets.
+    // A target without its name or its type is the schema's finding, not a clash of two half targets.
+    expect(desktop((m) => (delete m.secrets[0].target.name, delete m.secrets[1].target.name)).filter(([code]) => code === 'SECRET_TARGET_DUPLICATE')).toEqual([]);
     expect(desktop((m) => (m.secrets.push({ id: 'x', class: 'per_install_generated', generator: { type: 'random', length: 8 }, target: { name: 'JWT_SECRET' } }), delete m.secrets[0].target.type)).filter(([code]) => code === 'SECRET_TARGET_DUPLICATE')).toEqual([]);
     // Two declared ids one edit away: the hint names the first in sorted order, whatever the declaration order.
     expect(desktop((m) => ((m.secrets[0].id = 'key_b'), (m.secrets[1].id = 'key_a'), (m.services[1].secrets = ['key_b', 'key_a', 'key_c']))).map(([code, , , hint]) => [code, hint])).toEqual([['SECRET_UNKNOWN', 'did you mean "key_a"?']]);
