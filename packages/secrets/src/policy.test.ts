@@ -88,6 +88,7 @@ describe('mergeSecretPolicies and validateSecretPolicy', () => {
     const bad = mergeSecretPolicies(DEFAULT_SECRET_POLICY, { rules: [{ id: 'r', when: {}, class: 'bundle' as never, reason: 'x' }] });
     const r = validateSecretPolicy(bad);
     expect(r.ok ? [] : r.issues.map((d) => [d.code, d.path])).toEqual([['SECRET_CATALOG_INVALID', '/rules/0/class']]);
+    expect(r.ok ? [] : r.issues.map((d) => [d.message, d.hint])).toEqual([['rule "r" assigns unknown class "bundle"', 'use one of infrastructure, per_install_generated, user_prompt, remote_fetch']]);
   });
 
   it('reports bad kinds, weak generators, bad formats, duplicate env names and unknown classes (env name syntax is the catalog schema\'s)', () => {
