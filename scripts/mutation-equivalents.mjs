@@ -452,4 +452,22 @@ export const MUTATION_EQUIVALENTS = [
     line: 'const names = new Set((extra.appSecrets ?? []).map((x) => x.name));',
     reason: "a junk element has no name, so the set holds undefined, which no base app secret's name equals",
   },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: ['MethodExpression', 'ArrowFunction', 'ConditionalExpression'],
+    line: 'removedBy: [...c.removedBy].sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to)),',
+    reason: "hints arrive owner by owner in graph order (sorted ids) and each owner's own hints sorted (swapHintsFor), so the list is already in this order; the sort keeps it so if that ever changes",
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: 'MethodExpression',
+    line: 'secrets: (readers.get(n.id) as string[]).sort(compareIds)',
+    reason: 'readers are filled while walking the secrets in id order, so each list is already sorted',
+  },
+  {
+    file: 'packages/secrets/src/plan.ts',
+    mutator: ['MethodExpression', 'ArrowFunction'],
+    line: 'suggestions: suggestions.sort((a, b) => compareIds(a.id, b.id)),',
+    reason: 'suggestions are pushed scenario by scenario in node-id order and env name by env name sorted, and their id is scenario.ENV: already in id order',
+  },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { TIERS, createGraph, nodeId } from '@deployment-manager/core';
+import { TIERS, compareIds, createGraph, nodeId } from '@deployment-manager/core';
 import { DEFAULT_CATALOG, createCatalog } from '@deployment-manager/catalog';
 import { planSecrets } from './plan.ts';
 import { validatePlan } from './validate-plan.ts';
@@ -344,6 +344,29 @@ describe('planSecrets', () => {
       // Blockers are exactly what validatePlan reports.
       const v = validatePlan(a);
       expect(v.ok ? [] : v.issues).toEqual(a.blockers);
+    },
+  );
+
+  // Env names a scenario reads that look like secrets (suggested), in an order that is not sorted.
+  const LOOKS_SECRET = ['ZOO_API_KEY', 'STRIPE_PASSWORD', 'MAIL_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY', 'GH_CLIENT_SECRET', 'PORT'];
+  test.prop([fc.uniqueArray(fc.constantFrom(...RESOURCES), { maxLength: 8 }), fc.shuffledSubarray(LOOKS_SECRET), fc.constantFrom(...TIERS)], { numRuns: 300 })(
+    'gives each secret exactly the fields its class calls for, and every list in id order',
+    (names, envNames, tier) => {
+      const plan = planSecrets(graphOf('app', names), { tier, scenario: scenarioSpec('app', [], envNames) });
+      const byIds = (ids: readonly string[]) => expect(ids).toEqual([...ids].sort(compareIds));
+      for (const s of plan.secrets) {
+        const bundled = s.class !== 'infrastructure' && s.class !== 'unclassified';
+        expect([s.id, s.prompt !== undefined, s.remote !== undefined]).toEqual([s.id, s.class === 'user_prompt', s.class === 'remote_fetch']);
+        if (s.generator !== undefined) expect([s.id, s.class]).toEqual([s.id, 'per_install_generated']);
+        if (s.aliases !== undefined) expect([s.id, bundled, s.aliases.length > 0]).toEqual([s.id, true, true]);
+        byIds(s.sources);
+        byIds(s.consumers);
+        byIds((s.aliases ?? []).map((a) => a.consumer));
+        expect(s.removedBy).toEqual([...s.removedBy].sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to)));
+      }
+      for (const u of plan.usage) byIds(u.secrets);
+      byIds(plan.usage.map((u) => u.service));
+      byIds(plan.suggestions.map((x) => x.id));
     },
   );
 
