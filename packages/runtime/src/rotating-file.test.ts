@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,27 @@ describe('createRotatingFile', () => {
       const kept = [`${path}.2`, `${path}.1`, path].map((p) => readFileSync(p, 'utf8')).join('');
       expect(lines.join('').endsWith(kept)).toBe(true);
       expect(statSync(path).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never throws: makes a removed folder or live file again, and says false when the disk refuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dm-rotate-'));
+    try {
+      const path = join(dir, 'logs', 'api.log');
+      const file = createRotatingFile(path, { maxBytes: 20, keep: 1 });
+      expect(file.write('first line\n')).toBe(true);
+      rmSync(join(dir, 'logs'), { recursive: true });
+      expect(file.write('after the folder went\n')).toBe(true);
+      expect(readFileSync(path, 'utf8')).toBe('after the folder went\n');
+      rmSync(path); // the next write rotates a live file that is gone
+      expect(file.write('after the file went\n')).toBe(true);
+      expect(readFileSync(path, 'utf8')).toBe('after the file went\n');
+      const blocked = createRotatingFile(join(dir, 'blocked', 'x.log'), { maxBytes: 100, keep: 1 });
+      rmSync(join(dir, 'blocked'), { recursive: true });
+      writeFileSync(join(dir, 'blocked'), 'a file where the folder was');
+      expect(blocked.write('nowhere to go\n')).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,8 +11,11 @@ import { dirname } from 'node:path';
 export interface RotatingFile {
   /** Absolute path of the live file. */
   readonly path: string;
-  /** Appends text (the caller adds newlines). */
-  write(text: string): void;
+  /**
+   * Appends text (the caller adds newlines). Never throws - a log must not stop the app: a folder or
+   * file removed while the app runs is made again, and `false` says the disk refused the text.
+   */
+  write(text: string): boolean;
 }
 
 /**
@@ -49,9 +52,22 @@ export function createRotatingFile(path: string, options: { readonly maxBytes: n
     path,
     write(text) {
       const bytes = Buffer.byteLength(text);
-      if (size > 0 && size + bytes > options.maxBytes) rotate();
-      appendFileSync(path, text, { mode: 0o600 });
-      size += bytes;
+      try {
+        if (size > 0 && size + bytes > options.maxBytes) rotate();
+        appendFileSync(path, text, { mode: 0o600 });
+        size += bytes;
+        return true;
+      } catch {
+        // Someone removed the folder or the live file (clearing logs while the app runs): start again.
+        try {
+          mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+          appendFileSync(path, text, { mode: 0o600 });
+          size = statSync(path).size;
+          return true;
+        } catch {
+          return false;
+        }
+      }
     },
   };
 }

@@ -73,6 +73,9 @@ export interface ServiceRunner {
   status(): ServiceStatus;
 }
 
+/** How long output may keep arriving after a service's leader exited (a process that left its group can hold the pipes). */
+const OUTPUT_DRAIN_MS = 2_000;
+
 const sleep = (ms: number, signal: { cancelled: boolean; wake?: () => void }): Promise<void> =>
   new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -103,7 +106,8 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
   let healthTimer: NodeJS.Timeout | undefined;
   let stableTimer: NodeJS.Timeout | undefined;
   const pause: { cancelled: boolean; wake?: () => void } = { cancelled: false };
-  let exited: Promise<void> = Promise.resolve();
+  let exited: Promise<void> = Promise.resolve(); // the leader is gone and its output logged
+  let exitSeen: Promise<void> = Promise.resolve(); // the leader is gone
   const pattern = service.readiness.pattern === undefined ? undefined : new RegExp(service.readiness.pattern);
 
   // Cuts the readiness wait short when something it waits for happened (a matching line, an exit).
@@ -137,9 +141,12 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     child = c;
     const cpid = c.pid;
     let resolveExit: () => void = () => undefined;
+    let resolveSeen: () => void = () => undefined;
     exited = new Promise((r) => (resolveExit = r));
+    exitSeen = new Promise((r) => (resolveSeen = r));
     c.once('error', (e) => {
       if (cpid === undefined) {
+        resolveSeen();
         resolveExit();
         onExit(`could not start: ${e.message}`);
       }
@@ -149,6 +156,9 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     ctx.track(cpid, true);
     onLines(c.stdout, (l) => write('stdout', l));
     onLines(c.stderr, (l) => write('stderr', l));
+    // The last output can still be in the pipes when the leader's exit is seen: a service counts as
+    // gone once its output is logged, so nothing is written after stop() (or a restart) returns.
+    const drained = Promise.all([c.stdout, c.stderr].map((s) => (s === null ? undefined : new Promise<void>((r) => s.once('close', () => r())))));
     ctx.emit({ type: 'spawn', level: 'info', service: id, details: { pid: cpid, attempt: failures } });
     c.once('exit', (code, signal) => {
       signalGroup(cpid, 'SIGKILL'); // anything the service left in its group goes with it
@@ -157,7 +167,16 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
         child = undefined;
         pid = null;
       }
-      resolveExit();
+      resolveSeen();
+      // A process that left the group may hold the pipes open: stop reading them after a bound.
+      const cut = setTimeout(() => {
+        c.stdout?.destroy();
+        c.stderr?.destroy();
+      }, OUTPUT_DRAIN_MS);
+      void drained.then(() => {
+        clearTimeout(cut);
+        resolveExit();
+      });
       onExit(exitReason(code, signal));
     });
     return true;
@@ -325,19 +344,20 @@ export function createServiceRunner(ctx: RunnerContext): ServiceRunner {
     }
   };
 
-  /** SIGTERM to the group, SIGKILL after the grace period; resolves once the leader is gone. */
+  /** SIGTERM to the group, SIGKILL after the grace period; resolves once the leader is gone and its output logged. */
   const terminate = async (): Promise<void> => {
     const c = child;
     const p = pid;
     if (c === undefined || p === null) return;
+    const seen = exitSeen;
     const gone = exited;
     signalGroup(p, 'SIGTERM');
     const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timing.stopTimeoutMs).unref());
-    if ((await Promise.race([gone.then(() => 'exited' as const), timer])) === 'timeout') {
+    if ((await Promise.race([seen.then(() => 'exited' as const), timer])) === 'timeout') {
       ctx.emit({ type: 'kill', level: 'warn', service: id, reason: `still running ${timing.stopTimeoutMs} ms after SIGTERM`, details: { pid: p } });
       signalGroup(p, 'SIGKILL');
-      await gone;
     }
+    await gone;
   };
 
   return {

@@ -87,4 +87,18 @@ describe('supervision of real processes', () => {
     expect(isAlive(pid)).toBe(false);
     expect(readFileSync(`${fixture.appData}/logs/stubborn/stubborn.log`, 'utf8')).toContain('ignoring SIGTERM');
   });
+
+  it('returns from stop only once the output a service wrote on its way out is logged, and writes nothing after', async () => {
+    const fixture = createTestBundle([{ id: 'talker', env: { SVC_MODE: 'late-writer' } }]);
+    const bundle = await startBundle(fixture.dir, { ...FAST, appData: fixture.appData });
+    open.push({ fixture });
+    expect((await bundle.stop()).ok).toBe(true);
+    const log = `${fixture.appData}/logs/talker/talker.log`;
+    // Written by a process that left the group, after the service itself had exited.
+    expect(readFileSync(log, 'utf8').trimEnd().endsWith(' stdout late line')).toBe(true);
+    // The pipes are closed: removing the log folder now (as the tests' cleanup does) gets nothing written into it later.
+    rmSync(`${fixture.appData}/logs`, { recursive: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(() => readFileSync(log)).toThrow();
+  });
 });
