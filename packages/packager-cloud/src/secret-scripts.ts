@@ -5,7 +5,6 @@ import { secretKey } from './names.ts';
 import { remoteKey } from './secret-wiring.ts';
 import { SHELL_GENERATOR_FUNCTIONS, describeGenerator, shellGenerator } from './secret-generators.ts';
 
-
 const ASK_FUNCTION = [
   '# ask VAR LABEL: prints $VAR, else asks on the terminal without echo; fails when neither gives a value',
   'ask() {',

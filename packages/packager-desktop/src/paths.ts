@@ -35,4 +35,3 @@ export function templateNames(template: string): string[] {
 export function expandTemplate(template: string, vars: Readonly<Record<string, string>>): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(vars, name) ? (vars[name] ?? whole) : whole));
 }
-

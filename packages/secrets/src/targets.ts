@@ -2,7 +2,6 @@ import { isEnvName, type Diagnostic } from '@deployment-manager/core/pure';
 import type { SecretTarget } from './types.ts';
 import { secretDiagnostic, type SecretDiagnosticCode } from './diagnostic-codes.ts';
 
-
 /**
  * True when `path` is a relative POSIX path that stays inside the bundle: no
  * leading slash, drive letter or backslash, no empty, `.` or `..` segment.

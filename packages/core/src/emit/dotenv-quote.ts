@@ -8,7 +8,6 @@
 import { isEnvName } from '../env-name.ts';
 import { SdkError } from '../errors.ts';
 
-
 /**
  * One `.env` assignment line (without the newline).
  *
