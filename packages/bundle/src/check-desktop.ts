@@ -1,4 +1,4 @@
-import { closestMatch, type Diagnostic } from '@deployment-manager/core/pure';
+import { didYouMean, type Diagnostic } from '@deployment-manager/core/pure';
 import { asArray, asObject, asString, entriesOf, finding } from './findings.ts';
 import { BUILD_TEMPLATE_VARS, PLATFORM_KEYS, canonicalPlatform } from './known-values.ts';
 import { MIGRATION_RUN_ON } from './manifest-desktop.ts';
@@ -46,9 +46,9 @@ export function checkDesktop(manifest: Readonly<Record<string, unknown>>): Diagn
     const id = asString(svc?.['id']) ?? `#${i}`;
     for (const [key] of entriesOf(svc?.['binaries'])) {
       if (!PLATFORM_KEYS.includes(key)) {
-        const near = closestMatch(key, PLATFORM_KEYS);
+        const near = didYouMean(key, PLATFORM_KEYS);
         out.push(
-          finding('PLATFORM_KEY_UNKNOWN', ['services', i, 'binaries', key], `service "${id}" has a binary for "${key}", a platform key the runtime never selects`, `use <os>-<arch> keys such as linux-x64, darwin-arm64, win-x64${near === undefined ? '' : ` (did you mean "${near}"?)`}; one entry per platform`),
+          finding('PLATFORM_KEY_UNKNOWN', ['services', i, 'binaries', key], `service "${id}" has a binary for "${key}", a platform key the runtime never selects`, `use <os>-<arch> keys such as linux-x64, darwin-arm64, win-x64${near === undefined ? '' : ` (${near})`}; one entry per platform`),
         );
       }
     }
@@ -64,9 +64,10 @@ export function checkDesktop(manifest: Readonly<Record<string, unknown>>): Diagn
       const runOn = asString(m?.['run_on']);
       const version = asString(m?.['version']);
       if (runOn !== undefined && !(MIGRATION_RUN_ON as readonly string[]).includes(runOn)) {
-        const near = runOn === 'install' ? 'first_install' : closestMatch(runOn, MIGRATION_RUN_ON);
+        // "install" is too far from "first_install" for a typo, but it is what people write.
+        const near = didYouMean(runOn === 'install' ? 'first_install' : runOn, MIGRATION_RUN_ON);
         out.push(
-          finding('MIGRATION_RUN_ON_UNKNOWN', [...path, 'run_on'], `migration ${version ?? j} of service "${id}" has run_on "${runOn}", which the runtime never runs`, `use one of ${MIGRATION_RUN_ON.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`),
+          finding('MIGRATION_RUN_ON_UNKNOWN', [...path, 'run_on'], `migration ${version ?? j} of service "${id}" has run_on "${runOn}", which the runtime never runs`, `use one of ${MIGRATION_RUN_ON.join(', ')}${near === undefined ? '' : ` (${near})`}`),
         );
       }
       if (version !== undefined) {

@@ -1,4 +1,4 @@
-import { closestMatch, createGraph, findCycles, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core/pure';
+import { createGraph, didYouMean, findCycles, parseNodeId, type Diagnostic, type NodeId } from '@deployment-manager/core/pure';
 import { finding } from './findings.ts';
 import type { ServiceView } from './manifest-view.ts';
 
@@ -22,9 +22,8 @@ export function checkReferences(views: readonly ServiceView[]): Diagnostic[] {
   for (const v of views) {
     for (const dep of v.dependencies) {
       if (!seen.has(dep.value)) {
-        const near = closestMatch(dep.value, ids);
         out.push(
-          finding('DEPENDENCY_UNKNOWN', dep.path, `service "${v.id ?? '?'}" depends on "${dep.value}", which is not a service of the manifest`, near === undefined ? `declared services: ${ids.join(', ')}` : `did you mean "${near}"?`),
+          finding('DEPENDENCY_UNKNOWN', dep.path, `service "${v.id ?? '?'}" depends on "${dep.value}", which is not a service of the manifest`, didYouMean(dep.value, ids) ?? `declared services: ${ids.join(', ')}`),
         );
       } else if (v.id !== undefined) {
         edges.push({ from: node(v.id), to: node(dep.value) });

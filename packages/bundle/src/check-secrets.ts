@@ -1,4 +1,4 @@
-import { closestMatch, type Diagnostic } from '@deployment-manager/core/pure';
+import { didYouMean, type Diagnostic } from '@deployment-manager/core/pure';
 import { asArray, asObject, asString, compiles, finding } from './findings.ts';
 import type { ManifestTarget } from './manifest.ts';
 import type { ServiceView } from './manifest-view.ts';
@@ -56,8 +56,7 @@ export function checkSecrets(target: ManifestTarget, manifest: Readonly<Record<s
     for (const ref of v.secrets) {
       used.add(ref.value);
       if (!ids.has(ref.value)) {
-        const near = closestMatch(ref.value, known);
-        out.push(finding('SECRET_UNKNOWN', ref.path, `service "${v.id ?? '?'}" uses secret "${ref.value}", which is not declared`, near === undefined ? 'declare it under secrets' : `did you mean "${near}"?`));
+        out.push(finding('SECRET_UNKNOWN', ref.path, `service "${v.id ?? '?'}" uses secret "${ref.value}", which is not declared`, didYouMean(ref.value, known) ?? 'declare it under secrets'));
       }
     }
   }
