@@ -14,11 +14,15 @@ const all = (value: unknown) => {
   return [...(r.ok ? [] : r.issues), ...r.warnings];
 };
 const codes = (value: unknown): string[] => all(value).map((d) => d.code);
-const withDesktop = (edit: (m: Json) => void): Json => {
-  const m: Json = structuredClone(desktopManifest());
-  edit(m);
-  return m;
-};
+/** A fresh copy of a base manifest with `edit` applied to it. */
+const edited =
+  (base: () => Json) =>
+  (edit: (m: Json) => void): Json => {
+    const m: Json = structuredClone(base());
+    edit(m);
+    return m;
+  };
+const withDesktop = edited(desktopManifest);
 
 describe('validateManifest', () => {
   it('accepts the small valid manifests of every target without findings', () => {
@@ -171,11 +175,7 @@ describe('validateManifest', () => {
   });
 
   it('points each cloud and mobile finding at the offending property and names the offending value or service', () => {
-    const on = (base: () => Json) => (edit: (m: Json) => void) => {
-      const m: Json = structuredClone(base());
-      edit(m);
-      return all(m);
-    };
+    const on = (base: () => Json) => (edit: (m: Json) => void) => all(edited(base)(edit));
     const cloud = on(cloudManifest);
     const mobile = on(mobileManifest);
     // [findings, code, JSON pointer of what is wrong, what the message must name]
@@ -208,11 +208,7 @@ describe('validateManifest', () => {
   });
 
   it('reports cloud meaning: images, ports, volumes, replicas, ingress', () => {
-    const at = (edit: (m: Json) => void) => {
-      const m: Json = structuredClone(cloudManifest());
-      edit(m);
-      return codes(m);
-    };
+    const at = (edit: (m: Json) => void) => codes(edited(cloudManifest)(edit));
     expect(at((m) => delete m.services[1].image)).toEqual(['CLOUD_IMAGE_MISSING']);
     expect(at((m) => (m.services[1].ports[0].container_port = 0))).toEqual(['PORT_INVALID']);
     expect(at((m) => m.services[1].volumes.push({ name: 'data', mount_path: '/x', persistent: false }))).toEqual(['VOLUME_NAME_DUPLICATE']);
@@ -225,11 +221,7 @@ describe('validateManifest', () => {
   });
 
   it('reports mobile meaning: urls, config placeholders, id clashes, infrastructure secrets', () => {
-    const at = (edit: (m: Json) => void) => {
-      const m: Json = structuredClone(mobileManifest());
-      edit(m);
-      return codes(m);
-    };
+    const at = (edit: (m: Json) => void) => codes(edited(mobileManifest)(edit));
     expect(at((m) => (m.remote_services[0].url = 'api.example.com'))).toEqual(['REMOTE_URL_INVALID']);
     expect(at((m) => (m.remote_services[0].url = 'http://api.example.com'))).toEqual(['REMOTE_URL_INSECURE']);
     expect(at((m) => (m.remote_services[0].url = 'http://127.0.0.1:8080'))).toEqual([]);
@@ -266,11 +258,7 @@ describe('validateManifest', () => {
 });
 
 describe('semantic checks, edge cases', () => {
-  const at = (base: () => Json) => (edit: (m: Json) => void): ReturnType<typeof all> => {
-    const m: Json = structuredClone(base());
-    edit(m);
-    return all(m);
-  };
+  const at = (base: () => Json) => (edit: (m: Json) => void): ReturnType<typeof all> => all(edited(base)(edit));
   const desktop = at(desktopManifest);
   const cloud = at(cloudManifest);
   const mobile = at(mobileManifest);
@@ -474,11 +462,10 @@ describe('semantic checks, edge cases', () => {
 
 describe('every finding, word for word', () => {
   // [code, JSON pointer, message, hint] of each finding that is not the schema's, in the order reported.
-  const words = (base: () => Json) => (edit: (m: Json) => void): string[][] => {
-    const m: Json = structuredClone(base());
-    edit(m);
-    return all(m).filter((d) => !d.code.startsWith('SCHEMA')).map((d) => [d.code, d.path, d.message, d.hint ?? '']);
-  };
+  const words = (base: () => Json) => (edit: (m: Json) => void): string[][] =>
+    all(edited(base)(edit))
+      .filter((d) => !d.code.startsWith('SCHEMA'))
+      .map((d) => [d.code, d.path, d.message, d.hint ?? '']);
   const desktop = words(desktopManifest);
   const cloud = words(cloudManifest);
   const mobile = words(mobileManifest);
