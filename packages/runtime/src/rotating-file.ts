@@ -28,7 +28,9 @@ export interface RotatingFile {
  * ```
  */
 export function createRotatingFile(path: string, options: { readonly maxBytes: number; readonly keep: number }): RotatingFile {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const makeFolder = (): void => void mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const append = (text: string): void => appendFileSync(path, text, { mode: 0o600 });
+  makeFolder();
   let size = 0;
   try {
     size = statSync(path).size;
@@ -54,14 +56,14 @@ export function createRotatingFile(path: string, options: { readonly maxBytes: n
       const bytes = Buffer.byteLength(text);
       try {
         if (size > 0 && size + bytes > options.maxBytes) rotate();
-        appendFileSync(path, text, { mode: 0o600 });
+        append(text);
         size += bytes;
         return true;
       } catch {
         // Someone removed the folder or the live file (clearing logs while the app runs): start again.
         try {
-          mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-          appendFileSync(path, text, { mode: 0o600 });
+          makeFolder();
+          append(text);
           size = statSync(path).size;
           return true;
         } catch {
